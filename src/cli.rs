@@ -1,0 +1,291 @@
+//! The command line: clap derive only. Value types validate next to their flags.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::duration::Validity;
+use crate::model::{CertStatus, EnvRef, Host, KeyType, PropertyName};
+
+const STATE_HELP: &str = "Path of the state file \
+[default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mtlsctl",
+    version,
+    about = "Manage and use mutual-TLS client certificates",
+    long_about = "Manage and use mutual-TLS client certificates: environments per property and \
+stage, issuing, rotation, selection and deployment, expiry reminders, and inspection.\n\n\
+All state lives in one local JSON file (see --state).",
+    after_help = "Exit codes: 0 success, 1 runtime failure (I/O, network, TLS, deploy hook, lock \
+timeout), 2 usage or validation error, 3 the state file cannot be used (corrupt, newer schema, \
+wrong permissions).\n\nEnvironment: MTLSCTL_STATE (state file), MTLSCTL_NOW (RFC 3339 time that \
+replaces the clock, for tests and what-if questions), MTLSCTL_LOCK_TIMEOUT (how long to wait for \
+the state lock, default 30s), NO_COLOR."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    #[arg(long, global = true, value_name = "PATH", env = "MTLSCTL_STATE", help = STATE_HELP)]
+    pub state: Option<PathBuf>,
+
+    /// Print machine-readable JSON on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Print nothing but errors and requested data
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Say more about what is being done (on stderr)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// When to colour output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, list, show and delete properties (named groups of environments)
+    #[command(subcommand)]
+    Property(PropertyCommand),
+
+    /// Create, list, show, change and delete environments (PROPERTY/STAGE)
+    #[command(subcommand, name = "env")]
+    Env(EnvCommand),
+
+    /// List, show, rotate, select, deploy, export and import client certificates
+    #[command(subcommand)]
+    Cert(CertCommand),
+
+    /// Show the certificates in a PEM, DER or PKCS#12 file
+    #[command(after_help = "Examples:\n  mtlsctl inspect client.pem\n  \
+mtlsctl inspect bundle.p12 --password-file pw.txt\n  cat chain.pem | mtlsctl inspect -")]
+    Inspect(InspectArgs),
+
+    /// Show or export the store's local issuing CA
+    #[command(subcommand)]
+    Issuer(IssuerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PropertyCommand {
+    /// Create a property
+    #[command(after_help = "Example:\n  mtlsctl property create shop")]
+    Create { name: PropertyName },
+    /// List properties with their environments
+    List,
+    /// Show one property and its environments
+    Show { name: PropertyName },
+    /// Delete a property (refused while it has environments, unless --force)
+    Delete {
+        name: PropertyName,
+        /// Also delete its environments and their certificates and keys
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EnvCommand {
+    /// Create an environment; a managed one gets its first certificate at once
+    #[command(
+        after_help = "Examples:\n  mtlsctl env create shop/production --deploy-dir /etc/shop/mtls\n  \
+mtlsctl env create shop/dev --key-type ed25519 --validity 90d\n  \
+mtlsctl env create shop/staging --host self --cert client.pem --key client.key"
+    )]
+    Create(EnvCreateArgs),
+    /// List environments, optionally of one property
+    List { property: Option<PropertyName> },
+    /// Show one environment
+    Show { env: EnvRef },
+    /// Change an environment's name or deploy settings (an empty value clears a setting)
+    #[command(
+        after_help = "Example:\n  mtlsctl env set shop/prod --deploy-hook 'systemctl reload shop'"
+    )]
+    Set(EnvSetArgs),
+    /// Delete an environment with all its certificates and keys
+    Delete { env: EnvRef },
+}
+
+#[derive(Debug, Args)]
+pub struct EnvCreateArgs {
+    /// The environment: PROPERTY/STAGE (stages: development|dev, staging|stage|stg, production|prod)
+    pub env: EnvRef,
+    /// Display name [default: "<property> <stage>"]
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Who issues the certificates: mtlsctl's issuer (managed) or you (self)
+    #[arg(long, value_enum, default_value_t = Host::Managed)]
+    pub host: Host,
+    /// Key type of issued certificates
+    #[arg(long, value_enum, default_value_t = KeyType::EcP256)]
+    pub key_type: KeyType,
+    /// Validity of issued certificates (90d, 12w, 1y, 397d)
+    #[arg(long, default_value = "365d")]
+    pub validity: Validity,
+    /// Extra subject alternative name (DNS name, IP address, URI or email); repeatable
+    #[arg(long = "san", value_name = "SAN")]
+    pub sans: Vec<String>,
+    /// Directory that 'cert deploy' writes cert.pem, chain.pem and key.pem to
+    #[arg(long, value_name = "DIR")]
+    pub deploy_dir: Option<PathBuf>,
+    /// Shell command that 'cert deploy' runs after writing the files
+    #[arg(long, value_name = "CMD")]
+    pub deploy_hook: Option<String>,
+    #[command(flatten)]
+    pub import: ImportFiles,
+}
+
+/// A certificate obtained elsewhere, with its key.
+#[derive(Debug, Args)]
+pub struct ImportFiles {
+    /// Certificate file (PEM); further certificates in it are taken as its chain
+    #[arg(long, value_name = "FILE", requires = "key")]
+    pub cert: Option<PathBuf>,
+    /// Private key file (PEM: PKCS#8, PKCS#1 or SEC1)
+    #[arg(long, value_name = "FILE", requires = "cert")]
+    pub key: Option<PathBuf>,
+    /// Intermediate certificates (PEM), issuer first
+    #[arg(long, value_name = "FILE", requires = "cert")]
+    pub chain: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EnvSetArgs {
+    pub env: EnvRef,
+    /// New display name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// New deploy directory ('' clears it)
+    #[arg(long, value_name = "DIR")]
+    pub deploy_dir: Option<PathBuf>,
+    /// New deploy hook ('' clears it)
+    #[arg(long, value_name = "CMD")]
+    pub deploy_hook: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CertCommand {
+    /// List certificates with expiry, status and deployment status
+    #[command(
+        after_help = "Examples:\n  mtlsctl cert list\n  mtlsctl cert list shop/prod --status obsolete\n  \
+mtlsctl cert list --json | jq '.[] | select(.days_left < 30)'"
+    )]
+    List {
+        /// Only this property (shop) or environment (shop/prod)
+        #[arg(value_name = "PROPERTY[/STAGE]")]
+        filter: Option<String>,
+        /// Only certificates with this status
+        #[arg(long, value_enum)]
+        status: Option<CertStatus>,
+    },
+    /// Show one certificate (CERT: id prefix, variable name, or ENV for its current one)
+    Show { cert: String },
+    /// Issue a new certificate for a managed environment and make it current
+    #[command(
+        after_help = "The previous certificate becomes obsolete; the environment needs deployment.\n\n\
+Example:\n  mtlsctl cert rotate shop/prod && mtlsctl cert deploy shop/prod"
+    )]
+    Rotate {
+        env: EnvRef,
+        /// Key type [default: the environment's]
+        #[arg(long, value_enum)]
+        key_type: Option<KeyType>,
+        /// Validity [default: the environment's]
+        #[arg(long)]
+        validity: Option<Validity>,
+    },
+    /// Make an obsolete certificate current again (expired ones are refused)
+    #[command(after_help = "Example:\n  mtlsctl cert select shop/prod shop_production_v2")]
+    Select { env: EnvRef, cert: String },
+    /// Deploy the current certificate: write the deploy directory and run the hook
+    #[command(
+        after_help = "Files written (atomically): cert.pem (leaf), chain.pem (leaf + issuer), \
+key.pem (mode 0600).\nThe hook runs with MTLSCTL_ENV, MTLSCTL_CERT_ID, MTLSCTL_CERT_FILE, MTLSCTL_KEY_FILE, \
+MTLSCTL_CHAIN_FILE and MTLSCTL_VARIABLE set; a non-zero exit fails the deploy.\n\n\
+Examples:\n  mtlsctl cert deploy shop/prod\n  mtlsctl cert deploy shop/prod --manual   # record a deployment done by hand"
+    )]
+    Deploy {
+        env: EnvRef,
+        /// Record that the current certificate was deployed by hand
+        #[arg(long)]
+        manual: bool,
+    },
+    /// Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle
+    #[command(
+        after_help = "Without --out, PEM goes to stdout. Files written with --out DIR: \
+<variable>.pem, <variable>.chain.pem, <variable>.key.pem (0600) or <variable>.p12 (0600).\n\n\
+Examples:\n  mtlsctl cert export shop/prod > chain.pem\n  \
+mtlsctl cert export shop_production_v3 --out ./out --include-key\n  \
+mtlsctl cert export shop/prod --format p12 --password-file pw.txt --out ./out"
+    )]
+    Export(CertExportArgs),
+    /// Import a certificate obtained elsewhere into a self-hosted environment and make it current
+    Import {
+        env: EnvRef,
+        #[command(flatten)]
+        files: ImportFiles,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CertExportArgs {
+    pub cert: String,
+    /// Directory to write files to [default: stdout]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Pem)]
+    pub format: ExportFormat,
+    /// Include the private key (always included in PKCS#12)
+    #[arg(long)]
+    pub include_key: bool,
+    /// File whose first line is the PKCS#12 password
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Pem,
+    P12,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// PEM, DER or PKCS#12 file; - reads stdin
+    pub file: PathBuf,
+    /// File whose first line is the PKCS#12 password [default: empty password]
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IssuerCommand {
+    /// Show the issuer's certificate details
+    Show,
+    /// Write the issuer's certificate (PEM) to stdout or a file, for servers to trust
+    #[command(after_help = "Example:\n  mtlsctl issuer export --out /etc/nginx/mtlsctl-ca.pem")]
+    Export {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}

@@ -1,0 +1,719 @@
+use std::fs::DirBuilder;
+use std::os::fd::AsFd;
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context as _, Result, bail};
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+
+use crate::atomic;
+use crate::cli::{CertCommand, CertExportArgs, ExportFormat, ImportFiles};
+use crate::context::Context;
+use crate::duration::Validity;
+use crate::error::{runtime, usage};
+use crate::model::{CertStatus, EnvRef, Host, KeyType, PropertyName};
+use crate::output::{self, Report, Styled, Tone};
+use crate::pki::cert::{CertInfo, certs_from_pem, first_der, parse_der, to_pem};
+use crate::pki::issue::{LeafRequest, issue_leaf, random_bytes};
+use crate::pki::keys::{ensure_matches, load_private_key};
+use crate::pki::{hex, p12};
+use crate::state::{CertRecord, DeployRecord, DeploySettings, State};
+
+use super::env::deployment_cell;
+use super::issuer::ensure_issuer;
+use super::{read_input, read_password, short_time};
+
+pub fn run(command: CertCommand, ctx: &Context) -> Result<Report> {
+    match command {
+        CertCommand::List { filter, status } => list(filter.as_deref(), status, ctx),
+        CertCommand::Show { cert } => show(&cert, ctx),
+        CertCommand::Rotate {
+            env,
+            key_type,
+            validity,
+        } => rotate(&env, key_type, validity, ctx),
+        CertCommand::Select { env, cert } => select(&env, &cert, ctx),
+        CertCommand::Deploy { env, manual } => deploy(&env, manual, ctx),
+        CertCommand::Export(args) => export(args, ctx),
+        CertCommand::Import { env, files } => import(&env, &files, ctx),
+    }
+}
+
+fn list(filter: Option<&str>, status: Option<CertStatus>, ctx: &Context) -> Result<Report> {
+    let state = ctx.store.read()?;
+    let in_scope: Box<dyn Fn(&CertRecord) -> bool> = match filter {
+        None => Box::new(|_| true),
+        Some(text) if text.contains('/') => {
+            let env: EnvRef = text.parse().map_err(usage)?;
+            state.environment(&env)?;
+            Box::new(move |c| c.environment == env)
+        }
+        Some(text) => {
+            let property: PropertyName = text.parse().map_err(usage)?;
+            state.property(&property)?;
+            Box::new(move |c| c.environment.property == property)
+        }
+    };
+    let mut certs: Vec<(&CertRecord, CertStatus)> = state
+        .certificates
+        .iter()
+        .filter(|c| in_scope(c))
+        .map(|c| (c, state.cert_status(c, ctx.now)))
+        .filter(|(_, s)| status.is_none_or(|wanted| wanted == *s))
+        .collect();
+    certs.sort_by(|(a, _), (b, _)| {
+        (&a.environment, a.created, &a.id).cmp(&(&b.environment, b.created, &b.id))
+    });
+    let rows = certs
+        .iter()
+        .map(|(c, s)| {
+            let deployment = state
+                .environment(&c.environment)
+                .map(|e| deployment_cell(e.deployment_status()))
+                .unwrap_or_else(|_| Styled::plain("-"));
+            vec![
+                Styled::plain(c.id.clone()),
+                Styled::plain(c.environment.to_string()),
+                Styled::plain(c.name.clone()),
+                Styled::plain(short_time(c.created)),
+                expires_cell(c, ctx.now),
+                status_cell(*s),
+                Styled::plain(c.variable.clone()),
+                deployment,
+            ]
+        })
+        .collect();
+    Ok(Report::Table {
+        columns: vec![
+            "ID",
+            "ENVIRONMENT",
+            "NAME",
+            "CREATED",
+            "EXPIRES",
+            "STATUS",
+            "VARIABLE",
+            "DEPLOYMENT",
+        ],
+        rows,
+        empty: "no certificates match".into(),
+        json: certs
+            .iter()
+            .map(|(c, _)| cert_json(&state, c, ctx.now))
+            .collect(),
+    })
+}
+
+fn show(name: &str, ctx: &Context) -> Result<Report> {
+    let state = ctx.store.read()?;
+    let cert = state.resolve_cert(name)?;
+    let status = state.cert_status(cert, ctx.now);
+    let deployment = state
+        .environment(&cert.environment)
+        .map(|e| deployment_cell(e.deployment_status()))
+        .unwrap_or_else(|_| Styled::plain("-"));
+    let mut json = cert_json(&state, cert, ctx.now);
+    json["issuer"] = json!(cert.issuer);
+    json["pem"] = json!(cert.cert_pem);
+    Ok(Report::Fields {
+        fields: vec![
+            ("ID", Styled::plain(cert.id.clone())),
+            ("Environment", Styled::plain(cert.environment.to_string())),
+            ("Name", Styled::plain(cert.name.clone())),
+            ("Variable", Styled::plain(cert.variable.clone())),
+            ("Status", status_cell(status)),
+            ("Deployment", deployment),
+            ("Created", Styled::plain(short_time(cert.created))),
+            ("Not before", Styled::plain(short_time(cert.not_before))),
+            ("Expires", expires_cell(cert, ctx.now)),
+            ("Subject", Styled::plain(cert.subject.clone())),
+            ("Issuer", Styled::plain(cert.issuer.clone())),
+            ("SANs", Styled::plain(cert.sans.join(", "))),
+            ("Key type", Styled::plain(cert.key_type.clone())),
+            ("Serial", Styled::plain(cert.serial.clone())),
+            ("SHA-256", Styled::plain(cert.sha256.clone())),
+        ],
+        json,
+    })
+}
+
+fn rotate(
+    env: &EnvRef,
+    key_type: Option<KeyType>,
+    validity: Option<Validity>,
+    ctx: &Context,
+) -> Result<Report> {
+    let (cert, previous) = ctx.store.update(|state| {
+        let environment = state.environment(env)?;
+        if environment.host == Host::SelfHosted {
+            return Err(usage(format!(
+                "{env} is self-hosted: its certificates come from elsewhere"
+            ))
+            .hint(format!(
+                "import the new one with 'mtlsctl cert import {env} --cert FILE --key FILE'"
+            ))
+            .into());
+        }
+        let previous = environment.current_cert.clone();
+        let key_type = key_type.unwrap_or(environment.key_type);
+        let validity = validity.unwrap_or(Validity::from_days(environment.validity_days));
+        Ok((
+            add_issued(state, env, key_type, validity, ctx.now)?,
+            previous,
+        ))
+    })?;
+    let obsolete = previous
+        .as_ref()
+        .map(|id| format!("; {id} is now obsolete"))
+        .unwrap_or_default();
+    Ok(Report::Done {
+        message: format!(
+            "rotated {env}: {} ({}) is current, expires {}{obsolete}; deploy it with 'mtlsctl cert deploy {env}'",
+            cert.id,
+            cert.variable,
+            cert.not_after.format("%Y-%m-%d")
+        ),
+        json: json!({"environment": env, "current_cert": cert.id, "previous_cert": previous, "variable": cert.variable}),
+    })
+}
+
+fn select(env: &EnvRef, name: &str, ctx: &Context) -> Result<Report> {
+    let (cert, changed) = ctx.store.update(|state| {
+        let cert = state.resolve_cert(name)?.clone();
+        if &cert.environment != env {
+            return Err(usage(format!(
+                "{} ({}) belongs to {}, not {env}",
+                cert.id, cert.variable, cert.environment
+            ))
+            .hint(format!("list {env}'s certificates with 'mtlsctl cert list {env}'"))
+            .into());
+        }
+        match state.cert_status(&cert, ctx.now) {
+            CertStatus::Expired => {
+                let days = -cert.days_left(ctx.now);
+                return Err(usage(format!(
+                    "{} ({}) expired on {} ({days} days ago); an expired certificate cannot be selected",
+                    cert.id,
+                    cert.variable,
+                    short_time(cert.not_after)
+                ))
+                .hint(format!("issue a new one with 'mtlsctl cert rotate {env}'"))
+                .into());
+            }
+            CertStatus::Current => return Ok((cert, false)),
+            CertStatus::Obsolete => {}
+        }
+        state.environment_mut(env)?.current_cert = Some(cert.id.clone());
+        Ok((cert, true))
+    })?;
+    let message = if changed {
+        format!(
+            "{env} now uses {} ({}); deploy it with 'mtlsctl cert deploy {env}'",
+            cert.id, cert.variable
+        )
+    } else {
+        format!(
+            "{} ({}) is already {env}'s current certificate",
+            cert.id, cert.variable
+        )
+    };
+    Ok(Report::Done {
+        message,
+        json: json!({"environment": env, "current_cert": cert.id, "variable": cert.variable, "changed": changed}),
+    })
+}
+
+/// What a deploy writes and runs, taken from the state under the lock.
+struct DeployJob {
+    cert: CertRecord,
+    chain_pem: String,
+    settings: DeploySettings,
+}
+
+fn deploy(env: &EnvRef, manual: bool, ctx: &Context) -> Result<Report> {
+    if manual {
+        let cert = ctx.store.update(|state| {
+            let cert = current_of(state, env)?;
+            record_deploy(state, env, &cert.id, None, true, ctx.now)?;
+            Ok(cert)
+        })?;
+        return Ok(Report::Done {
+            message: format!(
+                "recorded {} ({}) as deployed to {env} by hand",
+                cert.id, cert.variable
+            ),
+            json: json!({"environment": env, "deployed_cert": cert.id, "manual": true}),
+        });
+    }
+    let (job, interrupted) = ctx.store.update(|state| {
+        let cert = current_of(state, env)?;
+        let environment = state.environment_mut(env)?;
+        if environment.deploy.dir.is_none() && environment.deploy.hook.is_none() {
+            return Err(usage(format!("{env} has nowhere to deploy to"))
+                .hint(format!(
+                    "configure a target with 'mtlsctl env set {env} --deploy-dir DIR' and/or '--deploy-hook CMD', \
+                     or record a deployment done by hand with 'mtlsctl cert deploy {env} --manual'"
+                ))
+                .into());
+        }
+        let interrupted = environment.deploy_started.replace(ctx.now);
+        let settings = environment.deploy.clone();
+        let chain_pem = state.chain_of(&cert);
+        Ok((DeployJob { cert, chain_pem, settings }, interrupted))
+    })?;
+    if let Some(started) = interrupted {
+        output::warn(
+            ctx,
+            &format!(
+                "a deploy of {env} started {} did not finish; deploying again",
+                short_time(started)
+            ),
+        );
+    }
+    let outcome = run_deploy(&job, env, ctx);
+    let error = outcome.as_ref().err().map(|e| format!("{e:#}"));
+    ctx.store
+        .update(|state| record_deploy(state, env, &job.cert.id, error.clone(), false, ctx.now))?;
+    let written = outcome.with_context(|| format!("deploying {} to {env} failed", job.cert.id))?;
+    Ok(Report::Done {
+        message: format!(
+            "deployed {} ({}) to {env}{written}",
+            job.cert.id, job.cert.variable
+        ),
+        json: json!({
+            "environment": env,
+            "deployed_cert": job.cert.id,
+            "variable": job.cert.variable,
+            "dir": job.settings.dir,
+            "hook": job.settings.hook,
+        }),
+    })
+}
+
+fn current_of(state: &State, env: &EnvRef) -> Result<CertRecord> {
+    let environment = state.environment(env)?;
+    environment
+        .current_cert
+        .as_deref()
+        .and_then(|id| state.cert_by_id(id))
+        .cloned()
+        .ok_or_else(|| usage(format!("{env} has no current certificate")).into())
+}
+
+/// End a deploy: deployed on success, needs-deployment with the error on failure.
+fn record_deploy(
+    state: &mut State,
+    env: &EnvRef,
+    cert_id: &str,
+    error: Option<String>,
+    manual: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let environment = state.environment_mut(env)?;
+    environment.deploy_started = None;
+    if error.is_none() {
+        environment.deployed_cert = Some(cert_id.to_string());
+    }
+    environment.last_deploy = Some(DeployRecord {
+        at: now,
+        ok: error.is_none(),
+        error,
+        cert: cert_id.to_string(),
+        manual,
+    });
+    Ok(())
+}
+
+/// Write the files and run the hook; returns a note on what was done.
+fn run_deploy(job: &DeployJob, env: &EnvRef, ctx: &Context) -> Result<String> {
+    // Without a deploy directory the hook still gets files: a private temporary directory.
+    let temp_dir;
+    let dir: &Path = match &job.settings.dir {
+        Some(dir) => dir,
+        None => {
+            temp_dir = tempfile::tempdir().context("cannot create a temporary directory")?;
+            temp_dir.path()
+        }
+    };
+    create_private_dir(dir)?;
+    let cert_file = dir.join("cert.pem");
+    let chain_file = dir.join("chain.pem");
+    let key_file = dir.join("key.pem");
+    let chain = format!("{}{}", job.cert.cert_pem, job.chain_pem);
+    atomic::write_file(&cert_file, job.cert.cert_pem.as_bytes(), 0o644)?;
+    atomic::write_file(&chain_file, chain.as_bytes(), 0o644)?;
+    atomic::write_file(&key_file, job.cert.key_pem.as_bytes(), 0o600)?;
+    output::verbose(
+        ctx,
+        &format!("wrote cert.pem, chain.pem and key.pem to {}", dir.display()),
+    );
+    let mut note = match &job.settings.dir {
+        Some(dir) => format!(": wrote {}", dir.display()),
+        None => String::new(),
+    };
+    if let Some(hook) = &job.settings.hook {
+        output::verbose(ctx, &format!("running the deploy hook: {hook}"));
+        // The hook's stdout goes to our stderr: stdout is for results (and --json).
+        let stdout = std::io::stderr()
+            .as_fd()
+            .try_clone_to_owned()
+            .map(Stdio::from)
+            .unwrap_or_else(|_| Stdio::null());
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(hook)
+            .env("MTLSCTL_ENV", env.to_string())
+            .env("MTLSCTL_CERT_ID", &job.cert.id)
+            .env("MTLSCTL_VARIABLE", &job.cert.variable)
+            .env("MTLSCTL_CERT_FILE", &cert_file)
+            .env("MTLSCTL_KEY_FILE", &key_file)
+            .env("MTLSCTL_CHAIN_FILE", &chain_file)
+            .stdin(Stdio::null())
+            .stdout(stdout)
+            .status()
+            .with_context(|| format!("cannot run the deploy hook '{hook}'"))?;
+        if !status.success() {
+            let how = match status.code() {
+                Some(code) => format!("exited with status {code}"),
+                None => "was killed by a signal".to_string(),
+            };
+            bail!(
+                runtime(format!("the deploy hook '{hook}' {how}")).hint(format!(
+                    "fix the hook (see its output above) and run 'mtlsctl cert deploy {env}' again"
+                ))
+            );
+        }
+        note.push_str(if note.is_empty() {
+            ": ran the hook"
+        } else {
+            " and ran the hook"
+        });
+    }
+    Ok(note)
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .with_context(|| format!("cannot create the directory {}", dir.display()))
+}
+
+fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
+    let state = ctx.store.read()?;
+    let cert = state.resolve_cert(&args.cert)?;
+    let chain_pem = state.chain_of(cert);
+    let bundle = format!("{}{}", cert.cert_pem, chain_pem);
+    let variable = &cert.variable;
+    match args.format {
+        ExportFormat::Pem => {
+            let Some(dir) = &args.out else {
+                let mut text = bundle.clone();
+                let mut json = json!({"id": cert.id, "variable": variable, "pem": bundle});
+                if args.include_key {
+                    text.push_str(&cert.key_pem);
+                    json["key_pem"] = json!(cert.key_pem);
+                }
+                return Ok(Report::Text { text, json });
+            };
+            create_private_dir(dir)?;
+            let mut files = vec![
+                (
+                    dir.join(format!("{variable}.pem")),
+                    cert.cert_pem.clone(),
+                    0o644,
+                ),
+                (dir.join(format!("{variable}.chain.pem")), bundle, 0o644),
+            ];
+            if args.include_key {
+                files.push((
+                    dir.join(format!("{variable}.key.pem")),
+                    cert.key_pem.clone(),
+                    0o600,
+                ));
+            }
+            for (path, content, mode) in &files {
+                atomic::write_file(path, content.as_bytes(), *mode)?;
+            }
+            let paths: Vec<&PathBuf> = files.iter().map(|(p, _, _)| p).collect();
+            Ok(wrote(&paths))
+        }
+        ExportFormat::P12 => {
+            let Some(password_file) = &args.password_file else {
+                return Err(
+                    usage("a PKCS#12 export needs a password: --password-file FILE")
+                        .hint("put the password on the first line of a file readable only by you")
+                        .into(),
+                );
+            };
+            let password = read_password(password_file)?;
+            let mut ders = vec![first_der(&cert.cert_pem)?];
+            if !chain_pem.is_empty() {
+                ders.extend(certs_from_pem(chain_pem.as_bytes(), "the stored chain")?);
+            }
+            let key_der = pem::parse(&cert.key_pem)
+                .context("the stored private key is unreadable")?
+                .into_contents();
+            let bytes = p12::write(variable, &ders, &key_der, &password)?;
+            match &args.out {
+                Some(dir) => {
+                    create_private_dir(dir)?;
+                    let path = dir.join(format!("{variable}.p12"));
+                    atomic::write_file(&path, &bytes, 0o600)?;
+                    Ok(wrote(&[&path]))
+                }
+                None if ctx.json => Err(usage("--json with --format p12 needs --out DIR").into()),
+                None if output::stdout_is_terminal() => Err(usage(
+                    "refusing to write a binary PKCS#12 bundle to the terminal",
+                )
+                .hint("pass --out DIR or redirect stdout to a file")
+                .into()),
+                None => Ok(Report::Bytes(bytes)),
+            }
+        }
+    }
+}
+
+fn wrote(paths: &[&PathBuf]) -> Report {
+    Report::Done {
+        message: paths
+            .iter()
+            .map(|p| format!("wrote {}", p.display()))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        json: json!({"files": paths}),
+    }
+}
+
+fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
+    if files.cert.is_none() {
+        return Err(usage("give the certificate and its key: --cert FILE --key FILE").into());
+    }
+    let (cert, json) = ctx.store.update(|state| {
+        if state.environment(env)?.host == Host::Managed {
+            return Err(
+                usage(format!("{env} is managed: mtlsctl issues its certificates"))
+                    .hint(format!("issue a new one with 'mtlsctl cert rotate {env}'"))
+                    .into(),
+            );
+        }
+        let cert = add_imported(state, env, files, ctx.now)?;
+        let json = cert_json(state, &cert, ctx.now);
+        Ok((cert, json))
+    })?;
+    Ok(Report::Done {
+        message: format!(
+            "imported {} ({}) into {env}, expires {}; deploy it with 'mtlsctl cert deploy {env}'",
+            cert.id,
+            cert.variable,
+            cert.not_after.format("%Y-%m-%d")
+        ),
+        json,
+    })
+}
+
+/// Issue a certificate for a managed environment and make it current.
+pub(super) fn add_issued(
+    state: &mut State,
+    env: &EnvRef,
+    key_type: KeyType,
+    validity: Validity,
+    now: DateTime<Utc>,
+) -> Result<CertRecord> {
+    let sans = state.environment(env)?.sans.clone();
+    let issuer = ensure_issuer(state, now)?;
+    let request = LeafRequest {
+        env,
+        key_type,
+        validity,
+        extra_sans: &sans,
+    };
+    let issued = issue_leaf(issuer, &request, now)?;
+    add_record(
+        state,
+        env,
+        issued.info,
+        issued.cert_pem,
+        None,
+        issued.key_pem,
+        now,
+    )
+}
+
+/// Import a certificate obtained elsewhere, checked, and make it current.
+pub(super) fn add_imported(
+    state: &mut State,
+    env: &EnvRef,
+    files: &ImportFiles,
+    now: DateTime<Utc>,
+) -> Result<CertRecord> {
+    let (Some(cert_path), Some(key_path)) = (&files.cert, &files.key) else {
+        bail!(usage(
+            "give the certificate and its key: --cert FILE --key FILE"
+        ));
+    };
+    let cert_what = format!("the certificate file {}", cert_path.display());
+    let key_what = format!("the key file {}", key_path.display());
+    let mut ders = certs_from_pem(&read_input(cert_path)?, &cert_what)?;
+    if let Some(chain_path) = &files.chain {
+        let chain_what = format!("the chain file {}", chain_path.display());
+        ders.extend(certs_from_pem(&read_input(chain_path)?, &chain_what)?);
+    }
+    let key = load_private_key(&read_input(key_path)?, &key_what)?;
+    ensure_matches(&ders[0], &key.pair, &cert_what, &key_what)?;
+    let info = CertInfo::from_der(&ders[0])?;
+    if info.not_after < now {
+        bail!(
+            usage(format!(
+                "the certificate in {} expired on {}",
+                cert_path.display(),
+                short_time(info.not_after)
+            ))
+            .hint("get a renewed certificate from its issuer")
+        );
+    }
+    if info.is_ca {
+        bail!(usage(format!(
+            "the certificate in {} is a CA certificate, not a client certificate",
+            cert_path.display()
+        )));
+    }
+    if !info.extended_key_usage.is_empty()
+        && !info
+            .extended_key_usage
+            .iter()
+            .any(|u| u == "clientAuth" || u == "any")
+    {
+        bail!(usage(format!(
+            "the certificate in {} is not for client authentication (extended key usage: {})",
+            cert_path.display(),
+            info.extended_key_usage.join(", ")
+        )));
+    }
+    if let Some(issuer_der) = ders.get(1) {
+        let leaf = parse_der(&ders[0])?;
+        let issuer = parse_der(issuer_der)?;
+        if leaf.verify_signature(Some(issuer.public_key())).is_err() {
+            bail!(
+                usage(format!(
+                    "the chain does not issue the certificate: {} was not signed by {}",
+                    info.subject,
+                    issuer.subject()
+                ))
+                .hint("give the intermediates in order, the leaf's issuer first")
+            );
+        }
+    }
+    let chain = (ders.len() > 1).then(|| to_pem(&ders[1..]));
+    add_record(
+        state,
+        env,
+        info,
+        to_pem(&ders[..1]),
+        chain,
+        key.pkcs8_pem,
+        now,
+    )
+}
+
+fn add_record(
+    state: &mut State,
+    env: &EnvRef,
+    info: CertInfo,
+    cert_pem: String,
+    chain_pem: Option<String>,
+    key_pem: String,
+    now: DateTime<Utc>,
+) -> Result<CertRecord> {
+    let id = loop {
+        let candidate = hex(&random_bytes::<6>()?);
+        if !state
+            .certificates
+            .iter()
+            .any(|c| c.id.starts_with(&candidate[..8]))
+        {
+            break candidate;
+        }
+    };
+    let environment = state.environment_mut(env)?;
+    environment.generations += 1;
+    let generation = environment.generations;
+    environment.current_cert = Some(id.clone());
+    let record = CertRecord {
+        id,
+        environment: env.clone(),
+        variable: format!(
+            "{}_{}_v{generation}",
+            env.property.as_str().replace('-', "_"),
+            env.stage
+        ),
+        name: format!("{} v{generation}", environment.name),
+        created: now,
+        not_before: info.not_before,
+        not_after: info.not_after,
+        serial: info.serial,
+        sha256: info.sha256,
+        key_type: info.key_type,
+        subject: info.subject,
+        issuer: info.issuer,
+        sans: info.sans,
+        cert_pem,
+        chain_pem,
+        key_pem,
+    };
+    state.certificates.push(record.clone());
+    Ok(record)
+}
+
+/// `cert list --json`: the schema of DESIGN.md.
+fn cert_json(state: &State, cert: &CertRecord, now: DateTime<Utc>) -> Value {
+    json!({
+        "id": cert.id,
+        "environment": cert.environment,
+        "name": cert.name,
+        "variable": cert.variable,
+        "created": cert.created,
+        "not_before": cert.not_before,
+        "not_after": cert.not_after,
+        "days_left": cert.days_left(now),
+        "status": state.cert_status(cert, now),
+        "deployment_status": state.environment(&cert.environment).ok().map(|e| e.deployment_status()),
+        "key_type": cert.key_type,
+        "serial": cert.serial,
+        "sha256": cert.sha256,
+        "subject": cert.subject,
+        "sans": cert.sans,
+    })
+}
+
+fn status_cell(status: CertStatus) -> Styled {
+    let tone = match status {
+        CertStatus::Current => Tone::Good,
+        CertStatus::Obsolete => Tone::Plain,
+        CertStatus::Expired => Tone::Bad,
+    };
+    Styled(status.as_str().to_string(), tone)
+}
+
+fn expires_cell(cert: &CertRecord, now: DateTime<Utc>) -> Styled {
+    let days = cert.days_left(now);
+    let tone = match days {
+        d if d < 0 => Tone::Bad,
+        d if d < 30 => Tone::Warn,
+        _ => Tone::Plain,
+    };
+    let when = if days < 0 {
+        "expired".to_string()
+    } else {
+        format!("{days}d")
+    };
+    Styled(
+        format!("{} ({when})", cert.not_after.format("%Y-%m-%d")),
+        tone,
+    )
+}

@@ -1,0 +1,315 @@
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use serde_json::{Value, json};
+
+use crate::cli::{EnvCommand, EnvCreateArgs, EnvSetArgs};
+use crate::context::Context;
+use crate::error::usage;
+use crate::model::{DeploymentStatus, EnvRef, Host, PropertyName};
+use crate::output::{Report, Styled, Tone};
+use crate::state::{DeploySettings, Environment, State};
+
+use super::cert::{add_imported, add_issued};
+use super::short_time;
+
+pub fn run(command: EnvCommand, ctx: &Context) -> Result<Report> {
+    match command {
+        EnvCommand::Create(args) => create(args, ctx),
+        EnvCommand::List { property } => {
+            let state = ctx.store.read()?;
+            if let Some(property) = &property {
+                state.property(property)?;
+            }
+            Ok(env_table(&state, property.as_ref(), ctx))
+        }
+        EnvCommand::Show { env } => show(&env, ctx),
+        EnvCommand::Set(args) => set(args, ctx),
+        EnvCommand::Delete { env } => delete(&env, ctx),
+    }
+}
+
+fn create(args: EnvCreateArgs, ctx: &Context) -> Result<Report> {
+    let env = &args.env;
+    let importing = args.import.cert.is_some();
+    match args.host {
+        Host::Managed if importing => {
+            return Err(usage("--cert/--key are for self-hosted environments")
+                .hint(format!("pass --host self to import, or leave them out to have mtlsctl issue {env}'s certificates"))
+                .into());
+        }
+        Host::SelfHosted if !importing => {
+            return Err(usage(
+                "a self-hosted environment needs its certificate: --cert FILE --key FILE",
+            )
+            .hint(format!(
+                "or create {env} as managed (the default) and mtlsctl issues one"
+            ))
+            .into());
+        }
+        _ => {}
+    }
+    let deploy = DeploySettings {
+        dir: absolute(args.deploy_dir.as_deref())?,
+        hook: args.deploy_hook.filter(|h| !h.is_empty()),
+    };
+    let (environment, cert) = ctx.store.update(|state| {
+        state.property(&env.property)?;
+        if let Ok(existing) = state.environment(env) {
+            return Err(usage(format!(
+                "{} already has a {} environment ({}, created {}); a property has at most one environment per stage",
+                env.property,
+                env.stage,
+                existing.name,
+                existing.created.format("%Y-%m-%d")
+            ))
+            .hint(format!("see it with 'mtlsctl env show {env}', or rotate its certificate with 'mtlsctl cert rotate {env}'"))
+            .into());
+        }
+        state.environments.push(Environment {
+            property: env.property.clone(),
+            stage: env.stage,
+            name: args
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("{} {}", env.property, env.stage)),
+            host: args.host,
+            created: ctx.now,
+            key_type: args.key_type,
+            validity_days: args.validity.days(),
+            sans: args.sans.clone(),
+            generations: 0,
+            current_cert: None,
+            deployed_cert: None,
+            deploy_started: None,
+            last_deploy: None,
+            deploy: deploy.clone(),
+        });
+        let cert = if importing {
+            add_imported(state, env, &args.import, ctx.now)?
+        } else {
+            add_issued(state, env, args.key_type, args.validity, ctx.now)?
+        };
+        Ok((state.environment(env)?.clone(), cert))
+    })?;
+    let how = if importing { "imported" } else { "issued" };
+    Ok(Report::Done {
+        message: format!(
+            "created {env} ({}); {how} certificate {} ({}), expires {}",
+            environment.host.as_str(),
+            cert.id,
+            cert.variable,
+            cert.not_after.format("%Y-%m-%d")
+        ),
+        json: env_json_of(&environment),
+    })
+}
+
+fn show(env: &EnvRef, ctx: &Context) -> Result<Report> {
+    let state = ctx.store.read()?;
+    let environment = state.environment(env)?;
+    let current = environment
+        .current_cert
+        .as_deref()
+        .and_then(|id| state.cert_by_id(id));
+    let deployed = environment
+        .deployed_cert
+        .as_deref()
+        .and_then(|id| state.cert_by_id(id));
+    let cert_line = |cert: Option<&crate::state::CertRecord>| {
+        cert.map(|c| {
+            format!(
+                "{} ({}), expires {}",
+                c.variable,
+                c.id,
+                c.not_after.format("%Y-%m-%d")
+            )
+        })
+        .unwrap_or_else(|| "-".into())
+    };
+    let last_deploy = environment
+        .last_deploy
+        .as_ref()
+        .map(|d| match (&d.error, d.manual) {
+            (Some(error), _) => format!("{} failed: {error}", short_time(d.at)),
+            (None, true) => format!("{} (recorded by hand)", short_time(d.at)),
+            (None, false) => short_time(d.at),
+        })
+        .unwrap_or_else(|| "never".into());
+    let fields = vec![
+        ("Environment", Styled::plain(env.to_string())),
+        ("Name", Styled::plain(environment.name.clone())),
+        ("Host", Styled::plain(environment.host.as_str())),
+        ("Created", Styled::plain(short_time(environment.created))),
+        ("Key type", Styled::plain(environment.key_type.as_str())),
+        (
+            "Validity",
+            Styled::plain(format!("{}d", environment.validity_days)),
+        ),
+        ("Current", Styled::plain(cert_line(current))),
+        ("Deployed", Styled::plain(cert_line(deployed))),
+        (
+            "Deployment",
+            deployment_cell(environment.deployment_status()),
+        ),
+        ("Last deploy", Styled::plain(last_deploy)),
+        (
+            "Deploy dir",
+            Styled::plain(display_opt(
+                environment
+                    .deploy
+                    .dir
+                    .as_deref()
+                    .map(|d| d.display().to_string()),
+            )),
+        ),
+        (
+            "Deploy hook",
+            Styled::plain(display_opt(environment.deploy.hook.clone())),
+        ),
+    ];
+    Ok(Report::Fields {
+        fields,
+        json: env_json_of(environment),
+    })
+}
+
+fn set(args: EnvSetArgs, ctx: &Context) -> Result<Report> {
+    let env = &args.env;
+    if args.name.is_none() && args.deploy_dir.is_none() && args.deploy_hook.is_none() {
+        return Err(usage("nothing to change: give --name, --deploy-dir or --deploy-hook").into());
+    }
+    let dir = match &args.deploy_dir {
+        Some(dir) if dir.as_os_str().is_empty() => Some(None),
+        Some(dir) => Some(absolute(Some(dir))?),
+        None => None,
+    };
+    let environment = ctx.store.update(|state| {
+        let environment = state.environment_mut(env)?;
+        if let Some(name) = &args.name {
+            if name.trim().is_empty() {
+                return Err(usage("the name cannot be empty").into());
+            }
+            environment.name = name.clone();
+        }
+        if let Some(dir) = dir {
+            environment.deploy.dir = dir;
+        }
+        if let Some(hook) = &args.deploy_hook {
+            environment.deploy.hook = Some(hook.clone()).filter(|h| !h.is_empty());
+        }
+        Ok(environment.clone())
+    })?;
+    Ok(Report::Done {
+        message: format!("updated {env}"),
+        json: env_json_of(&environment),
+    })
+}
+
+fn delete(env: &EnvRef, ctx: &Context) -> Result<Report> {
+    let removed = ctx.store.update(|state| {
+        state.environment(env)?;
+        state.environments.retain(|e| !e.is(env));
+        let before = state.certificates.len();
+        state.certificates.retain(|c| &c.environment != env);
+        Ok(before - state.certificates.len())
+    })?;
+    Ok(Report::Done {
+        message: format!("deleted {env} and its {removed} certificates"),
+        json: json!({"deleted": env, "certificates_removed": removed}),
+    })
+}
+
+/// The environments table that `env list` and `property show` print.
+pub(super) fn env_table(state: &State, property: Option<&PropertyName>, ctx: &Context) -> Report {
+    let mut environments: Vec<&Environment> = state
+        .environments
+        .iter()
+        .filter(|e| property.is_none_or(|p| &e.property == p))
+        .collect();
+    environments.sort_by(|a, b| (&a.property, a.stage).cmp(&(&b.property, b.stage)));
+    let rows = environments
+        .iter()
+        .map(|e| {
+            let current = e
+                .current_cert
+                .as_deref()
+                .and_then(|id| state.cert_by_id(id));
+            vec![
+                Styled::plain(e.env_ref().to_string()),
+                Styled::plain(e.name.clone()),
+                Styled::plain(e.host.as_str()),
+                Styled::plain(
+                    current
+                        .map(|c| c.variable.clone())
+                        .unwrap_or_else(|| "-".into()),
+                ),
+                Styled::plain(
+                    current
+                        .map(|c| {
+                            format!(
+                                "{} ({}d)",
+                                c.not_after.format("%Y-%m-%d"),
+                                c.days_left(ctx.now)
+                            )
+                        })
+                        .unwrap_or_else(|| "-".into()),
+                ),
+                deployment_cell(e.deployment_status()),
+            ]
+        })
+        .collect();
+    Report::Table {
+        columns: vec![
+            "ENVIRONMENT",
+            "NAME",
+            "HOST",
+            "CURRENT",
+            "EXPIRES",
+            "DEPLOYMENT",
+        ],
+        rows,
+        empty: "no environments yet; create one with 'mtlsctl env create PROPERTY/STAGE'".into(),
+        json: environments.iter().map(|e| env_json_of(e)).collect(),
+    }
+}
+
+pub(super) fn deployment_cell(status: DeploymentStatus) -> Styled {
+    let tone = match status {
+        DeploymentStatus::Deployed => Tone::Good,
+        DeploymentStatus::Deploying => Tone::Warn,
+        DeploymentStatus::NeedsDeployment => Tone::Warn,
+    };
+    Styled(status.as_str().to_string(), tone)
+}
+
+/// `env list|show --json`: the schema of DESIGN.md.
+pub(super) fn env_json_of(environment: &Environment) -> Value {
+    json!({
+        "property": environment.property,
+        "stage": environment.stage,
+        "environment": environment.env_ref(),
+        "name": environment.name,
+        "host": environment.host,
+        "created": environment.created,
+        "key_type": environment.key_type,
+        "validity_days": environment.validity_days,
+        "current_cert": environment.current_cert,
+        "deployed_cert": environment.deployed_cert,
+        "deployment_status": environment.deployment_status(),
+        "last_deploy": environment.last_deploy.as_ref().map(|d| json!({
+            "at": d.at, "ok": d.ok, "error": d.error, "cert": d.cert, "manual": d.manual,
+        })),
+        "deploy": {"dir": environment.deploy.dir, "hook": environment.deploy.hook},
+    })
+}
+
+fn display_opt(value: Option<String>) -> String {
+    value.unwrap_or_else(|| "-".into())
+}
+
+/// Deploy directories are kept absolute: cron and CI run from anywhere.
+fn absolute(dir: Option<&Path>) -> Result<Option<PathBuf>> {
+    dir.map(|d| std::path::absolute(d).with_context(|| format!("cannot resolve {}", d.display())))
+        .transpose()
+}

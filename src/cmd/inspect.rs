@@ -1,0 +1,113 @@
+use anyhow::Result;
+use serde_json::{Value, json};
+
+use crate::cli::InspectArgs;
+use crate::context::Context;
+use crate::error::usage;
+use crate::output::{Report, Styled, Tone};
+use crate::pki::cert::{CertInfo, certs_from_pem, parse_der};
+use crate::pki::p12;
+use crate::state::days_left;
+
+use super::{read_input, read_password, short_time};
+
+pub fn run(args: InspectArgs, ctx: &Context) -> Result<Report> {
+    let what = if args.file.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        args.file.display().to_string()
+    };
+    let bytes = read_input(&args.file)?;
+    let (ders, has_key) = certificates_in(&bytes, &what, &args)?;
+    let infos = ders
+        .iter()
+        .map(|der| CertInfo::from_der(der))
+        .collect::<Result<Vec<_>>>()?;
+    let mut parts: Vec<Report> = infos.iter().map(|info| fields(info, ctx)).collect();
+    if has_key {
+        parts.push(Report::Done {
+            message: format!("{what} also holds a private key (not shown)"),
+            json: Value::Null,
+        });
+    }
+    Ok(Report::Sections {
+        parts,
+        json: infos
+            .iter()
+            .map(|info| {
+                let mut value = json!(info);
+                value["days_left"] = json!(days_left(info.not_after, ctx.now));
+                value
+            })
+            .collect(),
+    })
+}
+
+/// PEM (any number of certificates), DER (one), or PKCS#12 (with the password file or none).
+fn certificates_in(bytes: &[u8], what: &str, args: &InspectArgs) -> Result<(Vec<Vec<u8>>, bool)> {
+    if bytes.is_empty() {
+        return Err(usage(format!("{what} is empty")).into());
+    }
+    if bytes.windows(11).any(|w| w == b"-----BEGIN ") {
+        let has_key = bytes.windows(12).any(|w| w == b"PRIVATE KEY-");
+        return Ok((certs_from_pem(bytes, what)?, has_key));
+    }
+    if parse_der(bytes).is_ok() {
+        return Ok((vec![bytes.to_vec()], false));
+    }
+    // PKCS#12 is DER too (a SEQUENCE): try it once DER and PEM are ruled out.
+    if bytes.first() == Some(&0x30) {
+        let password = match &args.password_file {
+            Some(path) => read_password(path)?,
+            None => String::new(),
+        };
+        let bundle = p12::read(bytes, &password, what)?;
+        return Ok((bundle.certs, bundle.key_pkcs8.is_some()));
+    }
+    Err(usage(format!(
+        "{what} is not a PEM, DER or PKCS#12 certificate file"
+    ))
+    .into())
+}
+
+fn fields(info: &CertInfo, ctx: &Context) -> Report {
+    let days = days_left(info.not_after, ctx.now);
+    let (validity, tone) = if info.not_after < ctx.now {
+        (
+            format!(
+                "{} (expired {} days ago)",
+                short_time(info.not_after),
+                -days
+            ),
+            Tone::Bad,
+        )
+    } else if info.not_before > ctx.now {
+        (
+            format!("{} (not valid yet)", short_time(info.not_after)),
+            Tone::Warn,
+        )
+    } else {
+        (
+            format!("{} ({days} days left)", short_time(info.not_after)),
+            Tone::Plain,
+        )
+    };
+    Report::Fields {
+        fields: vec![
+            ("Subject", Styled::plain(info.subject.clone())),
+            ("Issuer", Styled::plain(info.issuer.clone())),
+            ("Serial", Styled::plain(info.serial.clone())),
+            ("Not before", Styled::plain(short_time(info.not_before))),
+            ("Not after", Styled(validity, tone)),
+            ("SANs", Styled::plain(info.sans.join(", "))),
+            ("Key type", Styled::plain(info.key_type.clone())),
+            ("CA", Styled::plain(if info.is_ca { "yes" } else { "no" })),
+            (
+                "Key usage",
+                Styled::plain(info.extended_key_usage.join(", ")),
+            ),
+            ("SHA-256", Styled::plain(info.sha256.clone())),
+        ],
+        json: Value::Null,
+    }
+}

@@ -1,0 +1,53 @@
+//! One module per command group: open the store, call the domain, return a `Report`.
+
+mod cert;
+mod env;
+mod inspect;
+mod issuer;
+mod property;
+
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+
+use crate::cli::Command;
+use crate::context::Context;
+use crate::output::Report;
+
+pub fn dispatch(command: Command, ctx: &Context) -> Result<Report> {
+    match command {
+        Command::Property(command) => property::run(command, ctx),
+        Command::Env(command) => env::run(command, ctx),
+        Command::Cert(command) => cert::run(command, ctx),
+        Command::Inspect(args) => inspect::run(args, ctx),
+        Command::Issuer(command) => issuer::run(command, ctx),
+    }
+}
+
+/// Read a file a flag names; `-` is stdin. The error names the file.
+pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .context("cannot read standard input")?;
+        return Ok(bytes);
+    }
+    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// The first line of a password file, without its line ending.
+pub(crate) fn read_password(path: &Path) -> Result<String> {
+    let bytes = read_input(path)?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        crate::error::usage(format!(
+            "the password file {} is not UTF-8 text",
+            path.display()
+        ))
+    })?;
+    Ok(text.lines().next().unwrap_or("").to_string())
+}
+
+/// A time as tables show it: `2026-03-01 12:00 UTC`.
+pub(crate) fn short_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}

@@ -1,0 +1,124 @@
+use anyhow::Result;
+use serde_json::json;
+
+use crate::cli::PropertyCommand;
+use crate::context::Context;
+use crate::error::usage;
+use crate::model::PropertyName;
+use crate::output::{Report, Styled};
+use crate::state::{Property, State};
+
+use super::env::env_table;
+use super::short_time;
+
+pub fn run(command: PropertyCommand, ctx: &Context) -> Result<Report> {
+    match command {
+        PropertyCommand::Create { name } => create(&name, ctx),
+        PropertyCommand::List => list(ctx),
+        PropertyCommand::Show { name } => show(&name, ctx),
+        PropertyCommand::Delete { name, force } => delete(&name, force, ctx),
+    }
+}
+
+fn create(name: &PropertyName, ctx: &Context) -> Result<Report> {
+    let property = ctx.store.update(|state| {
+        if state.properties.iter().any(|p| &p.name == name) {
+            return Err(usage(format!("the property '{name}' already exists"))
+                .hint(format!("see it with 'mtlsctl property show {name}'"))
+                .into());
+        }
+        let property = Property {
+            name: name.clone(),
+            created: ctx.now,
+        };
+        state.properties.push(property.clone());
+        Ok(property)
+    })?;
+    Ok(Report::Done {
+        message: format!(
+            "created property {name}; add environments with 'mtlsctl env create {name}/production'"
+        ),
+        json: property_json(&State::default(), &property),
+    })
+}
+
+fn list(ctx: &Context) -> Result<Report> {
+    let state = ctx.store.read()?;
+    let mut properties: Vec<&Property> = state.properties.iter().collect();
+    properties.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Report::Table {
+        columns: vec!["PROPERTY", "ENVIRONMENTS", "CREATED"],
+        rows: properties
+            .iter()
+            .map(|p| {
+                vec![
+                    Styled::plain(p.name.as_str()),
+                    Styled::plain(stages(&state, &p.name).join(", ")),
+                    Styled::plain(short_time(p.created)),
+                ]
+            })
+            .collect(),
+        empty: "no properties yet; create one with 'mtlsctl property create NAME'".into(),
+        json: properties
+            .iter()
+            .map(|p| property_json(&state, p))
+            .collect(),
+    })
+}
+
+fn show(name: &PropertyName, ctx: &Context) -> Result<Report> {
+    let state = ctx.store.read()?;
+    let property = state.property(name)?;
+    let fields = Report::Fields {
+        fields: vec![
+            ("Property", Styled::plain(name.as_str())),
+            ("Created", Styled::plain(short_time(property.created))),
+        ],
+        json: json!(null),
+    };
+    let environments = env_table(&state, Some(name), ctx);
+    Ok(Report::Sections {
+        parts: vec![fields, environments],
+        json: property_json(&state, property),
+    })
+}
+
+fn delete(name: &PropertyName, force: bool, ctx: &Context) -> Result<Report> {
+    let removed = ctx.store.update(|state| {
+        state.property(name)?;
+        let stages = stages(state, name);
+        if !stages.is_empty() && !force {
+            return Err(usage(format!(
+                "the property '{name}' still has environments: {}",
+                stages.join(", ")
+            ))
+            .hint(format!(
+                "delete them with 'mtlsctl env delete {name}/STAGE', or pass --force to delete them and their certificates and keys"
+            ))
+            .into());
+        }
+        state.properties.retain(|p| &p.name != name);
+        state.environments.retain(|e| &e.property != name);
+        let before = state.certificates.len();
+        state.certificates.retain(|c| &c.environment.property != name);
+        Ok(before - state.certificates.len())
+    })?;
+    Ok(Report::Done {
+        message: format!("deleted property {name} ({removed} certificates removed)"),
+        json: json!({"deleted": name, "certificates_removed": removed}),
+    })
+}
+
+fn stages(state: &State, name: &PropertyName) -> Vec<&'static str> {
+    let mut stages: Vec<_> = state.environments_of(name).map(|e| e.stage).collect();
+    stages.sort();
+    stages.into_iter().map(|s| s.as_str()).collect()
+}
+
+fn property_json(state: &State, property: &Property) -> serde_json::Value {
+    json!({
+        "name": property.name,
+        "created": property.created,
+        "environments": stages(state, &property.name),
+    })
+}

@@ -1,0 +1,82 @@
+//! Flags and environment variables resolved once, before any work: commands read this,
+//! never the environment.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::duration::HumanDuration;
+use crate::error::usage;
+use crate::output::stdout_is_terminal;
+use crate::state::Store;
+
+const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub struct Context {
+    pub store: Store,
+    pub json: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+    pub color: bool,
+    /// The clock: MTLSCTL_NOW when set, for tests and "what will expire by then?".
+    pub now: DateTime<Utc>,
+}
+
+impl Context {
+    pub fn resolve(global: &GlobalArgs) -> Result<Context> {
+        let state_path = match &global.state {
+            Some(path) => path.clone(),
+            None => default_state_path()?,
+        };
+        let now = match non_empty_var("MTLSCTL_NOW") {
+            Some(text) => DateTime::parse_from_rfc3339(&text)
+                .map_err(|e| {
+                    usage(format!(
+                        "MTLSCTL_NOW='{text}' is not an RFC 3339 time ({e}); write it like 2026-01-31T12:00:00Z"
+                    ))
+                })?
+                .with_timezone(&Utc),
+            None => Utc::now(),
+        };
+        let lock_timeout = match non_empty_var("MTLSCTL_LOCK_TIMEOUT") {
+            Some(text) => text
+                .parse::<HumanDuration>()
+                .map_err(|e| usage(format!("MTLSCTL_LOCK_TIMEOUT: {e}")))?
+                .std(),
+            None => DEFAULT_LOCK_TIMEOUT,
+        };
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => non_empty_var("NO_COLOR").is_none() && stdout_is_terminal(),
+        };
+        Ok(Context {
+            store: Store::new(state_path, lock_timeout, global.quiet),
+            json: global.json,
+            quiet: global.quiet,
+            verbose: global.verbose,
+            color,
+            now,
+        })
+    }
+}
+
+fn non_empty_var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// `$XDG_DATA_HOME/mtlsctl/state.json`, else `~/.local/share/mtlsctl/state.json`.
+fn default_state_path() -> Result<PathBuf> {
+    let data_home = non_empty_var("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| non_empty_var("HOME").map(|home| PathBuf::from(home).join(".local/share")))
+        .ok_or_else(|| {
+            usage("cannot find where to keep the state: neither XDG_DATA_HOME nor HOME is set")
+                .hint("pass --state PATH or set MTLSCTL_STATE")
+        })?;
+    Ok(data_home.join("mtlsctl").join("state.json"))
+}

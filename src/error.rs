@@ -1,0 +1,95 @@
+//! Error kinds that decide the exit code, and hints that tell the user what to do next.
+
+use std::fmt;
+
+/// What went wrong, as far as the exit code is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// I/O, network, TLS, deploy hook, lock timeout: exit 1
+    Runtime,
+    /// bad flag or argument, unknown name, a rule of the domain violated: exit 2
+    Usage,
+    /// the state file cannot be used: exit 3
+    State,
+}
+
+impl ErrorKind {
+    pub fn exit_code(self) -> i32 {
+        match self {
+            ErrorKind::Runtime => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::State => 3,
+        }
+    }
+}
+
+/// An error with a kind and, where one exists, a hint. Sits anywhere in an anyhow chain.
+#[derive(Debug)]
+pub struct Failure {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+impl Failure {
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// A usage or validation error (exit 2).
+pub fn usage(message: impl Into<String>) -> Failure {
+    Failure {
+        kind: ErrorKind::Usage,
+        message: message.into(),
+        hint: None,
+    }
+}
+
+/// A runtime failure (exit 1) that carries a hint.
+pub fn runtime(message: impl Into<String>) -> Failure {
+    Failure {
+        kind: ErrorKind::Runtime,
+        message: message.into(),
+        hint: None,
+    }
+}
+
+/// The state file cannot be used (exit 3).
+pub fn state(message: impl Into<String>) -> Failure {
+    Failure {
+        kind: ErrorKind::State,
+        message: message.into(),
+        hint: None,
+    }
+}
+
+/// The first `Failure` in an error's chain decides its kind and hint.
+pub fn classify(error: &anyhow::Error) -> (ErrorKind, Option<&str>) {
+    error
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<Failure>())
+        .map(|failure| (failure.kind, failure.hint.as_deref()))
+        .unwrap_or((ErrorKind::Runtime, None))
+}
+
+/// `mtlsctl: error: <what>`, then the causes, then the hint: the text main prints on stderr.
+pub fn report(error: &anyhow::Error) -> String {
+    let mut text = format!("mtlsctl: error: {error}\n");
+    for cause in error.chain().skip(1) {
+        text.push_str(&format!("  caused by: {cause}\n"));
+    }
+    if let (_, Some(hint)) = classify(error) {
+        text.push_str(&format!("hint: {hint}\n"));
+    }
+    text
+}

@@ -1,0 +1,265 @@
+//! The names and small value types of the domain: properties, stages, environments, key types
+//! and statuses. They parse (for flags) and serialize (for the state file and JSON) the same way.
+
+use std::fmt;
+use std::str::FromStr;
+
+use clap::ValueEnum;
+use serde::{Deserialize, Serialize};
+
+/// A property name: `[a-z0-9][a-z0-9-]{0,62}`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PropertyName(String);
+
+impl PropertyName {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for PropertyName {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let valid_first = text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        let valid_rest = text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if valid_first && valid_rest && text.len() <= 63 {
+            Ok(PropertyName(text.to_string()))
+        } else {
+            Err(format!(
+                "'{text}' is not a valid property name: use 1 to 63 lowercase letters, digits and \
+                 '-', starting with a letter or digit (e.g. shop, billing-eu)"
+            ))
+        }
+    }
+}
+
+impl fmt::Display for PropertyName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One of the three stages a property may have an environment for.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    #[value(alias = "dev")]
+    Development,
+    #[value(alias = "stage", alias = "stg")]
+    Staging,
+    #[value(alias = "prod")]
+    Production,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 3] = [Stage::Development, Stage::Staging, Stage::Production];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Development => "development",
+            Stage::Staging => "staging",
+            Stage::Production => "production",
+        }
+    }
+}
+
+impl FromStr for Stage {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "development" | "dev" => Ok(Stage::Development),
+            "staging" | "stage" | "stg" => Ok(Stage::Staging),
+            "production" | "prod" => Ok(Stage::Production),
+            _ => Err(format!(
+                "'{text}' is not a stage: a property has development (dev), staging (stage, stg) \
+                 and production (prod)"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An environment's address: `PROPERTY/STAGE`, e.g. `shop/production` or `shop/prod`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EnvRef {
+    pub property: PropertyName,
+    pub stage: Stage,
+}
+
+impl FromStr for EnvRef {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let (property, stage) = text.split_once('/').ok_or_else(|| {
+            format!("'{text}' is not an environment: write PROPERTY/STAGE, e.g. shop/production")
+        })?;
+        Ok(EnvRef {
+            property: property.parse()?,
+            stage: stage.parse()?,
+        })
+    }
+}
+
+impl fmt::Display for EnvRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.property, self.stage)
+    }
+}
+
+impl Serialize for EnvRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for EnvRef {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Who issues an environment's certificates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Host {
+    /// mtlsctl's local issuer signs them
+    Managed,
+    /// the user imports certificates obtained elsewhere
+    #[value(name = "self")]
+    #[serde(rename = "self")]
+    SelfHosted,
+}
+
+impl Host {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Host::Managed => "managed",
+            Host::SelfHosted => "self",
+        }
+    }
+}
+
+/// The key algorithms certificates are issued with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyType {
+    #[value(name = "ec-p256")]
+    EcP256,
+    #[value(name = "ec-p384")]
+    EcP384,
+    Ed25519,
+    #[value(name = "rsa-2048")]
+    #[serde(rename = "rsa-2048")]
+    Rsa2048,
+    #[value(name = "rsa-3072")]
+    #[serde(rename = "rsa-3072")]
+    Rsa3072,
+    #[value(name = "rsa-4096")]
+    #[serde(rename = "rsa-4096")]
+    Rsa4096,
+}
+
+impl KeyType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyType::EcP256 => "ec-p256",
+            KeyType::EcP384 => "ec-p384",
+            KeyType::Ed25519 => "ed25519",
+            KeyType::Rsa2048 => "rsa-2048",
+            KeyType::Rsa3072 => "rsa-3072",
+            KeyType::Rsa4096 => "rsa-4096",
+        }
+    }
+}
+
+impl fmt::Display for KeyType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A certificate's status, derived from the clock and its environment, never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum CertStatus {
+    /// the certificate its environment uses
+    Current,
+    /// not in use, not expired: it can be selected again
+    Obsolete,
+    /// past its not-after time
+    Expired,
+}
+
+impl CertStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CertStatus::Current => "current",
+            CertStatus::Obsolete => "obsolete",
+            CertStatus::Expired => "expired",
+        }
+    }
+}
+
+/// Whether an environment's current certificate is the one last deployed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeploymentStatus {
+    Deployed,
+    Deploying,
+    NeedsDeployment,
+}
+
+impl DeploymentStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeploymentStatus::Deployed => "deployed",
+            DeploymentStatus::Deploying => "deploying",
+            DeploymentStatus::NeedsDeployment => "needs-deployment",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_addresses_accept_stage_aliases() {
+        let env: EnvRef = "shop/prod".parse().unwrap();
+        assert_eq!(env.to_string(), "shop/production");
+        assert_eq!("shop/stg".parse::<EnvRef>().unwrap().stage, Stage::Staging);
+        assert_eq!(
+            "a-1/dev".parse::<EnvRef>().unwrap().stage,
+            Stage::Development
+        );
+        for bad in [
+            "shop",
+            "shop/qa",
+            "Shop/prod",
+            "-shop/prod",
+            "../x/prod",
+            "sh op/prod",
+            "/prod",
+        ] {
+            assert!(bad.parse::<EnvRef>().is_err(), "{bad} was accepted");
+        }
+        assert!("a".repeat(64).parse::<PropertyName>().is_err());
+        assert!("a".repeat(63).parse::<PropertyName>().is_ok());
+    }
+}

@@ -1,0 +1,202 @@
+//! Issuing: the store's local CA and the client certificates it signs.
+
+use std::net::IpAddr;
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, Duration, Utc};
+use rcgen::{
+    BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa,
+    Issuer, KeyPair, KeyUsagePurpose, SanType, SerialNumber, string::Ia5String,
+};
+
+use super::cert::CertInfo;
+use super::keys::{self, PrivateKey};
+use crate::duration::Validity;
+use crate::error::usage;
+use crate::model::{EnvRef, KeyType};
+use crate::state::IssuerRecord;
+
+/// Certificates start a little before "now" so that a peer whose clock is behind accepts them.
+const BACKDATE: Duration = Duration::minutes(5);
+const ISSUER_DAYS: i64 = 3_650;
+
+/// A freshly issued certificate with its key.
+pub struct Issued {
+    pub cert_pem: String,
+    pub key_pem: String,
+    pub info: CertInfo,
+}
+
+/// A new local issuing CA: ECDSA P-256, 10 years, CA:true with pathlen 0.
+pub fn create_issuer(now: DateTime<Utc>) -> Result<IssuerRecord> {
+    let key = keys::generate(KeyType::EcP256)?;
+    let tag = &super::hex(&random_bytes::<4>()?);
+    let mut params = CertificateParams::default();
+    params.distinguished_name = DistinguishedName::new();
+    params
+        .distinguished_name
+        .push(DnType::CommonName, format!("mtlsctl issuer {tag}"));
+    params
+        .distinguished_name
+        .push(DnType::OrganizationName, "mtlsctl");
+    params.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
+    params.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
+    params.not_before = to_time(now - BACKDATE)?;
+    params.not_after = to_time(now + Duration::days(ISSUER_DAYS))?;
+    params.serial_number = Some(serial()?);
+    let cert = params
+        .self_signed(&key)
+        .context("cannot sign the issuer certificate")?;
+    let info = CertInfo::from_der(cert.der())?;
+    Ok(IssuerRecord {
+        created: now,
+        subject: info.subject,
+        not_before: info.not_before,
+        not_after: info.not_after,
+        serial: info.serial,
+        sha256: info.sha256,
+        cert_pem: cert.pem(),
+        key_pem: key.serialize_pem(),
+    })
+}
+
+/// What to issue a client certificate for.
+pub struct LeafRequest<'a> {
+    pub env: &'a EnvRef,
+    pub key_type: KeyType,
+    pub validity: Validity,
+    pub extra_sans: &'a [String],
+}
+
+/// A client certificate for an environment, signed by the issuer, with the leaf profile of
+/// DESIGN.md: subject CN=<property>/<stage>, O=<property>, OU=<stage>; SAN
+/// URI:urn:mtlsctl:<property>:<stage> plus extras; EKU clientAuth; KU digitalSignature.
+pub fn issue_leaf(
+    issuer: &IssuerRecord,
+    request: &LeafRequest<'_>,
+    now: DateTime<Utc>,
+) -> Result<Issued> {
+    let not_after = now + request.validity.duration();
+    if not_after > issuer.not_after {
+        bail!(
+            usage(format!(
+                "a certificate valid for {} would outlive the issuer, which expires {}",
+                request.validity,
+                issuer.not_after.format("%Y-%m-%d")
+            ))
+            .hint("choose a shorter --validity")
+        );
+    }
+    let issuer_key =
+        KeyPair::from_pem(&issuer.key_pem).context("the stored issuer key is unusable")?;
+    let signer = Issuer::from_ca_cert_pem(&issuer.cert_pem, issuer_key)
+        .context("the stored issuer certificate is unusable")?;
+
+    let env = request.env;
+    let mut params = CertificateParams::default();
+    params.distinguished_name = DistinguishedName::new();
+    params
+        .distinguished_name
+        .push(DnType::CommonName, env.to_string());
+    params
+        .distinguished_name
+        .push(DnType::OrganizationName, env.property.as_str());
+    params
+        .distinguished_name
+        .push(DnType::OrganizationalUnitName, env.stage.as_str());
+    let mut sans = vec![SanType::URI(ia5(&format!(
+        "urn:mtlsctl:{}:{}",
+        env.property, env.stage
+    ))?)];
+    for san in request.extra_sans {
+        sans.push(parse_san(san)?);
+    }
+    params.subject_alt_names = sans;
+    params.is_ca = IsCa::ExplicitNoCa;
+    params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
+    params.use_authority_key_identifier_extension = true;
+    params.not_before = to_time(now - BACKDATE)?;
+    params.not_after = to_time(not_after)?;
+    params.serial_number = Some(serial()?);
+
+    let key = keys::generate(request.key_type)?;
+    let cert = params
+        .signed_by(&key, &signer)
+        .context("cannot sign the client certificate")?;
+    let key = PrivateKey::from_pkcs8_der(key.serialized_der(), "the generated key")?;
+    Ok(Issued {
+        info: CertInfo::from_der(cert.der())?,
+        cert_pem: cert.pem(),
+        key_pem: key.pkcs8_pem,
+    })
+}
+
+/// `DNS:x`, `IP:x`, `URI:x`, `email:x`, or a bare value whose kind is evident.
+pub fn parse_san(text: &str) -> Result<SanType> {
+    let (kind, value) = match text.split_once(':') {
+        Some((kind @ ("DNS" | "IP" | "URI" | "email"), value)) => (kind, value),
+        _ if text.parse::<IpAddr>().is_ok() => ("IP", text),
+        _ if text.contains("://") || text.starts_with("urn:") => ("URI", text),
+        _ if text.contains('@') => ("email", text),
+        _ => ("DNS", text),
+    };
+    if value.is_empty() {
+        bail!(usage(format!("the SAN '{text}' is empty")));
+    }
+    Ok(match kind {
+        "IP" => SanType::IpAddress(
+            value
+                .parse()
+                .map_err(|_| usage(format!("the SAN '{text}' is not an IP address")))?,
+        ),
+        "URI" => SanType::URI(ia5(value)?),
+        "email" => SanType::Rfc822Name(ia5(value)?),
+        _ => {
+            let valid = value.split('.').enumerate().all(|(i, label)| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && (label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                        || (i == 0 && label == "*"))
+            });
+            if !valid {
+                bail!(usage(format!(
+                    "the SAN '{text}' is not a DNS name, IP address, URI (scheme://… or urn:…) or email"
+                )));
+            }
+            SanType::DnsName(ia5(value)?)
+        }
+    })
+}
+
+fn ia5(text: &str) -> Result<Ia5String> {
+    Ia5String::try_from(text.to_string()).map_err(|_| {
+        usage(format!(
+            "'{text}' has characters a certificate name cannot hold (ASCII only)"
+        ))
+        .into()
+    })
+}
+
+fn serial() -> Result<SerialNumber> {
+    let mut bytes = random_bytes::<16>()?;
+    // Positive and 16 bytes long: RFC 5280 serials are positive integers.
+    bytes[0] = (bytes[0] & 0x7f) | 0x40;
+    Ok(SerialNumber::from_slice(&bytes))
+}
+
+pub fn random_bytes<const N: usize>() -> Result<[u8; N]> {
+    let mut bytes = [0u8; N];
+    aws_lc_rs::rand::fill(&mut bytes)
+        .map_err(|_| anyhow::anyhow!("the system random source failed"))?;
+    Ok(bytes)
+}
+
+fn to_time(at: DateTime<Utc>) -> Result<time::OffsetDateTime> {
+    time::OffsetDateTime::from_unix_timestamp(at.timestamp())
+        .context("a certificate time is out of range")
+}

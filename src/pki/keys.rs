@@ -1,0 +1,132 @@
+//! Private keys: generation for every key type, loading from PEM (PKCS#8, PKCS#1, SEC1) into
+//! one PKCS#8 form, and the check that a key belongs to a certificate.
+
+use anyhow::{Result, bail};
+use aws_lc_rs::encoding::AsDer;
+use aws_lc_rs::signature::{
+    ECDSA_P256_SHA256_ASN1_SIGNING, ECDSA_P384_SHA384_ASN1_SIGNING, ECDSA_P521_SHA512_ASN1_SIGNING,
+    EcdsaKeyPair,
+};
+use rcgen::{KeyPair, RsaKeySize};
+
+use super::cert::parse_der;
+use crate::error::usage;
+use crate::model::KeyType;
+
+pub fn generate(key_type: KeyType) -> Result<KeyPair> {
+    let generated = match key_type {
+        KeyType::EcP256 => KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256),
+        KeyType::EcP384 => KeyPair::generate_for(&rcgen::PKCS_ECDSA_P384_SHA384),
+        KeyType::Ed25519 => KeyPair::generate_for(&rcgen::PKCS_ED25519),
+        KeyType::Rsa2048 => KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, RsaKeySize::_2048),
+        KeyType::Rsa3072 => KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, RsaKeySize::_3072),
+        KeyType::Rsa4096 => KeyPair::generate_rsa_for(&rcgen::PKCS_RSA_SHA256, RsaKeySize::_4096),
+    };
+    generated.map_err(|e| anyhow::anyhow!("cannot generate a {key_type} key: {e}"))
+}
+
+/// A private key in PKCS#8 form, ready to sign and to store.
+pub struct PrivateKey {
+    pub pair: KeyPair,
+    pub pkcs8_pem: String,
+}
+
+impl PrivateKey {
+    pub fn from_pkcs8_der(der: &[u8], what: &str) -> Result<PrivateKey> {
+        let pair = KeyPair::try_from(der)
+            .map_err(|e| usage(format!("{what} is not a usable private key: {e}")))?;
+        Ok(PrivateKey {
+            pkcs8_pem: pem::encode(&pem::Pem::new("PRIVATE KEY", der.to_vec())),
+            pair,
+        })
+    }
+}
+
+/// Load the one private key of a PEM text. `what` names its source in messages.
+pub fn load_private_key(text: &[u8], what: &str) -> Result<PrivateKey> {
+    let blocks =
+        pem::parse_many(text).map_err(|e| usage(format!("{what} is not valid PEM: {e}")))?;
+    let keys: Vec<&pem::Pem> = blocks
+        .iter()
+        .filter(|b| b.tag().ends_with("PRIVATE KEY"))
+        .collect();
+    let block = match keys.as_slice() {
+        [one] => *one,
+        [] if blocks.iter().any(|b| b.tag() == "CERTIFICATE") => bail!(usage(format!(
+            "{what} holds a certificate, not a private key"
+        ))),
+        [] if blocks.is_empty() => bail!(usage(format!(
+            "{what} holds no PEM private key (no '-----BEGIN PRIVATE KEY-----' block)"
+        ))),
+        [] => bail!(usage(format!(
+            "{what} holds no private key, only: {}",
+            blocks
+                .iter()
+                .map(|b| b.tag())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+        _ => bail!(usage(format!(
+            "{what} holds {} private keys; give one",
+            keys.len()
+        ))),
+    };
+    let encrypted = block.tag() == "ENCRYPTED PRIVATE KEY"
+        || block
+            .headers()
+            .get("Proc-Type")
+            .is_some_and(|v| v.contains("ENCRYPTED"));
+    if encrypted {
+        bail!(
+            usage(format!("{what} holds an encrypted private key")).hint(
+                "decrypt it first, e.g. 'openssl pkey -in encrypted.key -out plain.key', and keep the result private (chmod 600)"
+            )
+        );
+    }
+    let der = block.contents();
+    let pkcs8 = match block.tag() {
+        "PRIVATE KEY" => der.to_vec(),
+        "EC PRIVATE KEY" => sec1_to_pkcs8(der)
+            .ok_or_else(|| usage(format!("{what} holds an EC key that cannot be read")))?,
+        "RSA PRIVATE KEY" => aws_lc_rs::rsa::KeyPair::from_der(der)
+            .ok()
+            .and_then(|k| k.as_der().ok())
+            .map(|d| d.as_ref().to_vec())
+            .ok_or_else(|| usage(format!("{what} holds an RSA key that cannot be read")))?,
+        other => bail!(usage(format!(
+            "{what} holds an unsupported key type ({other})"
+        ))),
+    };
+    PrivateKey::from_pkcs8_der(&pkcs8, what)
+}
+
+fn sec1_to_pkcs8(der: &[u8]) -> Option<Vec<u8>> {
+    [
+        &ECDSA_P256_SHA256_ASN1_SIGNING,
+        &ECDSA_P384_SHA384_ASN1_SIGNING,
+        &ECDSA_P521_SHA512_ASN1_SIGNING,
+    ]
+    .into_iter()
+    .find_map(|alg| EcdsaKeyPair::from_private_key_der(alg, der).ok())
+    .and_then(|pair| pair.to_pkcs8v1().ok())
+    .map(|doc| doc.as_ref().to_vec())
+}
+
+/// Refuse a key that does not belong to the certificate.
+pub fn ensure_matches(
+    cert_der: &[u8],
+    key: &KeyPair,
+    cert_what: &str,
+    key_what: &str,
+) -> Result<()> {
+    let cert = parse_der(cert_der)?;
+    if cert.public_key().subject_public_key.data.as_ref() != key.public_key_raw() {
+        bail!(
+            usage(format!(
+                "the key in {key_what} does not match the certificate in {cert_what}"
+            ))
+            .hint("give the private key that was generated with this certificate's request")
+        );
+    }
+    Ok(())
+}

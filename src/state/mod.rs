@@ -1,0 +1,269 @@
+//! The state: one JSON document with everything mtlsctl knows, and the queries every command
+//! shares. `store` reads and writes it safely.
+
+mod store;
+
+pub use store::Store;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::usage;
+use crate::model::{CertStatus, DeploymentStatus, EnvRef, Host, KeyType, PropertyName, Stage};
+
+/// The schema this build reads and writes. A newer file is refused, an older one migrated.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct State {
+    pub schema_version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<IssuerRecord>,
+    #[serde(default)]
+    pub properties: Vec<Property>,
+    #[serde(default)]
+    pub environments: Vec<Environment>,
+    #[serde(default)]
+    pub certificates: Vec<CertRecord>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            schema_version: SCHEMA_VERSION,
+            issuer: None,
+            properties: Vec::new(),
+            environments: Vec::new(),
+            certificates: Vec::new(),
+        }
+    }
+}
+
+/// The store's local issuing CA.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IssuerRecord {
+    pub created: DateTime<Utc>,
+    pub subject: String,
+    pub not_before: DateTime<Utc>,
+    pub not_after: DateTime<Utc>,
+    pub serial: String,
+    pub sha256: String,
+    pub cert_pem: String,
+    pub key_pem: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Property {
+    pub name: PropertyName,
+    pub created: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Environment {
+    pub property: PropertyName,
+    pub stage: Stage,
+    pub name: String,
+    pub host: Host,
+    pub created: DateTime<Utc>,
+    /// What `cert rotate` issues by default.
+    pub key_type: KeyType,
+    pub validity_days: i64,
+    #[serde(default)]
+    pub sans: Vec<String>,
+    /// Generations issued or imported so far: the N of the next `_vN` variable is this plus one.
+    pub generations: u32,
+    pub current_cert: Option<String>,
+    pub deployed_cert: Option<String>,
+    /// Set while a deploy runs; left set by an interrupted one.
+    pub deploy_started: Option<DateTime<Utc>>,
+    pub last_deploy: Option<DeployRecord>,
+    #[serde(default)]
+    pub deploy: DeploySettings,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DeploySettings {
+    pub dir: Option<PathBuf>,
+    pub hook: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DeployRecord {
+    pub at: DateTime<Utc>,
+    pub ok: bool,
+    pub error: Option<String>,
+    pub cert: String,
+    #[serde(default)]
+    pub manual: bool,
+}
+
+/// A client certificate with its key and the details shown about it, kept so that listing
+/// never has to parse certificates again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CertRecord {
+    pub id: String,
+    pub environment: EnvRef,
+    pub variable: String,
+    pub name: String,
+    pub created: DateTime<Utc>,
+    pub not_before: DateTime<Utc>,
+    pub not_after: DateTime<Utc>,
+    pub serial: String,
+    pub sha256: String,
+    pub key_type: String,
+    pub subject: String,
+    pub issuer: String,
+    pub sans: Vec<String>,
+    pub cert_pem: String,
+    /// Intermediates for imported certificates; managed ones chain to the issuer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chain_pem: Option<String>,
+    pub key_pem: String,
+}
+
+impl Environment {
+    pub fn env_ref(&self) -> EnvRef {
+        EnvRef {
+            property: self.property.clone(),
+            stage: self.stage,
+        }
+    }
+
+    pub fn is(&self, env: &EnvRef) -> bool {
+        self.property == env.property && self.stage == env.stage
+    }
+
+    pub fn deployment_status(&self) -> DeploymentStatus {
+        if self.deploy_started.is_some() {
+            DeploymentStatus::Deploying
+        } else if self.current_cert.is_some() && self.current_cert == self.deployed_cert {
+            DeploymentStatus::Deployed
+        } else {
+            DeploymentStatus::NeedsDeployment
+        }
+    }
+}
+
+impl CertRecord {
+    pub fn days_left(&self, now: DateTime<Utc>) -> i64 {
+        days_left(self.not_after, now)
+    }
+}
+
+/// Whole days from `now` to `not_after`, rounded down; negative once expired.
+pub fn days_left(not_after: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
+    (not_after - now).num_seconds().div_euclid(86_400)
+}
+
+impl State {
+    pub fn property(&self, name: &PropertyName) -> anyhow::Result<&Property> {
+        self.properties
+            .iter()
+            .find(|p| &p.name == name)
+            .ok_or_else(|| {
+                usage(format!("there is no property '{name}'"))
+                    .hint(format!(
+                        "run 'mtlsctl property list', or create it with 'mtlsctl property create {name}'"
+                    ))
+                    .into()
+            })
+    }
+
+    pub fn environment(&self, env: &EnvRef) -> anyhow::Result<&Environment> {
+        self.environments
+            .iter()
+            .find(|e| e.is(env))
+            .ok_or_else(|| unknown_environment(env))
+    }
+
+    pub fn environment_mut(&mut self, env: &EnvRef) -> anyhow::Result<&mut Environment> {
+        self.environments
+            .iter_mut()
+            .find(|e| e.is(env))
+            .ok_or_else(|| unknown_environment(env))
+    }
+
+    pub fn environments_of<'a>(
+        &'a self,
+        property: &'a PropertyName,
+    ) -> impl Iterator<Item = &'a Environment> + 'a {
+        self.environments
+            .iter()
+            .filter(move |e| &e.property == property)
+    }
+
+    pub fn cert_by_id(&self, id: &str) -> Option<&CertRecord> {
+        self.certificates.iter().find(|c| c.id == id)
+    }
+
+    /// A certificate named by id prefix, variable name, or environment (its current one).
+    pub fn resolve_cert(&self, name: &str) -> anyhow::Result<&CertRecord> {
+        if let Some(cert) = self.certificates.iter().find(|c| c.variable == name) {
+            return Ok(cert);
+        }
+        if name.contains('/') {
+            let env: EnvRef = name.parse().map_err(usage)?;
+            let environment = self.environment(&env)?;
+            return environment
+                .current_cert
+                .as_deref()
+                .and_then(|id| self.cert_by_id(id))
+                .ok_or_else(|| usage(format!("{env} has no current certificate")).into());
+        }
+        let is_hex = !name.is_empty() && name.chars().all(|c| c.is_ascii_hexdigit());
+        let matches: Vec<&CertRecord> = if is_hex {
+            let prefix = name.to_ascii_lowercase();
+            self.certificates
+                .iter()
+                .filter(|c| c.id.starts_with(&prefix))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        match matches.as_slice() {
+            [cert] => Ok(cert),
+            [] => Err(usage(format!("there is no certificate '{name}'"))
+                .hint("name a certificate by id prefix, variable name (shop_production_v2) or environment (shop/prod); run 'mtlsctl cert list'")
+                .into()),
+            several => Err(usage(format!(
+                "'{name}' is ambiguous: it starts {} certificate ids",
+                several.len()
+            ))
+            .hint("type more characters of the id, or use the variable name")
+            .into()),
+        }
+    }
+
+    pub fn cert_status(&self, cert: &CertRecord, now: DateTime<Utc>) -> CertStatus {
+        if now > cert.not_after {
+            CertStatus::Expired
+        } else if self
+            .environment(&cert.environment)
+            .is_ok_and(|e| e.current_cert.as_deref() == Some(cert.id.as_str()))
+        {
+            CertStatus::Current
+        } else {
+            CertStatus::Obsolete
+        }
+    }
+
+    /// The certificates a client presents after the leaf: intermediates or the issuer.
+    pub fn chain_of(&self, cert: &CertRecord) -> String {
+        match (&cert.chain_pem, &self.issuer) {
+            (Some(chain), _) => chain.clone(),
+            (None, Some(issuer)) => issuer.cert_pem.clone(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+fn unknown_environment(env: &EnvRef) -> anyhow::Error {
+    usage(format!("there is no environment {env}"))
+        .hint(format!(
+            "run 'mtlsctl env list {}', or create it with 'mtlsctl env create {env}'",
+            env.property
+        ))
+        .into()
+}

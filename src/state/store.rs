@@ -1,0 +1,190 @@
+//! The state file on disk: one exclusive lock over every read-modify-write, atomic
+//! replacement, refusal of anything it cannot safely use (exit 3), and no write by readers.
+
+use std::fs::{self, DirBuilder, File, OpenOptions, TryLockError};
+use std::io::ErrorKind as IoErrorKind;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+
+use super::{SCHEMA_VERSION, State};
+use crate::atomic;
+use crate::error::{runtime, state};
+
+/// How long a waiting writer stays silent before it says what it waits for.
+const QUIET_WAIT: Duration = Duration::from_millis(500);
+const POLL: Duration = Duration::from_millis(25);
+
+pub struct Store {
+    path: PathBuf,
+    lock_timeout: Duration,
+    quiet: bool,
+}
+
+impl Store {
+    pub fn new(path: PathBuf, lock_timeout: Duration, quiet: bool) -> Self {
+        Store {
+            path,
+            lock_timeout,
+            quiet,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The state as it is now; an absent file is an empty state. Never writes.
+    pub fn read(&self) -> Result<State> {
+        Ok(self.load()?.0)
+    }
+
+    /// One transaction: lock, read, change, write if anything changed. When `change` fails,
+    /// nothing is written.
+    pub fn update<T>(&self, change: impl FnOnce(&mut State) -> Result<T>) -> Result<T> {
+        self.create_dir()?;
+        let _lock = self.lock()?;
+        atomic::remove_stale_temps(&self.path)?;
+        let (mut current, original) = self.load()?;
+        let result = change(&mut current)?;
+        let mut bytes = serde_json::to_vec_pretty(&current).context("cannot encode the state")?;
+        bytes.push(b'\n');
+        if original.as_deref() != Some(bytes.as_slice()) {
+            atomic::write_file(&self.path, &bytes, 0o600)
+                .with_context(|| format!("cannot save the state file {}", self.path.display()))?;
+        }
+        Ok(result)
+    }
+
+    /// The state and the bytes it was read from (None when there is no file yet).
+    fn load(&self) -> Result<(State, Option<Vec<u8>>)> {
+        let path = self.path.display();
+        let meta = match fs::symlink_metadata(&self.path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == IoErrorKind::NotFound => return Ok((State::default(), None)),
+            Err(e) => {
+                return Err(e).context(state(format!("cannot read the state file {path}")));
+            }
+        };
+        if meta.file_type().is_symlink() {
+            return Err(state(format!("the state file {path} is a symbolic link"))
+                .hint("mtlsctl replaces the state file on every change, which would break the link: point --state at the real file")
+                .into());
+        }
+        if !meta.is_file() {
+            return Err(
+                state(format!("the state file {path} is not a regular file"))
+                    .hint("point --state (or MTLSCTL_STATE) at a file")
+                    .into(),
+            );
+        }
+        let mode = meta.mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Err(state(format!(
+                "the state file {path} is open to other users (mode {mode:04o}) and holds private keys"
+            ))
+            .hint(format!("make it private with 'chmod 600 {path}'"))
+            .into());
+        }
+        let bytes =
+            fs::read(&self.path).context(state(format!("cannot read the state file {path}")))?;
+        let parsed = parse(&self.path, &bytes)?;
+        Ok((parsed, Some(bytes)))
+    }
+
+    fn create_dir(&self) -> Result<()> {
+        match self.path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .with_context(|| format!("cannot create the state directory {}", dir.display())),
+            _ => Ok(()),
+        }
+    }
+
+    /// The exclusive advisory lock on `<state>.lock`: released by the OS when the process
+    /// ends, however it ends, so a killed writer never blocks the next one.
+    fn lock(&self) -> Result<File> {
+        let mut lock_path = self.path.clone().into_os_string();
+        lock_path.push(".lock");
+        let lock_path = PathBuf::from(lock_path);
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&lock_path)
+            .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
+        let started = Instant::now();
+        let mut announced = false;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(TryLockError::WouldBlock) => {}
+                Err(TryLockError::Error(e)) => {
+                    return Err(e).with_context(|| format!("cannot lock {}", lock_path.display()));
+                }
+            }
+            let waited = started.elapsed();
+            if waited >= self.lock_timeout {
+                return Err(runtime(format!(
+                    "gave up after {}s waiting for the lock on {}",
+                    self.lock_timeout.as_secs_f64(),
+                    lock_path.display()
+                ))
+                .hint("another mtlsctl is changing the state; wait for it, or set MTLSCTL_LOCK_TIMEOUT (e.g. 2m) to wait longer")
+                .into());
+            }
+            if !announced && waited >= QUIET_WAIT && !self.quiet {
+                eprintln!(
+                    "mtlsctl: waiting for the lock on {} (another mtlsctl is changing the state)",
+                    lock_path.display()
+                );
+                announced = true;
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+}
+
+/// Parse the file, refusing a newer schema and naming the position of any damage.
+fn parse(path: &Path, bytes: &[u8]) -> Result<State> {
+    #[derive(Deserialize)]
+    struct Probe {
+        schema_version: Option<u32>,
+    }
+    let corrupt = |e: serde_json::Error| {
+        state(format!(
+            "the state file {} is corrupt: {e}",
+            path.display()
+        ))
+        .hint("restore it from a backup or move it away; mtlsctl leaves a file it cannot read untouched")
+    };
+    let probe: Probe = serde_json::from_slice(bytes).map_err(corrupt)?;
+    match probe.schema_version {
+        None => Err(state(format!(
+            "the state file {} has no schema_version: it is not an mtlsctl state file",
+            path.display()
+        ))
+        .hint("point --state (or MTLSCTL_STATE) at an mtlsctl state file")
+        .into()),
+        Some(version) if version > SCHEMA_VERSION => Err(state(format!(
+            "the state file {} has schema version {version}, newer than the {SCHEMA_VERSION} this mtlsctl ({}) understands",
+            path.display(),
+            env!("CARGO_PKG_VERSION")
+        ))
+        .hint("upgrade mtlsctl; the file is left as it is")
+        .into()),
+        Some(0) => Err(state(format!(
+            "the state file {} has schema version 0, which no mtlsctl wrote",
+            path.display()
+        ))
+        .into()),
+        // Version 1 is the first schema: older versions to migrate from will appear here.
+        Some(_) => Ok(serde_json::from_slice(bytes).map_err(corrupt)?),
+    }
+}
