@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::duration::Validity;
+use crate::duration::{HumanDuration, Validity};
 use crate::model::{CertStatus, EnvRef, Host, KeyType, PropertyName};
 
 const STATE_HELP: &str = "Path of the state file \
@@ -83,19 +83,81 @@ mtlsctl inspect bundle.p12 --password-file pw.txt\n  cat chain.pem | mtlsctl ins
     /// Show or export the store's local issuing CA
     #[command(subcommand)]
     Issuer(IssuerCommand),
+
+    /// Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
+    #[command(
+        long_about = "Check everything in use for expiry: each environment's current \
+certificate (and its deployed one when that differs) and the issuer. Obsolete certificates are \
+ignored. A current certificate that is not deployed is a WARNING.\n\n\
+Exit codes follow the monitoring-plugin convention: 0 OK, 1 WARNING (something expires within \
+--warning, or is not deployed), 2 CRITICAL (within --critical, or expired), 3 UNKNOWN (any error). \
+A one-line summary goes to stderr for cron mail.",
+        after_help = "Examples:\n  mtlsctl expiry\n  mtlsctl expiry --warning 60d --critical 14d\n  \
+mtlsctl expiry --format prometheus > /var/lib/node_exporter/textfile/mtlsctl.prom\n  \
+MTLSCTL_NOW=2027-01-01T00:00:00Z mtlsctl expiry   # what will have expired by then?"
+    )]
+    Expiry(ExpiryArgs),
+
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  mtlsctl completions bash > ~/.local/share/bash-completion/completions/mtlsctl\n  \
+mtlsctl completions zsh > \"${fpath[1]}/_mtlsctl\"\n  mtlsctl completions fish > ~/.config/fish/completions/mtlsctl.fish"
+    )]
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page, or write one page per subcommand to a directory
+    #[command(
+        after_help = "Examples:\n  mtlsctl man | man -l -\n  mtlsctl man --out-dir /usr/local/share/man/man1"
+    )]
+    Man {
+        /// Write mtlsctl.1 and mtlsctl-<subcommand>.1 pages here
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ExpiryArgs {
+    /// WARNING when something in use expires within this long
+    #[arg(long, default_value = "30d", value_name = "DURATION")]
+    pub warning: HumanDuration,
+    /// CRITICAL when something in use expires within this long
+    #[arg(long, default_value = "7d", value_name = "DURATION")]
+    pub critical: HumanDuration,
+    /// Output format (--json is the same as --format json)
+    #[arg(long, value_enum, default_value_t = ExpiryFormat::Table)]
+    pub format: ExpiryFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExpiryFormat {
+    Table,
+    Json,
+    Prometheus,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum PropertyCommand {
     /// Create a property
     #[command(after_help = "Example:\n  mtlsctl property create shop")]
-    Create { name: PropertyName },
+    Create {
+        /// Property name: lowercase letters, digits and '-' (e.g. shop)
+        name: PropertyName,
+    },
     /// List properties with their environments
     List,
     /// Show one property and its environments
-    Show { name: PropertyName },
+    Show {
+        /// Property name
+        name: PropertyName,
+    },
     /// Delete a property (refused while it has environments, unless --force)
     Delete {
+        /// Property name
         name: PropertyName,
         /// Also delete its environments and their certificates and keys
         #[arg(long)]
@@ -113,16 +175,25 @@ mtlsctl env create shop/staging --host self --cert client.pem --key client.key"
     )]
     Create(EnvCreateArgs),
     /// List environments, optionally of one property
-    List { property: Option<PropertyName> },
+    List {
+        /// Only this property's environments
+        property: Option<PropertyName>,
+    },
     /// Show one environment
-    Show { env: EnvRef },
+    Show {
+        /// The environment: PROPERTY/STAGE
+        env: EnvRef,
+    },
     /// Change an environment's name or deploy settings (an empty value clears a setting)
     #[command(
         after_help = "Example:\n  mtlsctl env set shop/prod --deploy-hook 'systemctl reload shop'"
     )]
     Set(EnvSetArgs),
     /// Delete an environment with all its certificates and keys
-    Delete { env: EnvRef },
+    Delete {
+        /// The environment: PROPERTY/STAGE
+        env: EnvRef,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -170,6 +241,7 @@ pub struct ImportFiles {
 
 #[derive(Debug, Args)]
 pub struct EnvSetArgs {
+    /// The environment: PROPERTY/STAGE
     pub env: EnvRef,
     /// New display name
     #[arg(long)]
@@ -198,13 +270,17 @@ mtlsctl cert list --json | jq '.[] | select(.days_left < 30)'"
         status: Option<CertStatus>,
     },
     /// Show one certificate (CERT: id prefix, variable name, or ENV for its current one)
-    Show { cert: String },
+    Show {
+        /// Id prefix, variable name (shop_production_v2) or environment (shop/prod)
+        cert: String,
+    },
     /// Issue a new certificate for a managed environment and make it current
     #[command(
         after_help = "The previous certificate becomes obsolete; the environment needs deployment.\n\n\
 Example:\n  mtlsctl cert rotate shop/prod && mtlsctl cert deploy shop/prod"
     )]
     Rotate {
+        /// The environment: PROPERTY/STAGE
         env: EnvRef,
         /// Key type [default: the environment's]
         #[arg(long, value_enum)]
@@ -215,7 +291,12 @@ Example:\n  mtlsctl cert rotate shop/prod && mtlsctl cert deploy shop/prod"
     },
     /// Make an obsolete certificate current again (expired ones are refused)
     #[command(after_help = "Example:\n  mtlsctl cert select shop/prod shop_production_v2")]
-    Select { env: EnvRef, cert: String },
+    Select {
+        /// The environment: PROPERTY/STAGE
+        env: EnvRef,
+        /// The certificate: id prefix or variable name
+        cert: String,
+    },
     /// Deploy the current certificate: write the deploy directory and run the hook
     #[command(
         after_help = "Files written (atomically): cert.pem (leaf), chain.pem (leaf + issuer), \
@@ -224,6 +305,7 @@ MTLSCTL_CHAIN_FILE and MTLSCTL_VARIABLE set; a non-zero exit fails the deploy.\n
 Examples:\n  mtlsctl cert deploy shop/prod\n  mtlsctl cert deploy shop/prod --manual   # record a deployment done by hand"
     )]
     Deploy {
+        /// The environment: PROPERTY/STAGE
         env: EnvRef,
         /// Record that the current certificate was deployed by hand
         #[arg(long)]
@@ -240,6 +322,7 @@ mtlsctl cert export shop/prod --format p12 --password-file pw.txt --out ./out"
     Export(CertExportArgs),
     /// Import a certificate obtained elsewhere into a self-hosted environment and make it current
     Import {
+        /// The self-hosted environment: PROPERTY/STAGE
         env: EnvRef,
         #[command(flatten)]
         files: ImportFiles,
@@ -248,6 +331,7 @@ mtlsctl cert export shop/prod --format p12 --password-file pw.txt --out ./out"
 
 #[derive(Debug, Args)]
 pub struct CertExportArgs {
+    /// Id prefix, variable name or environment (its current certificate)
     pub cert: String,
     /// Directory to write files to [default: stdout]
     #[arg(long, value_name = "DIR")]
@@ -285,6 +369,7 @@ pub enum IssuerCommand {
     /// Write the issuer's certificate (PEM) to stdout or a file, for servers to trust
     #[command(after_help = "Example:\n  mtlsctl issuer export --out /etc/nginx/mtlsctl-ca.pem")]
     Export {
+        /// Write to this file instead of stdout
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },

@@ -9,20 +9,42 @@ pub mod cmd;
 pub mod context;
 pub mod duration;
 pub mod error;
+pub mod expiry;
 pub mod model;
 pub mod output;
 pub mod pki;
 pub mod state;
 
-use anyhow::Result;
-
-use crate::cli::Cli;
+use crate::cli::{Cli, Command};
 use crate::context::Context;
 
-/// Run one parsed command line and print its result.
-pub fn run(cli: Cli) -> Result<()> {
-    let ctx = Context::resolve(&cli.global)?;
-    let report = cmd::dispatch(cli.command, &ctx)?;
-    output::print(&report, &ctx)?;
-    Ok(())
+/// Run one parsed command line, print its result or its error, and return the exit code.
+pub fn run(cli: Cli) -> u8 {
+    // expiry speaks the monitoring-plugin convention: any error is UNKNOWN (3).
+    let monitoring = matches!(cli.command, Command::Expiry(_));
+    let outcome = Context::resolve(&cli.global).and_then(|ctx| {
+        let outcome = cmd::dispatch(cli.command, &ctx)?;
+        output::print(&outcome.report, &ctx)?;
+        Ok(outcome.exit_code)
+    });
+    match outcome {
+        Ok(code) => code,
+        Err(error) if is_broken_pipe(&error) => 0,
+        Err(error) => {
+            eprint!("{}", error::report(&error));
+            if monitoring {
+                3
+            } else {
+                error::classify(&error).0.exit_code() as u8
+            }
+        }
+    }
+}
+
+/// `mtlsctl cert list | head -1` is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }

@@ -5,24 +5,22 @@ use clap::Parser;
 fn main() -> ExitCode {
     // One crypto provider for the whole binary, chosen here once.
     let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
-    let cli = mtlsctl::cli::Cli::parse();
-    match mtlsctl::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+    let cli = match mtlsctl::cli::Cli::try_parse() {
+        Ok(cli) => cli,
         Err(error) => {
-            if is_broken_pipe(&error) {
-                return ExitCode::SUCCESS;
-            }
-            eprint!("{}", mtlsctl::error::report(&error));
-            let (kind, _) = mtlsctl::error::classify(&error);
-            ExitCode::from(kind.exit_code() as u8)
+            let _ = error.print();
+            // A bad flag is exit 2, except for expiry, where any error is UNKNOWN (3).
+            let code = if error.use_stderr() && is_expiry_call() {
+                3
+            } else {
+                error.exit_code()
+            };
+            return ExitCode::from(code as u8);
         }
-    }
+    };
+    ExitCode::from(mtlsctl::run(cli))
 }
 
-/// `mtlsctl cert list | head -1` is not an error.
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error
-        .chain()
-        .filter_map(|e| e.downcast_ref::<std::io::Error>())
-        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+fn is_expiry_call() -> bool {
+    std::env::args().skip(1).any(|arg| arg == "expiry")
 }

@@ -1,7 +1,9 @@
 //! One module per command group: open the store, call the domain, return a `Report`.
 
 mod cert;
+mod docs;
 mod env;
+mod expiry;
 mod inspect;
 mod issuer;
 mod property;
@@ -14,14 +16,33 @@ use crate::cli::Command;
 use crate::context::Context;
 use crate::output::Report;
 
-pub fn dispatch(command: Command, ctx: &Context) -> Result<Report> {
-    match command {
+/// A command's result and the exit code it asks for (0 but for `expiry`'s verdicts).
+pub struct Outcome {
+    pub report: Report,
+    pub exit_code: u8,
+}
+
+impl From<Report> for Outcome {
+    fn from(report: Report) -> Self {
+        Outcome {
+            report,
+            exit_code: 0,
+        }
+    }
+}
+
+pub fn dispatch(command: Command, ctx: &Context) -> Result<Outcome> {
+    let report = match command {
         Command::Property(command) => property::run(command, ctx),
         Command::Env(command) => env::run(command, ctx),
         Command::Cert(command) => cert::run(command, ctx),
         Command::Inspect(args) => inspect::run(args, ctx),
         Command::Issuer(command) => issuer::run(command, ctx),
-    }
+        Command::Expiry(args) => return expiry::run(&args, ctx),
+        Command::Completions { shell } => docs::completions(shell),
+        Command::Man { out_dir } => docs::man(out_dir.as_deref()),
+    }?;
+    Ok(report.into())
 }
 
 /// Read a file a flag names; `-` is stdin. The error names the file.

@@ -75,6 +75,15 @@ impl World {
         serde_json::from_str(&self.ok(&all)).expect("valid JSON on stdout")
     }
 
+    /// `--json` output of a command that may exit non-zero (expiry), with its exit code.
+    pub fn json_with_code(&self, args: &[&str]) -> (Value, i32) {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let out = self.run(&all);
+        let value = serde_json::from_slice(&out.stdout).expect("valid JSON on stdout");
+        (value, out.status.code().expect("exit code"))
+    }
+
     pub fn state_bytes(&self) -> Vec<u8> {
         std::fs::read(&self.state).expect("state file")
     }

@@ -1,13 +1,11 @@
-//! The real binary against a temporary state file, and real peers (openssl) where it matters.
-
-mod support;
+//! Properties, environments and the certificate lifecycle, with openssl as the peer.
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 
+use crate::support::{TestCa, World, has_openssl, openssl};
 use rcgen::KeyPair;
 use serde_json::Value;
-use support::{TestCa, World, has_openssl, openssl};
 
 fn cert_by_variable<'a>(list: &'a Value, variable: &str) -> &'a Value {
     list.as_array()

@@ -1,0 +1,540 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[mtlsctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'mtlsctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'mtlsctl'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand property 'Create, list, show and delete properties (named groups of environments)'
+            cand env 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
+            cand cert 'List, show, rotate, select, deploy, export and import client certificates'
+            cand inspect 'Show the certificates in a PEM, DER or PKCS#12 file'
+            cand issuer 'Show or export the store''s local issuing CA'
+            cand expiry 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page, or write one page per subcommand to a directory'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;property'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a property'
+            cand list 'List properties with their environments'
+            cand show 'Show one property and its environments'
+            cand delete 'Delete a property (refused while it has environments, unless --force)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;property;create'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;property;list'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;property;show'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;property;delete'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --force 'Also delete its environments and their certificates and keys'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;property;help'= {
+            cand create 'Create a property'
+            cand list 'List properties with their environments'
+            cand show 'Show one property and its environments'
+            cand delete 'Delete a property (refused while it has environments, unless --force)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;property;help;create'= {
+        }
+        &'mtlsctl;property;help;list'= {
+        }
+        &'mtlsctl;property;help;show'= {
+        }
+        &'mtlsctl;property;help;delete'= {
+        }
+        &'mtlsctl;property;help;help'= {
+        }
+        &'mtlsctl;env'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create an environment; a managed one gets its first certificate at once'
+            cand list 'List environments, optionally of one property'
+            cand show 'Show one environment'
+            cand set 'Change an environment''s name or deploy settings (an empty value clears a setting)'
+            cand delete 'Delete an environment with all its certificates and keys'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;env;create'= {
+            cand --name 'Display name [default: "<property> <stage>"]'
+            cand --host 'Who issues the certificates: mtlsctl''s issuer (managed) or you (self)'
+            cand --key-type 'Key type of issued certificates'
+            cand --validity 'Validity of issued certificates (90d, 12w, 1y, 397d)'
+            cand --san 'Extra subject alternative name (DNS name, IP address, URI or email); repeatable'
+            cand --deploy-dir 'Directory that ''cert deploy'' writes cert.pem, chain.pem and key.pem to'
+            cand --deploy-hook 'Shell command that ''cert deploy'' runs after writing the files'
+            cand --cert 'Certificate file (PEM); further certificates in it are taken as its chain'
+            cand --key 'Private key file (PEM: PKCS#8, PKCS#1 or SEC1)'
+            cand --chain 'Intermediate certificates (PEM), issuer first'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mtlsctl;env;list'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;env;show'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;env;set'= {
+            cand --name 'New display name'
+            cand --deploy-dir 'New deploy directory ('''' clears it)'
+            cand --deploy-hook 'New deploy hook ('''' clears it)'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;env;delete'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;env;help'= {
+            cand create 'Create an environment; a managed one gets its first certificate at once'
+            cand list 'List environments, optionally of one property'
+            cand show 'Show one environment'
+            cand set 'Change an environment''s name or deploy settings (an empty value clears a setting)'
+            cand delete 'Delete an environment with all its certificates and keys'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;env;help;create'= {
+        }
+        &'mtlsctl;env;help;list'= {
+        }
+        &'mtlsctl;env;help;show'= {
+        }
+        &'mtlsctl;env;help;set'= {
+        }
+        &'mtlsctl;env;help;delete'= {
+        }
+        &'mtlsctl;env;help;help'= {
+        }
+        &'mtlsctl;cert'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List certificates with expiry, status and deployment status'
+            cand show 'Show one certificate (CERT: id prefix, variable name, or ENV for its current one)'
+            cand rotate 'Issue a new certificate for a managed environment and make it current'
+            cand select 'Make an obsolete certificate current again (expired ones are refused)'
+            cand deploy 'Deploy the current certificate: write the deploy directory and run the hook'
+            cand export 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
+            cand import 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;cert;list'= {
+            cand --status 'Only certificates with this status'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mtlsctl;cert;show'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;cert;rotate'= {
+            cand --key-type 'Key type [default: the environment''s]'
+            cand --validity 'Validity [default: the environment''s]'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;cert;select'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;cert;deploy'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --manual 'Record that the current certificate was deployed by hand'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;cert;export'= {
+            cand --out 'Directory to write files to [default: stdout]'
+            cand --format 'Output format'
+            cand --password-file 'File whose first line is the PKCS#12 password'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --include-key 'Include the private key (always included in PKCS#12)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;cert;import'= {
+            cand --cert 'Certificate file (PEM); further certificates in it are taken as its chain'
+            cand --key 'Private key file (PEM: PKCS#8, PKCS#1 or SEC1)'
+            cand --chain 'Intermediate certificates (PEM), issuer first'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;cert;help'= {
+            cand list 'List certificates with expiry, status and deployment status'
+            cand show 'Show one certificate (CERT: id prefix, variable name, or ENV for its current one)'
+            cand rotate 'Issue a new certificate for a managed environment and make it current'
+            cand select 'Make an obsolete certificate current again (expired ones are refused)'
+            cand deploy 'Deploy the current certificate: write the deploy directory and run the hook'
+            cand export 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
+            cand import 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;cert;help;list'= {
+        }
+        &'mtlsctl;cert;help;show'= {
+        }
+        &'mtlsctl;cert;help;rotate'= {
+        }
+        &'mtlsctl;cert;help;select'= {
+        }
+        &'mtlsctl;cert;help;deploy'= {
+        }
+        &'mtlsctl;cert;help;export'= {
+        }
+        &'mtlsctl;cert;help;import'= {
+        }
+        &'mtlsctl;cert;help;help'= {
+        }
+        &'mtlsctl;inspect'= {
+            cand --password-file 'File whose first line is the PKCS#12 password [default: empty password]'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;issuer'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand show 'Show the issuer''s certificate details'
+            cand export 'Write the issuer''s certificate (PEM) to stdout or a file, for servers to trust'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;issuer;show'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;issuer;export'= {
+            cand --out 'Write to this file instead of stdout'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;issuer;help'= {
+            cand show 'Show the issuer''s certificate details'
+            cand export 'Write the issuer''s certificate (PEM) to stdout or a file, for servers to trust'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;issuer;help;show'= {
+        }
+        &'mtlsctl;issuer;help;export'= {
+        }
+        &'mtlsctl;issuer;help;help'= {
+        }
+        &'mtlsctl;expiry'= {
+            cand --warning 'WARNING when something in use expires within this long'
+            cand --critical 'CRITICAL when something in use expires within this long'
+            cand --format 'Output format (--json is the same as --format json)'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mtlsctl;completions'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;man'= {
+            cand --out-dir 'Write mtlsctl.1 and mtlsctl-<subcommand>.1 pages here'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;help'= {
+            cand property 'Create, list, show and delete properties (named groups of environments)'
+            cand env 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
+            cand cert 'List, show, rotate, select, deploy, export and import client certificates'
+            cand inspect 'Show the certificates in a PEM, DER or PKCS#12 file'
+            cand issuer 'Show or export the store''s local issuing CA'
+            cand expiry 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand completions 'Print a shell completion script'
+            cand man 'Print the man page, or write one page per subcommand to a directory'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;help;property'= {
+            cand create 'Create a property'
+            cand list 'List properties with their environments'
+            cand show 'Show one property and its environments'
+            cand delete 'Delete a property (refused while it has environments, unless --force)'
+        }
+        &'mtlsctl;help;property;create'= {
+        }
+        &'mtlsctl;help;property;list'= {
+        }
+        &'mtlsctl;help;property;show'= {
+        }
+        &'mtlsctl;help;property;delete'= {
+        }
+        &'mtlsctl;help;env'= {
+            cand create 'Create an environment; a managed one gets its first certificate at once'
+            cand list 'List environments, optionally of one property'
+            cand show 'Show one environment'
+            cand set 'Change an environment''s name or deploy settings (an empty value clears a setting)'
+            cand delete 'Delete an environment with all its certificates and keys'
+        }
+        &'mtlsctl;help;env;create'= {
+        }
+        &'mtlsctl;help;env;list'= {
+        }
+        &'mtlsctl;help;env;show'= {
+        }
+        &'mtlsctl;help;env;set'= {
+        }
+        &'mtlsctl;help;env;delete'= {
+        }
+        &'mtlsctl;help;cert'= {
+            cand list 'List certificates with expiry, status and deployment status'
+            cand show 'Show one certificate (CERT: id prefix, variable name, or ENV for its current one)'
+            cand rotate 'Issue a new certificate for a managed environment and make it current'
+            cand select 'Make an obsolete certificate current again (expired ones are refused)'
+            cand deploy 'Deploy the current certificate: write the deploy directory and run the hook'
+            cand export 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
+            cand import 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
+        }
+        &'mtlsctl;help;cert;list'= {
+        }
+        &'mtlsctl;help;cert;show'= {
+        }
+        &'mtlsctl;help;cert;rotate'= {
+        }
+        &'mtlsctl;help;cert;select'= {
+        }
+        &'mtlsctl;help;cert;deploy'= {
+        }
+        &'mtlsctl;help;cert;export'= {
+        }
+        &'mtlsctl;help;cert;import'= {
+        }
+        &'mtlsctl;help;inspect'= {
+        }
+        &'mtlsctl;help;issuer'= {
+            cand show 'Show the issuer''s certificate details'
+            cand export 'Write the issuer''s certificate (PEM) to stdout or a file, for servers to trust'
+        }
+        &'mtlsctl;help;issuer;show'= {
+        }
+        &'mtlsctl;help;issuer;export'= {
+        }
+        &'mtlsctl;help;expiry'= {
+        }
+        &'mtlsctl;help;completions'= {
+        }
+        &'mtlsctl;help;man'= {
+        }
+        &'mtlsctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

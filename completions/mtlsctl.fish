@@ -1,0 +1,370 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_mtlsctl_global_optspecs
+    string join \n state= json q/quiet v/verbose color= h/help V/version
+end
+
+function __fish_mtlsctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_mtlsctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_mtlsctl_using_subcommand
+    set -l cmd (__fish_mtlsctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -s V -l version -d 'Print version'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "property" -d 'Create, list, show and delete properties (named groups of environments)'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "env" -d 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "cert" -d 'List, show, rotate, select, deploy, export and import client certificates'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "inspect" -d 'Show the certificates in a PEM, DER or PKCS#12 file'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "issuer" -d 'Show or export the store\'s local issuing CA'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "expiry" -d 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "man" -d 'Print the man page, or write one page per subcommand to a directory'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and not __fish_seen_subcommand_from create list show delete help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and not __fish_seen_subcommand_from create list show delete help" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and not __fish_seen_subcommand_from create list show delete help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create a property'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and not __fish_seen_subcommand_from create list show delete help" -f -a "list" -d 'List properties with their environments'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and not __fish_seen_subcommand_from create list show delete help" -f -a "show" -d 'Show one property and its environments'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and not __fish_seen_subcommand_from create list show delete help" -f -a "delete" -d 'Delete a property (refused while it has environments, unless --force)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and not __fish_seen_subcommand_from create list show delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from create" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from create" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from list" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from show" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from delete" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from delete" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from delete" -l force -d 'Also delete its environments and their certificates and keys'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a property'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from help" -f -a "list" -d 'List properties with their environments'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one property and its environments'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a property (refused while it has environments, unless --force)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand property; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and not __fish_seen_subcommand_from create list show set delete help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and not __fish_seen_subcommand_from create list show set delete help" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and not __fish_seen_subcommand_from create list show set delete help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and not __fish_seen_subcommand_from create list show set delete help" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and not __fish_seen_subcommand_from create list show set delete help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and not __fish_seen_subcommand_from create list show set delete help" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and not __fish_seen_subcommand_from create list show set delete help" -f -a "create" -d 'Create an environment; a managed one gets its first certificate at once'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and not __fish_seen_subcommand_from create list show set delete help" -f -a "list" -d 'List environments, optionally of one property'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and not __fish_seen_subcommand_from create list show set delete help" -f -a "show" -d 'Show one environment'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and not __fish_seen_subcommand_from create list show set delete help" -f -a "set" -d 'Change an environment\'s name or deploy settings (an empty value clears a setting)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and not __fish_seen_subcommand_from create list show set delete help" -f -a "delete" -d 'Delete an environment with all its certificates and keys'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and not __fish_seen_subcommand_from create list show set delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l name -d 'Display name [default: "<property> <stage>"]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l host -d 'Who issues the certificates: mtlsctl\'s issuer (managed) or you (self)' -r -f -a "managed\t'mtlsctl\'s local issuer signs them'
+self\t'the user imports certificates obtained elsewhere'"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l key-type -d 'Key type of issued certificates' -r -f -a "ec-p256\t''
+ec-p384\t''
+ed25519\t''
+rsa-2048\t''
+rsa-3072\t''
+rsa-4096\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l validity -d 'Validity of issued certificates (90d, 12w, 1y, 397d)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l san -d 'Extra subject alternative name (DNS name, IP address, URI or email); repeatable' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l deploy-dir -d 'Directory that \'cert deploy\' writes cert.pem, chain.pem and key.pem to' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l deploy-hook -d 'Shell command that \'cert deploy\' runs after writing the files' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l cert -d 'Certificate file (PEM); further certificates in it are taken as its chain' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l key -d 'Private key file (PEM: PKCS#8, PKCS#1 or SEC1)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l chain -d 'Intermediate certificates (PEM), issuer first' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from list" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from show" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from set" -l name -d 'New display name' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from set" -l deploy-dir -d 'New deploy directory (\'\' clears it)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from set" -l deploy-hook -d 'New deploy hook (\'\' clears it)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from set" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from set" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from delete" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from delete" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from delete" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an environment; a managed one gets its first certificate at once'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "list" -d 'List environments, optionally of one property'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one environment'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an environment\'s name or deploy settings (an empty value clears a setting)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an environment with all its certificates and keys'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "list" -d 'List certificates with expiry, status and deployment status'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "show" -d 'Show one certificate (CERT: id prefix, variable name, or ENV for its current one)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "rotate" -d 'Issue a new certificate for a managed environment and make it current'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "select" -d 'Make an obsolete certificate current again (expired ones are refused)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "deploy" -d 'Deploy the current certificate: write the deploy directory and run the hook'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "export" -d 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "import" -d 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from list" -l status -d 'Only certificates with this status' -r -f -a "current\t'the certificate its environment uses'
+obsolete\t'not in use, not expired: it can be selected again'
+expired\t'past its not-after time'"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from list" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from show" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from rotate" -l key-type -d 'Key type [default: the environment\'s]' -r -f -a "ec-p256\t''
+ec-p384\t''
+ed25519\t''
+rsa-2048\t''
+rsa-3072\t''
+rsa-4096\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from rotate" -l validity -d 'Validity [default: the environment\'s]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from rotate" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from rotate" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from rotate" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from rotate" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from select" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from select" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from select" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from select" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from select" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from select" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l manual -d 'Record that the current certificate was deployed by hand'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l out -d 'Directory to write files to [default: stdout]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "pem\t''
+p12\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l password-file -d 'File whose first line is the PKCS#12 password' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l include-key -d 'Include the private key (always included in PKCS#12)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l cert -d 'Certificate file (PEM); further certificates in it are taken as its chain' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l key -d 'Private key file (PEM: PKCS#8, PKCS#1 or SEC1)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l chain -d 'Intermediate certificates (PEM), issuer first' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "list" -d 'List certificates with expiry, status and deployment status'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one certificate (CERT: id prefix, variable name, or ENV for its current one)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Issue a new certificate for a managed environment and make it current'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "select" -d 'Make an obsolete certificate current again (expired ones are refused)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "deploy" -d 'Deploy the current certificate: write the deploy directory and run the hook'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l password-file -d 'File whose first line is the PKCS#12 password [default: empty password]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -f -a "show" -d 'Show the issuer\'s certificate details'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -f -a "export" -d 'Write the issuer\'s certificate (PEM) to stdout or a file, for servers to trust'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from show" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from export" -l out -d 'Write to this file instead of stdout' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from export" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from export" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the issuer\'s certificate details'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the issuer\'s certificate (PEM) to stdout or a file, for servers to trust'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l warning -d 'WARNING when something in use expires within this long' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l critical -d 'CRITICAL when something in use expires within this long' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l format -d 'Output format (--json is the same as --format json)' -r -f -a "table\t''
+json\t''
+prometheus\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand completions" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand completions" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand completions" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand completions" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand completions" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -l out-dir -d 'Write mtlsctl.1 and mtlsctl-<subcommand>.1 pages here' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer expiry completions man help" -f -a "property" -d 'Create, list, show and delete properties (named groups of environments)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer expiry completions man help" -f -a "env" -d 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer expiry completions man help" -f -a "cert" -d 'List, show, rotate, select, deploy, export and import client certificates'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer expiry completions man help" -f -a "inspect" -d 'Show the certificates in a PEM, DER or PKCS#12 file'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer expiry completions man help" -f -a "issuer" -d 'Show or export the store\'s local issuing CA'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer expiry completions man help" -f -a "expiry" -d 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer expiry completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer expiry completions man help" -f -a "man" -d 'Print the man page, or write one page per subcommand to a directory'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer expiry completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "create" -d 'Create a property'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "list" -d 'List properties with their environments'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "show" -d 'Show one property and its environments'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "delete" -d 'Delete a property (refused while it has environments, unless --force)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "create" -d 'Create an environment; a managed one gets its first certificate at once'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "list" -d 'List environments, optionally of one property'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "show" -d 'Show one environment'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "set" -d 'Change an environment\'s name or deploy settings (an empty value clears a setting)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "delete" -d 'Delete an environment with all its certificates and keys'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "list" -d 'List certificates with expiry, status and deployment status'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "show" -d 'Show one certificate (CERT: id prefix, variable name, or ENV for its current one)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "rotate" -d 'Issue a new certificate for a managed environment and make it current'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "select" -d 'Make an obsolete certificate current again (expired ones are refused)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "deploy" -d 'Deploy the current certificate: write the deploy directory and run the hook'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "export" -d 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "import" -d 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "show" -d 'Show the issuer\'s certificate details'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "export" -d 'Write the issuer\'s certificate (PEM) to stdout or a file, for servers to trust'

@@ -1,0 +1,98 @@
+use anyhow::Result;
+use serde_json::json;
+
+use super::{Outcome, short_time};
+use crate::cli::{ExpiryArgs, ExpiryFormat};
+use crate::context::Context;
+use crate::error::usage;
+use crate::expiry::{self, Item, Level, Thresholds};
+use crate::output::{Report, Styled, Tone};
+
+pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
+    let thresholds = Thresholds {
+        warning: args.warning.duration(),
+        critical: args.critical.duration(),
+    };
+    if thresholds.critical > thresholds.warning {
+        return Err(usage(format!(
+            "--critical {} is longer than --warning {}: critical must come first",
+            args.critical, args.warning
+        ))
+        .into());
+    }
+    let state = ctx.store.read()?;
+    let items = expiry::check(&state, ctx.now, &thresholds);
+    let overall = items.iter().map(|i| i.state).max().unwrap_or(Level::Ok);
+    let count = |level| items.iter().filter(|i| i.state == level).count();
+    let counts = [
+        (Level::Critical, count(Level::Critical)),
+        (Level::Warning, count(Level::Warning)),
+        (Level::Ok, count(Level::Ok)),
+    ];
+    if !ctx.quiet {
+        let summary: Vec<String> = counts
+            .iter()
+            .map(|(level, n)| format!("{n} {}", level.as_str()))
+            .collect();
+        eprintln!(
+            "mtlsctl expiry: {}: {}",
+            overall.as_str().to_uppercase(),
+            summary.join(", ")
+        );
+    }
+    let json = json!({
+        "status": overall,
+        "counts": {"critical": counts[0].1, "warning": counts[1].1, "ok": counts[2].1},
+        "items": items,
+    });
+    let format = if ctx.json {
+        ExpiryFormat::Json
+    } else {
+        args.format
+    };
+    let report = match format {
+        ExpiryFormat::Prometheus => Report::Text {
+            text: expiry::prometheus(&items, overall),
+            json,
+        },
+        ExpiryFormat::Json => Report::Text {
+            text: format!("{}\n", serde_json::to_string_pretty(&json)?),
+            json,
+        },
+        ExpiryFormat::Table => Report::Table {
+            columns: vec![
+                "KIND",
+                "NAME",
+                "ENVIRONMENT",
+                "EXPIRES",
+                "DAYS LEFT",
+                "STATE",
+                "REASON",
+            ],
+            rows: items.iter().map(row).collect(),
+            empty: "nothing in use yet".into(),
+            json,
+        },
+    };
+    Ok(Outcome {
+        report,
+        exit_code: overall.exit_code(),
+    })
+}
+
+fn row(item: &Item) -> Vec<Styled> {
+    let tone = match item.state {
+        Level::Ok => Tone::Good,
+        Level::Warning => Tone::Warn,
+        Level::Critical => Tone::Bad,
+    };
+    vec![
+        Styled::plain(item.kind),
+        Styled::plain(item.name.clone()),
+        Styled::plain(item.environment.clone().unwrap_or_else(|| "-".into())),
+        Styled::plain(short_time(item.not_after)),
+        Styled::plain(item.days_left.to_string()),
+        Styled(item.state.as_str().to_string(), tone),
+        Styled::plain(item.reason.clone()),
+    ]
+}

@@ -1,0 +1,253 @@
+//! What is in use and when it expires, judged by the monitoring-plugin convention.
+//!
+//! Each kind of certificate the store keeps is one `Source`: a function from the state to the
+//! things it watches. A new kind plugs in by adding its function to `SOURCES`.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+
+use crate::state::{State, days_left};
+
+/// One certificate in use, as a source reports it.
+pub struct Watched {
+    pub kind: &'static str,
+    pub name: String,
+    pub environment: Option<String>,
+    pub not_after: DateTime<Utc>,
+    /// Set when the thing is in use but not where it should be (a current certificate that
+    /// was never deployed): a warning of its own kind.
+    pub pending: Option<String>,
+}
+
+type Source = fn(&State) -> Vec<Watched>;
+
+/// Everything `expiry` covers. Obsolete certificates are not in use and not watched.
+const SOURCES: &[Source] = &[environment_certificates, issuer];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Ok,
+    Warning,
+    Critical,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Ok => "ok",
+            Level::Warning => "warning",
+            Level::Critical => "critical",
+        }
+    }
+
+    /// The monitoring-plugin exit code: 0 OK, 1 WARNING, 2 CRITICAL.
+    pub fn exit_code(self) -> u8 {
+        self as u8
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub kind: &'static str,
+    pub name: String,
+    pub environment: Option<String>,
+    pub not_after: DateTime<Utc>,
+    pub days_left: i64,
+    pub state: Level,
+    pub reason: String,
+}
+
+pub struct Thresholds {
+    pub warning: Duration,
+    pub critical: Duration,
+}
+
+/// Every watched item with its verdict, most urgent first.
+pub fn check(state: &State, now: DateTime<Utc>, thresholds: &Thresholds) -> Vec<Item> {
+    let mut items: Vec<Item> = SOURCES
+        .iter()
+        .flat_map(|source| source(state))
+        .map(|watched| judge(watched, now, thresholds))
+        .collect();
+    items.sort_by(|a, b| (b.state, a.not_after, &a.name).cmp(&(a.state, b.not_after, &b.name)));
+    items
+}
+
+fn judge(watched: Watched, now: DateTime<Utc>, thresholds: &Thresholds) -> Item {
+    let remaining = watched.not_after - now;
+    let days = days_left(watched.not_after, now);
+    let (mut state, mut reason) = if remaining <= Duration::zero() {
+        (Level::Critical, format!("expired {} days ago", -days))
+    } else if remaining <= thresholds.critical {
+        (Level::Critical, format!("expires in {days} days"))
+    } else if remaining <= thresholds.warning {
+        (Level::Warning, format!("expires in {days} days"))
+    } else {
+        (Level::Ok, format!("expires in {days} days"))
+    };
+    if let Some(pending) = watched.pending {
+        state = state.max(Level::Warning);
+        reason = format!("{pending}; {reason}");
+    }
+    Item {
+        kind: watched.kind,
+        name: watched.name,
+        environment: watched.environment,
+        not_after: watched.not_after,
+        days_left: days,
+        state,
+        reason,
+    }
+}
+
+/// Each environment's current certificate, and its deployed one when that differs.
+fn environment_certificates(state: &State) -> Vec<Watched> {
+    let mut watched = Vec::new();
+    for environment in &state.environments {
+        let env = environment.env_ref().to_string();
+        let current = environment.current_cert.as_deref();
+        if let Some(cert) = current.and_then(|id| state.cert_by_id(id)) {
+            let deployed = environment.deployed_cert.as_deref() == current;
+            watched.push(Watched {
+                kind: "certificate",
+                name: cert.variable.clone(),
+                environment: Some(env.clone()),
+                not_after: cert.not_after,
+                pending: (!deployed).then(|| {
+                    format!(
+                        "current certificate not deployed ({})",
+                        environment.deployment_status().as_str()
+                    )
+                }),
+            });
+        }
+        let deployed = environment.deployed_cert.as_deref();
+        if deployed != current
+            && let Some(cert) = deployed.and_then(|id| state.cert_by_id(id))
+        {
+            watched.push(Watched {
+                kind: "deployed-certificate",
+                name: cert.variable.clone(),
+                environment: Some(env),
+                not_after: cert.not_after,
+                pending: None,
+            });
+        }
+    }
+    watched
+}
+
+fn issuer(state: &State) -> Vec<Watched> {
+    state
+        .issuer
+        .iter()
+        .map(|issuer| Watched {
+            kind: "issuer",
+            name: issuer.subject.clone(),
+            environment: None,
+            not_after: issuer.not_after,
+            pending: None,
+        })
+        .collect()
+}
+
+/// A gauge per item: name, help, and how to read the value off an item.
+type Metric = (&'static str, &'static str, fn(&Item) -> String);
+
+/// The text exposition format of Prometheus, for node_exporter's textfile collector.
+pub fn prometheus(items: &[Item], overall: Level) -> String {
+    let mut text = String::new();
+    let metrics: [Metric; 3] = [
+        (
+            "mtlsctl_certificate_not_after_seconds",
+            "When a certificate in use expires, in seconds since the Unix epoch.",
+            |item| item.not_after.timestamp().to_string(),
+        ),
+        (
+            "mtlsctl_certificate_expired",
+            "1 when a certificate in use has expired, else 0.",
+            |item| u8::from(item.days_left < 0 || item.reason.starts_with("expired")).to_string(),
+        ),
+        (
+            "mtlsctl_certificate_state",
+            "The expiry verdict of a certificate in use: 0 ok, 1 warning, 2 critical.",
+            |item| item.state.exit_code().to_string(),
+        ),
+    ];
+    for (name, help, value) in metrics {
+        text.push_str(&format!("# HELP {name} {help}\n# TYPE {name} gauge\n"));
+        for item in items {
+            text.push_str(&format!("{name}{} {}\n", labels(item), value(item)));
+        }
+    }
+    text.push_str(
+        "# HELP mtlsctl_expiry_status The overall verdict: 0 ok, 1 warning, 2 critical.\n\
+         # TYPE mtlsctl_expiry_status gauge\n",
+    );
+    text.push_str(&format!("mtlsctl_expiry_status {}\n", overall.exit_code()));
+    text
+}
+
+fn labels(item: &Item) -> String {
+    format!(
+        "{{kind=\"{}\",name=\"{}\",environment=\"{}\"}}",
+        escape_label(item.kind),
+        escape_label(&item.name),
+        escape_label(item.environment.as_deref().unwrap_or(""))
+    )
+}
+
+fn escape_label(value: &str) -> String {
+    value
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn watched(days: i64, pending: bool, now: DateTime<Utc>) -> Watched {
+        Watched {
+            kind: "certificate",
+            name: format!("c{days}"),
+            environment: None,
+            not_after: now + Duration::days(days),
+            pending: pending.then(|| "not deployed".to_string()),
+        }
+    }
+
+    #[test]
+    fn thresholds_decide_the_level_and_pending_is_at_least_a_warning() {
+        let now = Utc::now();
+        let t = Thresholds {
+            warning: Duration::days(30),
+            critical: Duration::days(7),
+        };
+        assert_eq!(
+            judge(watched(-1, false, now), now, &t).state,
+            Level::Critical
+        );
+        assert_eq!(
+            judge(watched(3, false, now), now, &t).state,
+            Level::Critical
+        );
+        assert_eq!(
+            judge(watched(20, false, now), now, &t).state,
+            Level::Warning
+        );
+        assert_eq!(judge(watched(200, false, now), now, &t).state, Level::Ok);
+        assert_eq!(
+            judge(watched(200, true, now), now, &t).state,
+            Level::Warning
+        );
+        assert_eq!(judge(watched(3, true, now), now, &t).state, Level::Critical);
+    }
+
+    #[test]
+    fn label_values_are_escaped() {
+        assert_eq!(escape_label("a\"b\\c\nd"), "a\\\"b\\\\c\\nd");
+    }
+}

@@ -1,0 +1,9 @@
+//! The one integration test binary: the real mtlsctl against a temporary state file per test,
+//! with real peers (openssl, bash, groff) where they matter.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod docs;
+mod expiry;
+mod lifecycle;
