@@ -16,6 +16,9 @@ _mtlsctl() {
             ",$1")
                 cmd="mtlsctl"
                 ;;
+            mtlsctl,ca)
+                cmd="mtlsctl__subcmd__ca"
+                ;;
             mtlsctl,cert)
                 cmd="mtlsctl__subcmd__cert"
                 ;;
@@ -42,6 +45,36 @@ _mtlsctl() {
                 ;;
             mtlsctl,property)
                 cmd="mtlsctl__subcmd__property"
+                ;;
+            mtlsctl__subcmd__ca,add)
+                cmd="mtlsctl__subcmd__ca__subcmd__add"
+                ;;
+            mtlsctl__subcmd__ca,help)
+                cmd="mtlsctl__subcmd__ca__subcmd__help"
+                ;;
+            mtlsctl__subcmd__ca,list)
+                cmd="mtlsctl__subcmd__ca__subcmd__list"
+                ;;
+            mtlsctl__subcmd__ca,remove)
+                cmd="mtlsctl__subcmd__ca__subcmd__remove"
+                ;;
+            mtlsctl__subcmd__ca,show)
+                cmd="mtlsctl__subcmd__ca__subcmd__show"
+                ;;
+            mtlsctl__subcmd__ca__subcmd__help,add)
+                cmd="mtlsctl__subcmd__ca__subcmd__help__subcmd__add"
+                ;;
+            mtlsctl__subcmd__ca__subcmd__help,help)
+                cmd="mtlsctl__subcmd__ca__subcmd__help__subcmd__help"
+                ;;
+            mtlsctl__subcmd__ca__subcmd__help,list)
+                cmd="mtlsctl__subcmd__ca__subcmd__help__subcmd__list"
+                ;;
+            mtlsctl__subcmd__ca__subcmd__help,remove)
+                cmd="mtlsctl__subcmd__ca__subcmd__help__subcmd__remove"
+                ;;
+            mtlsctl__subcmd__ca__subcmd__help,show)
+                cmd="mtlsctl__subcmd__ca__subcmd__help__subcmd__show"
                 ;;
             mtlsctl__subcmd__cert,deploy)
                 cmd="mtlsctl__subcmd__cert__subcmd__deploy"
@@ -127,6 +160,9 @@ _mtlsctl() {
             mtlsctl__subcmd__env__subcmd__help,show)
                 cmd="mtlsctl__subcmd__env__subcmd__help__subcmd__show"
                 ;;
+            mtlsctl__subcmd__help,ca)
+                cmd="mtlsctl__subcmd__help__subcmd__ca"
+                ;;
             mtlsctl__subcmd__help,cert)
                 cmd="mtlsctl__subcmd__help__subcmd__cert"
                 ;;
@@ -153,6 +189,18 @@ _mtlsctl() {
                 ;;
             mtlsctl__subcmd__help,property)
                 cmd="mtlsctl__subcmd__help__subcmd__property"
+                ;;
+            mtlsctl__subcmd__help__subcmd__ca,add)
+                cmd="mtlsctl__subcmd__help__subcmd__ca__subcmd__add"
+                ;;
+            mtlsctl__subcmd__help__subcmd__ca,list)
+                cmd="mtlsctl__subcmd__help__subcmd__ca__subcmd__list"
+                ;;
+            mtlsctl__subcmd__help__subcmd__ca,remove)
+                cmd="mtlsctl__subcmd__help__subcmd__ca__subcmd__remove"
+                ;;
+            mtlsctl__subcmd__help__subcmd__ca,show)
+                cmd="mtlsctl__subcmd__help__subcmd__ca__subcmd__show"
                 ;;
             mtlsctl__subcmd__help__subcmd__cert,deploy)
                 cmd="mtlsctl__subcmd__help__subcmd__cert__subcmd__deploy"
@@ -263,8 +311,202 @@ _mtlsctl() {
 
     case "${cmd}" in
         mtlsctl)
-            opts="-q -v -h -V --state --json --quiet --verbose --color --help --version property env cert inspect issuer expiry completions man help"
+            opts="-q -v -h -V --state --json --quiet --verbose --color --help --version property env cert inspect issuer ca expiry completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__ca)
+            opts="-q -v -h --state --json --quiet --verbose --color --help add list show remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__ca__subcmd__add)
+            opts="-q -v -h --force --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__ca__subcmd__help)
+            opts="add list show remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__ca__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__ca__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__ca__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__ca__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__ca__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__ca__subcmd__list)
+            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__ca__subcmd__remove)
+            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__ca__subcmd__show)
+            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -961,8 +1203,78 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help)
-            opts="property env cert inspect issuer expiry completions man help"
+            opts="property env cert inspect issuer ca expiry completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__ca)
+            opts="add list show remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__ca__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__ca__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__ca__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__ca__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -34,6 +34,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand cert 'List, show, rotate, select, deploy, export and import client certificates'
             cand inspect 'Show the certificates in a PEM, DER or PKCS#12 file'
             cand issuer 'Show or export the store''s local issuing CA'
+            cand ca 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)'
             cand expiry 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page, or write one page per subcommand to a directory'
@@ -415,6 +416,84 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         }
         &'mtlsctl;issuer;help;help'= {
         }
+        &'mtlsctl;ca'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add a CA certificate (PEM or DER) under a name'
+            cand list 'List the trusted CAs'
+            cand show 'Show one trusted CA'
+            cand remove 'Remove a trusted CA (refused while a domain uses it)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;ca;add'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --force 'Accept an expired CA certificate'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;ca;list'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;ca;show'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;ca;remove'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;ca;help'= {
+            cand add 'Add a CA certificate (PEM or DER) under a name'
+            cand list 'List the trusted CAs'
+            cand show 'Show one trusted CA'
+            cand remove 'Remove a trusted CA (refused while a domain uses it)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;ca;help;add'= {
+        }
+        &'mtlsctl;ca;help;list'= {
+        }
+        &'mtlsctl;ca;help;show'= {
+        }
+        &'mtlsctl;ca;help;remove'= {
+        }
+        &'mtlsctl;ca;help;help'= {
+        }
         &'mtlsctl;expiry'= {
             cand --warning 'WARNING when something in use expires within this long'
             cand --critical 'CRITICAL when something in use expires within this long'
@@ -458,6 +537,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand cert 'List, show, rotate, select, deploy, export and import client certificates'
             cand inspect 'Show the certificates in a PEM, DER or PKCS#12 file'
             cand issuer 'Show or export the store''s local issuing CA'
+            cand ca 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)'
             cand expiry 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page, or write one page per subcommand to a directory'
@@ -526,6 +606,20 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;help;issuer;show'= {
         }
         &'mtlsctl;help;issuer;export'= {
+        }
+        &'mtlsctl;help;ca'= {
+            cand add 'Add a CA certificate (PEM or DER) under a name'
+            cand list 'List the trusted CAs'
+            cand show 'Show one trusted CA'
+            cand remove 'Remove a trusted CA (refused while a domain uses it)'
+        }
+        &'mtlsctl;help;ca;add'= {
+        }
+        &'mtlsctl;help;ca;list'= {
+        }
+        &'mtlsctl;help;ca;show'= {
+        }
+        &'mtlsctl;help;ca;remove'= {
         }
         &'mtlsctl;help;expiry'= {
         }

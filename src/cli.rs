@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::duration::{HumanDuration, Validity};
-use crate::model::{CertStatus, EnvRef, Host, KeyType, PropertyName};
+use crate::model::{CaName, CertStatus, EnvRef, Host, KeyType, PropertyName};
 
 const STATE_HELP: &str = "Path of the state file \
 [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]";
@@ -83,6 +83,10 @@ mtlsctl inspect bundle.p12 --password-file pw.txt\n  cat chain.pem | mtlsctl ins
     /// Show or export the store's local issuing CA
     #[command(subcommand)]
     Issuer(IssuerCommand),
+
+    /// Keep a library of trusted CA certificates (for servers' client auth and for --ca)
+    #[command(subcommand)]
+    Ca(CaCommand),
 
     /// Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
     #[command(
@@ -360,6 +364,37 @@ pub struct InspectArgs {
     /// File whose first line is the PKCS#12 password [default: empty password]
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CaCommand {
+    /// Add a CA certificate (PEM or DER) under a name
+    #[command(
+        after_help = "Only CA certificates are accepted (basicConstraints CA:true, or self-signed); \
+a file holding a private key is refused.\n\nExamples:\n  mtlsctl ca add partners ./partners-root.pem\n  \
+mtlsctl issuer export | mtlsctl ca add local -"
+    )]
+    Add {
+        /// Name for the CA: letters, digits, '.', '_' and '-'
+        name: CaName,
+        /// The CA certificate file (PEM, several certificates allowed, or DER); - reads stdin
+        file: PathBuf,
+        /// Accept an expired CA certificate
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the trusted CAs
+    List,
+    /// Show one trusted CA
+    Show {
+        /// The CA's name
+        name: CaName,
+    },
+    /// Remove a trusted CA (refused while a domain uses it)
+    Remove {
+        /// The CA's name
+        name: CaName,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -22,7 +22,7 @@ pub struct Watched {
 type Source = fn(&State) -> Vec<Watched>;
 
 /// Everything `expiry` covers. Obsolete certificates are not in use and not watched.
-const SOURCES: &[Source] = &[environment_certificates, issuer];
+const SOURCES: &[Source] = &[environment_certificates, issuer, trusted_cas];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -147,6 +147,20 @@ fn issuer(state: &State) -> Vec<Watched> {
             name: issuer.subject.clone(),
             environment: None,
             not_after: issuer.not_after,
+            pending: None,
+        })
+        .collect()
+}
+
+fn trusted_cas(state: &State) -> Vec<Watched> {
+    state
+        .trusted_cas
+        .iter()
+        .map(|ca| Watched {
+            kind: "trusted-ca",
+            name: ca.name.to_string(),
+            environment: None,
+            not_after: ca.not_after,
             pending: None,
         })
         .collect()

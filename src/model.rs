@@ -46,6 +46,45 @@ impl fmt::Display for PropertyName {
     }
 }
 
+/// A trusted CA's name: `[A-Za-z0-9][A-Za-z0-9._-]{0,62}`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CaName(String);
+
+impl CaName {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for CaName {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let valid_first = text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        let valid_rest = text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        if valid_first && valid_rest && text.len() <= 63 {
+            Ok(CaName(text.to_string()))
+        } else {
+            Err(format!(
+                "'{text}' is not a valid CA name: use 1 to 63 letters, digits, '.', '_' and '-', \
+                 starting with a letter or digit"
+            ))
+        }
+    }
+}
+
+impl fmt::Display for CaName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// One of the three stages a property may have an environment for.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ValueEnum,

@@ -5,7 +5,7 @@ use crate::cli::InspectArgs;
 use crate::context::Context;
 use crate::error::usage;
 use crate::output::{Report, Styled, Tone};
-use crate::pki::cert::{CertInfo, certs_from_pem, parse_der};
+use crate::pki::cert::{CertInfo, certs_in_file, parse_der};
 use crate::pki::p12;
 use crate::state::days_left;
 
@@ -45,15 +45,10 @@ pub fn run(args: InspectArgs, ctx: &Context) -> Result<Report> {
 
 /// PEM (any number of certificates), DER (one), or PKCS#12 (with the password file or none).
 fn certificates_in(bytes: &[u8], what: &str, args: &InspectArgs) -> Result<(Vec<Vec<u8>>, bool)> {
-    if bytes.is_empty() {
-        return Err(usage(format!("{what} is empty")).into());
-    }
-    if bytes.windows(11).any(|w| w == b"-----BEGIN ") {
-        let has_key = bytes.windows(12).any(|w| w == b"PRIVATE KEY-");
-        return Ok((certs_from_pem(bytes, what)?, has_key));
-    }
-    if parse_der(bytes).is_ok() {
-        return Ok((vec![bytes.to_vec()], false));
+    let is_pem = bytes.windows(11).any(|w| w == b"-----BEGIN ");
+    if bytes.is_empty() || is_pem || parse_der(bytes).is_ok() {
+        let has_key = is_pem && bytes.windows(12).any(|w| w == b"PRIVATE KEY-");
+        return Ok((certs_in_file(bytes, what)?, has_key));
     }
     // PKCS#12 is DER too (a SEQUENCE): try it once DER and PEM are ruled out.
     if bytes.first() == Some(&0x30) {

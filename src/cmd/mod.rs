@@ -1,5 +1,6 @@
 //! One module per command group: open the store, call the domain, return a `Report`.
 
+mod ca;
 mod cert;
 mod docs;
 mod env;
@@ -38,6 +39,7 @@ pub fn dispatch(command: Command, ctx: &Context) -> Result<Outcome> {
         Command::Cert(command) => cert::run(command, ctx),
         Command::Inspect(args) => inspect::run(args, ctx),
         Command::Issuer(command) => issuer::run(command, ctx),
+        Command::Ca(command) => ca::run(command, ctx),
         Command::Expiry(args) => return expiry::run(&args, ctx),
         Command::Completions { shell } => docs::completions(shell),
         Command::Man { out_dir } => docs::man(out_dir.as_deref()),

@@ -109,6 +109,19 @@ pub fn certs_from_pem(text: &[u8], what: &str) -> Result<Vec<Vec<u8>>> {
     Ok(certs)
 }
 
+/// The certificates of a file that is PEM (any number) or DER (one).
+pub fn certs_in_file(bytes: &[u8], what: &str) -> Result<Vec<Vec<u8>>> {
+    if bytes.is_empty() {
+        bail!(usage(format!("{what} is empty")));
+    }
+    if bytes.windows(11).any(|w| w == b"-----BEGIN ") {
+        return certs_from_pem(bytes, what);
+    }
+    parse_der(bytes)
+        .map_err(|_| usage(format!("{what} is neither a PEM nor a DER certificate")))?;
+    Ok(vec![bytes.to_vec()])
+}
+
 pub fn to_pem(ders: &[Vec<u8>]) -> String {
     ders.iter()
         .map(|der| pem::encode(&pem::Pem::new("CERTIFICATE", der.clone())))

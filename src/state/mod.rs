@@ -11,7 +11,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::usage;
-use crate::model::{CertStatus, DeploymentStatus, EnvRef, Host, KeyType, PropertyName, Stage};
+use crate::model::{
+    CaName, CertStatus, DeploymentStatus, EnvRef, Host, KeyType, PropertyName, Stage,
+};
 
 /// The schema this build reads and writes. A newer file is refused, an older one migrated.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -27,6 +29,8 @@ pub struct State {
     pub environments: Vec<Environment>,
     #[serde(default)]
     pub certificates: Vec<CertRecord>,
+    #[serde(default)]
+    pub trusted_cas: Vec<TrustedCa>,
 }
 
 impl Default for State {
@@ -37,6 +41,7 @@ impl Default for State {
             properties: Vec::new(),
             environments: Vec::new(),
             certificates: Vec::new(),
+            trusted_cas: Vec::new(),
         }
     }
 }
@@ -52,6 +57,18 @@ pub struct IssuerRecord {
     pub sha256: String,
     pub cert_pem: String,
     pub key_pem: String,
+}
+
+/// A CA certificate (or bundle) that servers trust for client auth and `request --ca` trusts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TrustedCa {
+    pub name: CaName,
+    pub added: DateTime<Utc>,
+    pub subject: String,
+    pub not_after: DateTime<Utc>,
+    pub sha256: String,
+    /// One or more CA certificates, PEM.
+    pub pem: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -192,6 +209,17 @@ impl State {
         self.environments
             .iter()
             .filter(move |e| &e.property == property)
+    }
+
+    pub fn trusted_ca(&self, name: &CaName) -> anyhow::Result<&TrustedCa> {
+        self.trusted_cas
+            .iter()
+            .find(|c| &c.name == name)
+            .ok_or_else(|| {
+                usage(format!("there is no trusted CA '{name}'"))
+                    .hint("run 'mtlsctl ca list', or add it with 'mtlsctl ca add NAME FILE'")
+                    .into()
+            })
     }
 
     pub fn cert_by_id(&self, id: &str) -> Option<&CertRecord> {

@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod ca;
 mod docs;
 mod expiry;
 mod lifecycle;

@@ -127,6 +127,23 @@ impl TestCa {
         }
     }
 
+    /// A CA whose certificate expired yesterday.
+    pub fn expired(name: &str) -> TestCa {
+        let key = KeyPair::generate().expect("ca key");
+        let mut params = CertificateParams::new(Vec::<String>::new()).expect("params");
+        params.distinguished_name.push(DnType::CommonName, name);
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        let now = time::OffsetDateTime::now_utc();
+        params.not_before = now - time::Duration::days(400);
+        params.not_after = now - time::Duration::days(1);
+        let cert = params.self_signed(&key).expect("self-signed ca");
+        TestCa {
+            cert_pem: cert.pem(),
+            params,
+            key,
+        }
+    }
+
     /// A client certificate valid between the two offsets from now, in days.
     pub fn client(&self, cn: &str, key: &KeyPair, from_days: i64, to_days: i64) -> String {
         let mut params = CertificateParams::new(Vec::<String>::new()).expect("params");

@@ -1,0 +1,181 @@
+use std::path::Path;
+
+use anyhow::Result;
+use serde_json::{Value, json};
+
+use crate::cli::CaCommand;
+use crate::context::Context;
+use crate::error::usage;
+use crate::model::CaName;
+use crate::output::{Report, Styled, Tone};
+use crate::pki::cert::{CertInfo, certs_in_file, to_pem};
+use crate::state::{TrustedCa, days_left};
+
+use super::{read_input, short_time};
+
+pub fn run(command: CaCommand, ctx: &Context) -> Result<Report> {
+    match command {
+        CaCommand::Add { name, file, force } => add(&name, &file, force, ctx),
+        CaCommand::List => list(ctx),
+        CaCommand::Show { name } => show(&name, ctx),
+        CaCommand::Remove { name } => remove(&name, ctx),
+    }
+}
+
+fn add(name: &CaName, file: &Path, force: bool, ctx: &Context) -> Result<Report> {
+    let what = if file.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        file.display().to_string()
+    };
+    let bytes = read_input(file)?;
+    if bytes.windows(12).any(|w| w == b"PRIVATE KEY-") {
+        return Err(usage(format!(
+            "{what} holds a private key: a trusted CA file must hold only public certificates"
+        ))
+        .hint("give the CA certificate alone (e.g. 'openssl x509 -in ca.pem -out ca-cert.pem')")
+        .into());
+    }
+    let ders = certs_in_file(&bytes, &what)?;
+    let mut infos = Vec::new();
+    for der in &ders {
+        let info = CertInfo::from_der(der)?;
+        if !info.is_ca && !info.self_signed {
+            return Err(usage(format!(
+                "{what} holds a certificate that is not a CA: {} (no basicConstraints CA:true, not self-signed)",
+                info.subject
+            ))
+            .hint("give the certificate of the CA that issued the client certificates")
+            .into());
+        }
+        if info.not_after < ctx.now && !force {
+            return Err(usage(format!(
+                "the CA certificate {} in {what} expired on {}",
+                info.subject,
+                short_time(info.not_after)
+            ))
+            .hint("get the CA's current certificate, or pass --force to add it anyway")
+            .into());
+        }
+        infos.push(info);
+    }
+    let first = &infos[0];
+    let ca = TrustedCa {
+        name: name.clone(),
+        added: ctx.now,
+        subject: first.subject.clone(),
+        // The bundle is as good as its first-expiring certificate.
+        not_after: infos
+            .iter()
+            .map(|i| i.not_after)
+            .min()
+            .unwrap_or(first.not_after),
+        sha256: first.sha256.clone(),
+        pem: to_pem(&ders),
+    };
+    ctx.store.update(|state| {
+        if state.trusted_cas.iter().any(|c| &c.name == name) {
+            return Err(usage(format!("a trusted CA named '{name}' already exists"))
+                .hint(format!(
+                    "remove it first with 'mtlsctl ca remove {name}', or pick another name"
+                ))
+                .into());
+        }
+        state.trusted_cas.push(ca.clone());
+        Ok(())
+    })?;
+    Ok(Report::Done {
+        message: format!(
+            "added trusted CA {name}: {} (expires {}, {} certificate{})",
+            ca.subject,
+            ca.not_after.format("%Y-%m-%d"),
+            ders.len(),
+            if ders.len() == 1 { "" } else { "s" }
+        ),
+        json: ca_json(&ca, ctx),
+    })
+}
+
+fn list(ctx: &Context) -> Result<Report> {
+    let state = ctx.store.read()?;
+    let mut cas: Vec<&TrustedCa> = state.trusted_cas.iter().collect();
+    cas.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Report::Table {
+        columns: vec!["NAME", "SUBJECT", "EXPIRES", "SHA-256"],
+        rows: cas
+            .iter()
+            .map(|ca| {
+                let days = days_left(ca.not_after, ctx.now);
+                let tone = if days < 0 {
+                    Tone::Bad
+                } else if days < 30 {
+                    Tone::Warn
+                } else {
+                    Tone::Plain
+                };
+                vec![
+                    Styled::plain(ca.name.as_str()),
+                    Styled::plain(ca.subject.clone()),
+                    Styled(
+                        format!("{} ({days}d)", ca.not_after.format("%Y-%m-%d")),
+                        tone,
+                    ),
+                    Styled::plain(ca.sha256[..16].to_string()),
+                ]
+            })
+            .collect(),
+        empty: "no trusted CAs yet; add one with 'mtlsctl ca add NAME FILE'".into(),
+        json: cas.iter().map(|ca| ca_json(ca, ctx)).collect(),
+    })
+}
+
+fn show(name: &CaName, ctx: &Context) -> Result<Report> {
+    let state = ctx.store.read()?;
+    let ca = state.trusted_ca(name)?;
+    let mut json = ca_json(ca, ctx);
+    json["pem"] = json!(ca.pem);
+    Ok(Report::Fields {
+        fields: vec![
+            ("Name", Styled::plain(ca.name.as_str())),
+            ("Subject", Styled::plain(ca.subject.clone())),
+            (
+                "Expires",
+                Styled::plain(format!(
+                    "{} ({} days left)",
+                    short_time(ca.not_after),
+                    days_left(ca.not_after, ctx.now)
+                )),
+            ),
+            ("SHA-256", Styled::plain(ca.sha256.clone())),
+            (
+                "Certificates",
+                Styled::plain(ca.pem.matches("BEGIN CERTIFICATE").count().to_string()),
+            ),
+            ("Added", Styled::plain(short_time(ca.added))),
+        ],
+        json,
+    })
+}
+
+fn remove(name: &CaName, ctx: &Context) -> Result<Report> {
+    ctx.store.update(|state| {
+        state.trusted_ca(name)?;
+        state.trusted_cas.retain(|c| &c.name != name);
+        Ok(())
+    })?;
+    Ok(Report::Done {
+        message: format!("removed trusted CA {name}"),
+        json: json!({"removed": name}),
+    })
+}
+
+fn ca_json(ca: &TrustedCa, ctx: &Context) -> Value {
+    json!({
+        "name": ca.name,
+        "subject": ca.subject,
+        "not_after": ca.not_after,
+        "days_left": days_left(ca.not_after, ctx.now),
+        "sha256": ca.sha256,
+        "added": ca.added,
+    })
+}
