@@ -35,8 +35,9 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('property', 'property', [CompletionResultType]::ParameterValue, 'Create, list, show and delete properties (named groups of environments)')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Create, list, show, change and delete environments (PROPERTY/STAGE)')
             [CompletionResult]::new('cert', 'cert', [CompletionResultType]::ParameterValue, 'List, show, rotate, select, deploy, export and import client certificates')
-            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show the certificates in a PEM, DER or PKCS#12 file')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show the certificates in a PEM, DER or PKCS#12 file, or a server''s chain (--connect)')
             [CompletionResult]::new('issuer', 'issuer', [CompletionResultType]::ParameterValue, 'Show or export the store''s local issuing CA')
+            [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Make an HTTP request with a client certificate, as curl --cert --key does')
             [CompletionResult]::new('ca', 'ca', [CompletionResultType]::ParameterValue, 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)')
             [CompletionResult]::new('expiry', 'expiry', [CompletionResultType]::ParameterValue, 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -402,6 +403,9 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             break
         }
         'mtlsctl;inspect' {
+            [CompletionResult]::new('--connect', '--connect', [CompletionResultType]::ParameterName, 'Connect to a server and show its chain, TLS version and cipher, and client-certificate request')
+            [CompletionResult]::new('--servername', '--servername', [CompletionResultType]::ParameterName, 'Server name to send (SNI) with --connect [default: HOST]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Check the server''s chain against this CA file with --connect [default: system roots]')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File whose first line is the PKCS#12 password [default: empty password]')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
@@ -467,6 +471,48 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             break
         }
         'mtlsctl;issuer;help;help' {
+            break
+        }
+        'mtlsctl;request' {
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Request method [default: GET, or POST with -d]')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Request method [default: GET, or POST with -d]')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Extra header ''Name: value'' (''Name:'' removes a default header); repeatable')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Extra header ''Name: value'' (''Name:'' removes a default header); repeatable')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Request body: a string, @FILE, or @- for stdin (sent as is)')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Request body: a string, @FILE, or @- for stdin (sent as is)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the body to FILE instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the body to FILE instead of stdout')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Use this environment''s current certificate')
+            [CompletionResult]::new('--cert-id', '--cert-id', [CompletionResultType]::ParameterName, 'Use this stored certificate (id prefix or variable name)')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Client certificate file (PEM, leaf first, chain after)')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)')
+            [CompletionResult]::new('--p12', '--p12', [CompletionResultType]::ParameterName, 'Client certificate and key as PKCS#12')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File whose first line is the PKCS#12 password [default: empty password]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Trust the CA certificates in FILE (PEM) for the server')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Trust this CA of the trusted CA library for the server')
+            [CompletionResult]::new('--pin', '--pin', [CompletionResultType]::ParameterName, 'Require the server''s public key to have this SHA-256 pin (sha256//BASE64[;sha256//...])')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Connect to ADDRESS for HOST:PORT (HOST:PORT:ADDRESS); repeatable')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up when the whole transfer takes longer than this')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up when connecting (TCP and TLS) takes longer than this')
+            [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, 'Retry this many times on connection errors and on 408, 429, 500, 502, 503, 504')
+            [CompletionResult]::new('--retry-delay', '--retry-delay', [CompletionResultType]::ParameterName, 'Wait before the first retry, doubling each time')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Include the status line and response headers in the output')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Include the status line and response headers in the output')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Exit 22 without the body when the HTTP status is 400 or more')
+            [CompletionResult]::new('--fail', '--fail', [CompletionResultType]::ParameterName, 'Exit 22 without the body when the HTTP status is 400 or more')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (a warning is printed; --pin still applies)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server''s certificate (a warning is printed; --pin still applies)')
+            [CompletionResult]::new('--http1.1', '--http1.1', [CompletionResultType]::ParameterName, 'Use HTTP/1.1 only')
+            [CompletionResult]::new('--http2', '--http2', [CompletionResultType]::ParameterName, 'Use HTTP/2 (ALPN h2 over TLS; prior knowledge over http://)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'mtlsctl;ca' {
@@ -602,8 +648,9 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('property', 'property', [CompletionResultType]::ParameterValue, 'Create, list, show and delete properties (named groups of environments)')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Create, list, show, change and delete environments (PROPERTY/STAGE)')
             [CompletionResult]::new('cert', 'cert', [CompletionResultType]::ParameterValue, 'List, show, rotate, select, deploy, export and import client certificates')
-            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show the certificates in a PEM, DER or PKCS#12 file')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show the certificates in a PEM, DER or PKCS#12 file, or a server''s chain (--connect)')
             [CompletionResult]::new('issuer', 'issuer', [CompletionResultType]::ParameterValue, 'Show or export the store''s local issuing CA')
+            [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Make an HTTP request with a client certificate, as curl --cert --key does')
             [CompletionResult]::new('ca', 'ca', [CompletionResultType]::ParameterValue, 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)')
             [CompletionResult]::new('expiry', 'expiry', [CompletionResultType]::ParameterValue, 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -696,6 +743,9 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             break
         }
         'mtlsctl;help;issuer;export' {
+            break
+        }
+        'mtlsctl;help;request' {
             break
         }
         'mtlsctl;help;ca' {

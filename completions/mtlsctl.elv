@@ -32,8 +32,9 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand property 'Create, list, show and delete properties (named groups of environments)'
             cand env 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
             cand cert 'List, show, rotate, select, deploy, export and import client certificates'
-            cand inspect 'Show the certificates in a PEM, DER or PKCS#12 file'
+            cand inspect 'Show the certificates in a PEM, DER or PKCS#12 file, or a server''s chain (--connect)'
             cand issuer 'Show or export the store''s local issuing CA'
+            cand request 'Make an HTTP request with a client certificate, as curl --cert --key does'
             cand ca 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)'
             cand expiry 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand completions 'Print a shell completion script'
@@ -357,6 +358,9 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;cert;help;help'= {
         }
         &'mtlsctl;inspect'= {
+            cand --connect 'Connect to a server and show its chain, TLS version and cipher, and client-certificate request'
+            cand --servername 'Server name to send (SNI) with --connect [default: HOST]'
+            cand --cacert 'Check the server''s chain against this CA file with --connect [default: system roots]'
             cand --password-file 'File whose first line is the PKCS#12 password [default: empty password]'
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'
@@ -415,6 +419,47 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;issuer;help;export'= {
         }
         &'mtlsctl;issuer;help;help'= {
+        }
+        &'mtlsctl;request'= {
+            cand -X 'Request method [default: GET, or POST with -d]'
+            cand --request 'Request method [default: GET, or POST with -d]'
+            cand -H 'Extra header ''Name: value'' (''Name:'' removes a default header); repeatable'
+            cand --header 'Extra header ''Name: value'' (''Name:'' removes a default header); repeatable'
+            cand -d 'Request body: a string, @FILE, or @- for stdin (sent as is)'
+            cand --data 'Request body: a string, @FILE, or @- for stdin (sent as is)'
+            cand -o 'Write the body to FILE instead of stdout'
+            cand --output 'Write the body to FILE instead of stdout'
+            cand --env 'Use this environment''s current certificate'
+            cand --cert-id 'Use this stored certificate (id prefix or variable name)'
+            cand --cert 'Client certificate file (PEM, leaf first, chain after)'
+            cand --key 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)'
+            cand --p12 'Client certificate and key as PKCS#12'
+            cand --password-file 'File whose first line is the PKCS#12 password [default: empty password]'
+            cand --cacert 'Trust the CA certificates in FILE (PEM) for the server'
+            cand --ca 'Trust this CA of the trusted CA library for the server'
+            cand --pin 'Require the server''s public key to have this SHA-256 pin (sha256//BASE64[;sha256//...])'
+            cand --resolve 'Connect to ADDRESS for HOST:PORT (HOST:PORT:ADDRESS); repeatable'
+            cand --timeout 'Give up when the whole transfer takes longer than this'
+            cand --connect-timeout 'Give up when connecting (TCP and TLS) takes longer than this'
+            cand --retry 'Retry this many times on connection errors and on 408, 429, 500, 502, 503, 504'
+            cand --retry-delay 'Wait before the first retry, doubling each time'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand -i 'Include the status line and response headers in the output'
+            cand --include 'Include the status line and response headers in the output'
+            cand -f 'Exit 22 without the body when the HTTP status is 400 or more'
+            cand --fail 'Exit 22 without the body when the HTTP status is 400 or more'
+            cand -k 'Do not verify the server''s certificate (a warning is printed; --pin still applies)'
+            cand --insecure 'Do not verify the server''s certificate (a warning is printed; --pin still applies)'
+            cand --http1.1 'Use HTTP/1.1 only'
+            cand --http2 'Use HTTP/2 (ALPN h2 over TLS; prior knowledge over http://)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'mtlsctl;ca'= {
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
@@ -535,8 +580,9 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand property 'Create, list, show and delete properties (named groups of environments)'
             cand env 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
             cand cert 'List, show, rotate, select, deploy, export and import client certificates'
-            cand inspect 'Show the certificates in a PEM, DER or PKCS#12 file'
+            cand inspect 'Show the certificates in a PEM, DER or PKCS#12 file, or a server''s chain (--connect)'
             cand issuer 'Show or export the store''s local issuing CA'
+            cand request 'Make an HTTP request with a client certificate, as curl --cert --key does'
             cand ca 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)'
             cand expiry 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand completions 'Print a shell completion script'
@@ -606,6 +652,8 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;help;issuer;show'= {
         }
         &'mtlsctl;help;issuer;export'= {
+        }
+        &'mtlsctl;help;request'= {
         }
         &'mtlsctl;help;ca'= {
             cand add 'Add a CA certificate (PEM or DER) under a name'

@@ -36,8 +36,9 @@ complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -s V -l version -d 'Print 
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "property" -d 'Create, list, show and delete properties (named groups of environments)'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "env" -d 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "cert" -d 'List, show, rotate, select, deploy, export and import client certificates'
-complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "inspect" -d 'Show the certificates in a PEM, DER or PKCS#12 file'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "inspect" -d 'Show the certificates in a PEM, DER or PKCS#12 file, or a server\'s chain (--connect)'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "issuer" -d 'Show or export the store\'s local issuing CA'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "request" -d 'Make an HTTP request with a client certificate, as curl --cert --key does'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "ca" -d 'Keep a library of trusted CA certificates (for servers\' client auth and for --ca)'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "expiry" -d 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -272,6 +273,9 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_su
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l connect -d 'Connect to a server and show its chain, TLS version and cipher, and client-certificate request' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l servername -d 'Server name to send (SNI) with --connect [default: HOST]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l cacert -d 'Check the server\'s chain against this CA file with --connect [default: system roots]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l password-file -d 'File whose first line is the PKCS#12 password [default: empty password]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l color -d 'When to colour output' -r -f -a "auto\t''
@@ -312,6 +316,37 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the issuer\'s certificate details'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the issuer\'s certificate (PEM) to stdout or a file, for servers to trust'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s X -l request -d 'Request method [default: GET, or POST with -d]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s H -l header -d 'Extra header \'Name: value\' (\'Name:\' removes a default header); repeatable' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s d -l data -d 'Request body: a string, @FILE, or @- for stdin (sent as is)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s o -l output -d 'Write the body to FILE instead of stdout' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l env -d 'Use this environment\'s current certificate' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cert-id -d 'Use this stored certificate (id prefix or variable name)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cert -d 'Client certificate file (PEM, leaf first, chain after)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l key -d 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l p12 -d 'Client certificate and key as PKCS#12' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l password-file -d 'File whose first line is the PKCS#12 password [default: empty password]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cacert -d 'Trust the CA certificates in FILE (PEM) for the server' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l ca -d 'Trust this CA of the trusted CA library for the server' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l pin -d 'Require the server\'s public key to have this SHA-256 pin (sha256//BASE64[;sha256//...])' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l resolve -d 'Connect to ADDRESS for HOST:PORT (HOST:PORT:ADDRESS); repeatable' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l timeout -d 'Give up when the whole transfer takes longer than this' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l connect-timeout -d 'Give up when connecting (TCP and TLS) takes longer than this' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l retry -d 'Retry this many times on connection errors and on 408, 429, 500, 502, 503, 504' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l retry-delay -d 'Wait before the first retry, doubling each time' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s i -l include -d 'Include the status line and response headers in the output'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s f -l fail -d 'Exit 22 without the body when the HTTP status is 400 or more'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s k -l insecure -d 'Do not verify the server\'s certificate (a warning is printed; --pin still applies)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l http1.1 -d 'Use HTTP/1.1 only'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l http2 -d 'Use HTTP/2 (ALPN h2 over TLS; prior knowledge over http://)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and not __fish_seen_subcommand_from add list show remove help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and not __fish_seen_subcommand_from add list show remove help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -393,16 +428,17 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -l json -d 'Print m
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -s q -l quiet -d 'Print nothing but errors and requested data'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -s h -l help -d 'Print help'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer ca expiry completions man help" -f -a "property" -d 'Create, list, show and delete properties (named groups of environments)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer ca expiry completions man help" -f -a "env" -d 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer ca expiry completions man help" -f -a "cert" -d 'List, show, rotate, select, deploy, export and import client certificates'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer ca expiry completions man help" -f -a "inspect" -d 'Show the certificates in a PEM, DER or PKCS#12 file'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer ca expiry completions man help" -f -a "issuer" -d 'Show or export the store\'s local issuing CA'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer ca expiry completions man help" -f -a "ca" -d 'Keep a library of trusted CA certificates (for servers\' client auth and for --ca)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer ca expiry completions man help" -f -a "expiry" -d 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer ca expiry completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer ca expiry completions man help" -f -a "man" -d 'Print the man page, or write one page per subcommand to a directory'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer ca expiry completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "property" -d 'Create, list, show and delete properties (named groups of environments)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "env" -d 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "cert" -d 'List, show, rotate, select, deploy, export and import client certificates'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "inspect" -d 'Show the certificates in a PEM, DER or PKCS#12 file, or a server\'s chain (--connect)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "issuer" -d 'Show or export the store\'s local issuing CA'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "request" -d 'Make an HTTP request with a client certificate, as curl --cert --key does'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "ca" -d 'Keep a library of trusted CA certificates (for servers\' client auth and for --ca)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "expiry" -d 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "man" -d 'Print the man page, or write one page per subcommand to a directory'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "create" -d 'Create a property'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "list" -d 'List properties with their environments'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "show" -d 'Show one property and its environments'

@@ -75,14 +75,34 @@ pub enum Command {
     #[command(subcommand)]
     Cert(CertCommand),
 
-    /// Show the certificates in a PEM, DER or PKCS#12 file
+    /// Show the certificates in a PEM, DER or PKCS#12 file, or a server's chain (--connect)
     #[command(after_help = "Examples:\n  mtlsctl inspect client.pem\n  \
-mtlsctl inspect bundle.p12 --password-file pw.txt\n  cat chain.pem | mtlsctl inspect -")]
+mtlsctl inspect bundle.p12 --password-file pw.txt\n  cat chain.pem | mtlsctl inspect -\n  \
+mtlsctl inspect --connect api.example.com:443")]
     Inspect(InspectArgs),
 
     /// Show or export the store's local issuing CA
     #[command(subcommand)]
     Issuer(IssuerCommand),
+
+    /// Make an HTTP request with a client certificate, as curl --cert --key does
+    #[command(
+        long_about = "Make an HTTP request with a client certificate, as 'curl --cert --key' does, \
+with the certificates the store holds.\n\n\
+The body goes to stdout (or -o FILE). -v gives an account of the connection on stderr: address, TLS \
+version, cipher, ALPN, the server's chain, whether the server asked for a client certificate (and \
+which CAs it accepts) and which certificate was sent. --json prints status, headers, timings and \
+TLS facts as one object.\n\n\
+Exit codes follow curl: 6 could not resolve, 7 could not connect, 22 HTTP status >= 400 with --fail, \
+28 timeout, 35 TLS handshake failed, 56 the connection broke, 58 the server requires or rejected the \
+client certificate, 60 the server's certificate is not trusted (unknown CA, expired, wrong host), \
+90 public key pin mismatch; 2 for bad input (files, flags, a key that does not match).",
+        after_help = "Examples:\n  mtlsctl request https://api.example.com/v1/ping --env shop/prod --cacert ca.pem\n  \
+mtlsctl request https://api.example.com/orders -X POST -H 'Content-Type: application/json' -d @order.json --env shop/prod\n  \
+mtlsctl request https://localhost:8443/ --cert client.pem --key client.key --ca partners -v\n  \
+mtlsctl request https://api.example.com/ --env shop/prod --json | jq .timings"
+    )]
+    Request(Box<RequestArgs>),
 
     /// Keep a library of trusted CA certificates (for servers' client auth and for --ca)
     #[command(subcommand)]
@@ -358,9 +378,102 @@ pub enum ExportFormat {
 }
 
 #[derive(Debug, Args)]
+pub struct RequestArgs {
+    /// The URL (https:// or http://)
+    pub url: String,
+    /// Request method [default: GET, or POST with -d]
+    #[arg(short = 'X', long = "request", value_name = "METHOD")]
+    pub method: Option<String>,
+    /// Extra header 'Name: value' ('Name:' removes a default header); repeatable
+    #[arg(short = 'H', long = "header", value_name = "HEADER")]
+    pub headers: Vec<String>,
+    /// Request body: a string, @FILE, or @- for stdin (sent as is)
+    #[arg(short = 'd', long = "data", value_name = "DATA")]
+    pub data: Option<String>,
+    /// Write the body to FILE instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Include the status line and response headers in the output
+    #[arg(short = 'i', long = "include")]
+    pub include: bool,
+    /// Exit 22 without the body when the HTTP status is 400 or more
+    #[arg(short = 'f', long)]
+    pub fail: bool,
+    #[command(flatten)]
+    pub identity: IdentityArgs,
+    /// Trust the CA certificates in FILE (PEM) for the server
+    #[arg(long, value_name = "FILE", conflicts_with = "ca")]
+    pub cacert: Option<PathBuf>,
+    /// Trust this CA of the trusted CA library for the server
+    #[arg(long, value_name = "NAME")]
+    pub ca: Option<CaName>,
+    /// Do not verify the server's certificate (a warning is printed; --pin still applies)
+    #[arg(short = 'k', long)]
+    pub insecure: bool,
+    /// Require the server's public key to have this SHA-256 pin (sha256//BASE64[;sha256//...])
+    #[arg(long, value_name = "PIN")]
+    pub pin: Option<String>,
+    /// Connect to ADDRESS for HOST:PORT (HOST:PORT:ADDRESS); repeatable
+    #[arg(long, value_name = "HOST:PORT:ADDRESS")]
+    pub resolve: Vec<crate::http::Resolve>,
+    /// Give up when the whole transfer takes longer than this
+    #[arg(long, value_name = "DURATION")]
+    pub timeout: Option<HumanDuration>,
+    /// Give up when connecting (TCP and TLS) takes longer than this
+    #[arg(long, value_name = "DURATION", default_value = "30s")]
+    pub connect_timeout: HumanDuration,
+    /// Retry this many times on connection errors and on 408, 429, 500, 502, 503, 504
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub retry: u32,
+    /// Wait before the first retry, doubling each time
+    #[arg(long, value_name = "DURATION", default_value = "1s")]
+    pub retry_delay: HumanDuration,
+    /// Use HTTP/1.1 only
+    #[arg(long = "http1.1", conflicts_with = "http2")]
+    pub http1_1: bool,
+    /// Use HTTP/2 (ALPN h2 over TLS; prior knowledge over http://)
+    #[arg(long)]
+    pub http2: bool,
+}
+
+/// Where the client certificate comes from (at most one source).
+#[derive(Debug, Args)]
+#[group(multiple = true)]
+pub struct IdentityArgs {
+    /// Use this environment's current certificate
+    #[arg(long, value_name = "ENV", conflicts_with_all = ["cert_id", "cert", "p12"])]
+    pub env: Option<EnvRef>,
+    /// Use this stored certificate (id prefix or variable name)
+    #[arg(long, value_name = "CERT", conflicts_with_all = ["cert", "p12"])]
+    pub cert_id: Option<String>,
+    /// Client certificate file (PEM, leaf first, chain after)
+    #[arg(long, value_name = "FILE", requires = "key", conflicts_with = "p12")]
+    pub cert: Option<PathBuf>,
+    /// Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)
+    #[arg(long, value_name = "FILE", requires = "cert")]
+    pub key: Option<PathBuf>,
+    /// Client certificate and key as PKCS#12
+    #[arg(long, value_name = "FILE")]
+    pub p12: Option<PathBuf>,
+    /// File whose first line is the PKCS#12 password [default: empty password]
+    #[arg(long, value_name = "FILE", requires = "p12")]
+    pub password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct InspectArgs {
     /// PEM, DER or PKCS#12 file; - reads stdin
-    pub file: PathBuf,
+    #[arg(required_unless_present = "connect", conflicts_with = "connect")]
+    pub file: Option<PathBuf>,
+    /// Connect to a server and show its chain, TLS version and cipher, and client-certificate request
+    #[arg(long, value_name = "HOST:PORT")]
+    pub connect: Option<String>,
+    /// Server name to send (SNI) with --connect [default: HOST]
+    #[arg(long, value_name = "NAME", requires = "connect")]
+    pub servername: Option<String>,
+    /// Check the server's chain against this CA file with --connect [default: system roots]
+    #[arg(long, value_name = "FILE", requires = "connect")]
+    pub cacert: Option<PathBuf>,
     /// File whose first line is the PKCS#12 password [default: empty password]
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,

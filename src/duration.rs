@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use chrono::Duration;
 
-/// A positive duration written as a number and a unit (s, m, h, d, w, y; y = 365 days).
+/// A positive duration written as a number and a unit (ms, s, m, h, d, w, y; y = 365 days).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HumanDuration {
     text_value: i64,
@@ -14,15 +14,16 @@ pub struct HumanDuration {
 
 impl HumanDuration {
     pub fn duration(self) -> Duration {
-        let seconds_per_unit = match self.unit {
-            's' => 1,
-            'm' => 60,
-            'h' => 3_600,
-            'd' => 86_400,
-            'w' => 7 * 86_400,
-            _ => 365 * 86_400,
+        let millis_per_unit = match self.unit {
+            'u' => 1,
+            's' => 1_000,
+            'm' => 60_000,
+            'h' => 3_600_000,
+            'd' => 86_400_000,
+            'w' => 7 * 86_400_000,
+            _ => 365 * 86_400_000,
         };
-        Duration::seconds(self.text_value * seconds_per_unit)
+        Duration::milliseconds(self.text_value * millis_per_unit)
     }
 
     pub fn std(self) -> std::time::Duration {
@@ -45,6 +46,7 @@ impl FromStr for HumanDuration {
             ));
         }
         let unit = match unit {
+            "ms" => 'u',
             "s" | "sec" | "secs" | "second" | "seconds" => 's',
             "m" | "min" | "mins" | "minute" | "minutes" => 'm',
             "h" | "hour" | "hours" => 'h',
@@ -53,7 +55,7 @@ impl FromStr for HumanDuration {
             "y" | "year" | "years" => 'y',
             _ => {
                 return Err(format!(
-                    "'{text}' has an unknown unit '{unit}': use s, m, h, d, w or y"
+                    "'{text}' has an unknown unit '{unit}': use ms, s, m, h, d, w or y"
                 ));
             }
         };
@@ -74,7 +76,10 @@ impl FromStr for HumanDuration {
 
 impl fmt::Display for HumanDuration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}{}", self.text_value, self.unit)
+        match self.unit {
+            'u' => write!(f, "{}ms", self.text_value),
+            unit => write!(f, "{}{unit}", self.text_value),
+        }
     }
 }
 
@@ -138,6 +143,10 @@ mod tests {
         assert_eq!("397d".parse::<Validity>().unwrap().days(), 397);
         assert_eq!("30s".parse::<HumanDuration>().unwrap().std().as_secs(), 30);
         assert_eq!("2m".parse::<HumanDuration>().unwrap().std().as_secs(), 120);
+        assert_eq!(
+            "250ms".parse::<HumanDuration>().unwrap().std().as_millis(),
+            250
+        );
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub enum ErrorKind {
     Usage,
     /// the state file cannot be used: exit 3
     State,
+    /// a transfer failed in a way curl has an exit code for (6, 7, 22, 28, 35, 56, 58, 60, 90)
+    Transfer(u8),
 }
 
 impl ErrorKind {
@@ -19,6 +21,7 @@ impl ErrorKind {
             ErrorKind::Runtime => 1,
             ErrorKind::Usage => 2,
             ErrorKind::State => 3,
+            ErrorKind::Transfer(code) => code as i32,
         }
     }
 }
@@ -68,6 +71,15 @@ pub fn runtime(message: impl Into<String>) -> Failure {
 pub fn state(message: impl Into<String>) -> Failure {
     Failure {
         kind: ErrorKind::State,
+        message: message.into(),
+        hint: None,
+    }
+}
+
+/// A failed transfer with curl's exit code for the same failure.
+pub fn transfer(code: u8, message: impl Into<String>) -> Failure {
+    Failure {
+        kind: ErrorKind::Transfer(code),
         message: message.into(),
         hint: None,
     }

@@ -10,10 +10,12 @@ pub mod context;
 pub mod duration;
 pub mod error;
 pub mod expiry;
+pub mod http;
 pub mod model;
 pub mod output;
 pub mod pki;
 pub mod state;
+pub mod tls;
 
 use crate::cli::{Cli, Command};
 use crate::context::Context;

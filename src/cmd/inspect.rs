@@ -12,12 +12,21 @@ use crate::state::days_left;
 use super::{read_input, read_password, short_time};
 
 pub fn run(args: InspectArgs, ctx: &Context) -> Result<Report> {
-    let what = if args.file.as_os_str() == "-" {
+    let Some(file) = &args.file else {
+        let address = args.connect.as_deref().unwrap_or_default();
+        return super::request::inspect_server(
+            address,
+            args.servername.as_deref(),
+            args.cacert.as_deref(),
+            ctx,
+        );
+    };
+    let what = if file.as_os_str() == "-" {
         "standard input".to_string()
     } else {
-        args.file.display().to_string()
+        file.display().to_string()
     };
-    let bytes = read_input(&args.file)?;
+    let bytes = read_input(file)?;
     let (ders, has_key) = certificates_in(&bytes, &what, &args)?;
     let infos = ders
         .iter()

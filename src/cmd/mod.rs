@@ -8,6 +8,7 @@ mod expiry;
 mod inspect;
 mod issuer;
 mod property;
+mod request;
 
 use std::path::Path;
 
@@ -40,6 +41,7 @@ pub fn dispatch(command: Command, ctx: &Context) -> Result<Outcome> {
         Command::Inspect(args) => inspect::run(args, ctx),
         Command::Issuer(command) => issuer::run(command, ctx),
         Command::Ca(command) => ca::run(command, ctx),
+        Command::Request(args) => request::run(*args, ctx),
         Command::Expiry(args) => return expiry::run(&args, ctx),
         Command::Completions { shell } => docs::completions(shell),
         Command::Man { out_dir } => docs::man(out_dir.as_deref()),

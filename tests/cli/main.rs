@@ -8,3 +8,4 @@ mod ca;
 mod docs;
 mod expiry;
 mod lifecycle;
+mod request;

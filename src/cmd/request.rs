@@ -1,0 +1,758 @@
+//! `mtlsctl request` and `inspect --connect`: a client identity and server trust from flags or
+//! the store, one exchange (with retries), and errors that say what to do.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, Utc};
+use hyper::Method;
+use serde_json::{Value, json};
+
+use super::{read_input, read_password, short_time};
+use crate::atomic;
+use crate::cli::{IdentityArgs, RequestArgs};
+use crate::context::Context;
+use crate::error::{transfer, usage};
+use crate::http::{self, ConnectOptions, Exchange, HttpVersion, Step, Target, TransferError};
+use crate::output::{self, Report};
+use crate::pki::cert::{CertInfo, certs_from_pem, first_der};
+use crate::pki::keys::{ensure_matches, load_private_key};
+use crate::pki::p12;
+use crate::state::State;
+use crate::tls::{
+    self, ClientIdentity, ClientOptions, Observations, Observed, PinMismatch, ServerTrust,
+};
+
+/// Statuses worth another try, as curl's --retry has them.
+const RETRY_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
+
+pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
+    let target = Target::parse(&args.url)?;
+    let needs_state =
+        args.identity.env.is_some() || args.identity.cert_id.is_some() || args.ca.is_some();
+    let state = if needs_state {
+        Some(ctx.store.read()?)
+    } else {
+        None
+    };
+    let identity = load_identity(&args.identity, state.as_ref(), ctx)?;
+    let exchange = Exchange {
+        method: method(&args)?,
+        headers: args
+            .headers
+            .iter()
+            .map(|h| parse_header(h))
+            .collect::<Result<_>>()?,
+        body: match &args.data {
+            Some(data) => Some(match data.strip_prefix('@') {
+                Some(file) => read_input(Path::new(file))?,
+                None => data.as_bytes().to_vec(),
+            }),
+            None => None,
+        },
+    };
+    let trust = server_trust(
+        args.cacert.as_deref(),
+        args.ca.as_ref(),
+        args.insecure,
+        state.as_ref(),
+        ctx,
+    )?;
+    let pins = match &args.pin {
+        Some(pin) => tls::parse_pin(pin)?,
+        None => Vec::new(),
+    };
+    let version = if args.http1_1 {
+        HttpVersion::Http11
+    } else if args.http2 {
+        HttpVersion::Http2
+    } else {
+        HttpVersion::Auto
+    };
+    let alpn: Vec<Vec<u8>> = match version {
+        HttpVersion::Http11 => vec![b"http/1.1".to_vec()],
+        _ => vec![b"h2".to_vec(), b"http/1.1".to_vec()],
+    };
+    let sent_identity = identity.as_ref().map(|(_, info)| info.clone());
+    let observed: Observations = Arc::default();
+    let config = tls::client_config(
+        ClientOptions {
+            trust,
+            pins,
+            identity: identity.map(|(identity, _)| identity),
+            alpn,
+            record_only: false,
+        },
+        &observed,
+    )?;
+    let options = ConnectOptions {
+        resolve: args.resolve.clone(),
+        connect_timeout: args.connect_timeout.std(),
+        version,
+        tls: Some(Arc::new(config)),
+    };
+
+    let runtime = runtime()?;
+    let outcome = runtime.block_on(with_retries(
+        &target, &exchange, &options, &args, &observed, ctx,
+    ));
+    let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let response = outcome.map_err(|e| explain(e, &seen, sent_identity.as_ref(), &target))?;
+
+    if ctx.verbose > 0 {
+        eprint!(
+            "{}",
+            account(&response, &seen, sent_identity.as_ref(), ctx.now)
+        );
+    }
+    refused_by_nginx(&response, &seen, sent_identity.as_ref())?;
+    if args.fail && response.status.as_u16() >= 400 {
+        return Err(transfer(
+            22,
+            format!("the server answered {} for {}", response.status, args.url),
+        )
+        .into());
+    }
+
+    let mut output = Vec::new();
+    if args.include {
+        output.extend_from_slice(head(&response).as_bytes());
+    }
+    output.extend_from_slice(&response.body);
+    if let Some(path) = &args.output {
+        atomic::write_file(path, &output, 0o644)?;
+    }
+    if ctx.json {
+        let mut value = response_json(&response, &seen, sent_identity.as_ref());
+        if args.output.is_none() {
+            match std::str::from_utf8(&response.body) {
+                Ok(text) => value["body"] = json!(text),
+                Err(_) => {
+                    use base64::Engine;
+                    value["body_base64"] =
+                        json!(base64::engine::general_purpose::STANDARD.encode(&response.body));
+                }
+            }
+        }
+        return Ok(Report::Text {
+            text: String::new(),
+            json: value,
+        });
+    }
+    Ok(Report::Bytes(if args.output.is_some() {
+        Vec::new()
+    } else {
+        output
+    }))
+}
+
+/// `inspect --connect HOST:PORT`: the server's chain, TLS facts, and its client-certificate request.
+pub fn inspect_server(
+    address: &str,
+    servername: Option<&str>,
+    cacert: Option<&Path>,
+    ctx: &Context,
+) -> Result<Report> {
+    let url = format!("https://{address}");
+    let mut target =
+        Target::parse(&url).map_err(|_| usage(format!("'{address}' is not HOST:PORT")))?;
+    let connect_to = target.host.clone();
+    if let Some(name) = servername {
+        target.host = name.to_string();
+    }
+    // With --servername, connect to the given host but name the other one in SNI and checks.
+    let resolve: Vec<http::Resolve> = match (servername, connect_to.parse()) {
+        (Some(_), Ok(addr)) => vec![http::Resolve {
+            host: target.host.to_ascii_lowercase(),
+            port: target.port,
+            addr,
+        }],
+        _ => Vec::new(),
+    };
+    let trust = server_trust(cacert, None, false, None, ctx)?;
+    let observed: Observations = Arc::default();
+    let config = tls::client_config(
+        ClientOptions {
+            trust,
+            pins: Vec::new(),
+            identity: None,
+            alpn: vec![b"h2".to_vec(), b"http/1.1".to_vec()],
+            record_only: true,
+        },
+        &observed,
+    )?;
+    let options = ConnectOptions {
+        resolve,
+        connect_timeout: Duration::from_secs(30),
+        version: HttpVersion::Auto,
+        tls: Some(Arc::new(config)),
+    };
+    let connected = runtime()?.block_on(http::open(&target, &options));
+    let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let connected = connected.map_err(|e| explain(e, &seen, None, &target))?;
+    let tls = connected.tls.clone().unwrap_or_else(|| http::TlsFacts {
+        version: String::new(),
+        cipher: String::new(),
+        alpn: None,
+    });
+    let chain = seen
+        .server_chain
+        .iter()
+        .map(|der| CertInfo::from_der(der))
+        .collect::<Result<Vec<_>>>()?;
+    let mut text = format!(
+        "Connected to {} ({})\nTLS: {}, {}, ALPN {}\nVerified: {}\n",
+        address,
+        connected.peer,
+        tls.version,
+        tls.cipher,
+        tls.alpn.as_deref().unwrap_or("none"),
+        seen.verification_error
+            .as_deref()
+            .map(|e| format!("no ({e})"))
+            .unwrap_or_else(|| "yes".into())
+    );
+    text.push_str(&client_request_text(&seen));
+    text.push_str("Server certificate chain:\n");
+    text.push_str(&chain_text(&chain, ctx.now));
+    Ok(Report::Text {
+        text,
+        json: json!({
+            "address": address,
+            "peer": connected.peer.to_string(),
+            "tls": tls,
+            "verified": seen.verification_error.is_none(),
+            "verification_error": seen.verification_error,
+            "client_certificate_requested": seen.client_cert_requested,
+            "acceptable_cas": seen.acceptable_cas,
+            "chain": chain.iter().map(|c| chain_entry_json(c, ctx.now)).collect::<Vec<_>>(),
+        }),
+    })
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
+async fn with_retries(
+    target: &Target,
+    exchange: &Exchange,
+    options: &ConnectOptions,
+    args: &RequestArgs,
+    observed: &Observations,
+    ctx: &Context,
+) -> Result<http::Response, TransferError> {
+    let mut attempt = 0;
+    loop {
+        *observed.lock().unwrap_or_else(|e| e.into_inner()) = Observed::default();
+        let transfer = http::fetch(target, exchange, options);
+        let result = match args.timeout {
+            Some(limit) => tokio::time::timeout(limit.std(), transfer)
+                .await
+                .unwrap_or_else(|_| {
+                    Err(TransferError {
+                        step: Step::Http,
+                        timed_out: true,
+                        cause: anyhow::anyhow!("the transfer took longer than {limit}"),
+                    })
+                }),
+            None => transfer.await,
+        };
+        let retryable = match &result {
+            Ok(response) => RETRY_STATUSES.contains(&response.status.as_u16()),
+            Err(e) => matches!(e.step, Step::Connect) || e.timed_out,
+        };
+        if !retryable || attempt >= args.retry {
+            return result;
+        }
+        let delay = args.retry_delay.std() * 2u32.saturating_pow(attempt);
+        let why = match &result {
+            Ok(response) => format!("the server answered {}", response.status),
+            Err(e) => e.to_string(),
+        };
+        output::warn(
+            ctx,
+            &format!(
+                "{why}; retrying in {:.1}s ({} of {} retries left)",
+                delay.as_secs_f64(),
+                args.retry - attempt,
+                args.retry
+            ),
+        );
+        tokio::time::sleep(delay).await;
+        attempt += 1;
+    }
+}
+
+fn method(args: &RequestArgs) -> Result<Method> {
+    let name = match (&args.method, &args.data) {
+        (Some(method), _) => method.to_ascii_uppercase(),
+        (None, Some(_)) => "POST".into(),
+        (None, None) => "GET".into(),
+    };
+    Method::from_bytes(name.as_bytes())
+        .map_err(|_| usage(format!("'{name}' is not an HTTP method")).into())
+}
+
+fn parse_header(text: &str) -> Result<(String, String)> {
+    let (name, value) = text
+        .split_once(':')
+        .ok_or_else(|| usage(format!("'{text}' is not a header: write 'Name: value'")))?;
+    Ok((name.trim().to_string(), value.trim().to_string()))
+}
+
+/// The identity and what to say about it (its certificate's details and variable name).
+fn load_identity(
+    args: &IdentityArgs,
+    state: Option<&State>,
+    ctx: &Context,
+) -> Result<Option<(ClientIdentity, SentCert)>> {
+    let identity = if let Some(env) = &args.env {
+        let state = state.context("the state is needed for --env")?;
+        Some(stored_identity(state, &env.to_string())?)
+    } else if let Some(cert) = &args.cert_id {
+        let state = state.context("the state is needed for --cert-id")?;
+        Some(stored_identity(state, cert)?)
+    } else if let (Some(cert), Some(key)) = (&args.cert, &args.key) {
+        let cert_what = format!("the certificate file {}", cert.display());
+        let key_what = format!("the key file {}", key.display());
+        let chain = certs_from_pem(&read_input(cert)?, &cert_what)?;
+        let key = load_private_key(&read_input(key)?, &key_what)?;
+        ensure_matches(&chain[0], &key.pair, &cert_what, &key_what)?;
+        Some(ClientIdentity {
+            chain,
+            key_pkcs8: key.pair.serialize_der(),
+            variable: None,
+        })
+    } else if let Some(path) = &args.p12 {
+        let what = format!("the PKCS#12 file {}", path.display());
+        let password = match &args.password_file {
+            Some(file) => read_password(file)?,
+            None => String::new(),
+        };
+        let bundle = p12::read(&read_input(path)?, &password, &what)?;
+        let key_der = bundle
+            .key_pkcs8
+            .ok_or_else(|| usage(format!("{what} holds no private key")))?;
+        let key = crate::pki::keys::PrivateKey::from_pkcs8_der(&key_der, &what)?;
+        // The leaf is the certificate that belongs to the key; the rest is its chain.
+        let mut certs = bundle.certs;
+        let leaf = certs
+            .iter()
+            .position(|der| ensure_matches(der, &key.pair, &what, &what).is_ok())
+            .ok_or_else(|| {
+                usage(format!(
+                    "the key in {what} does not match any of its certificates"
+                ))
+            })?;
+        let leaf = certs.remove(leaf);
+        certs.insert(0, leaf);
+        Some(ClientIdentity {
+            chain: certs,
+            key_pkcs8: key_der,
+            variable: None,
+        })
+    } else {
+        None
+    };
+    let Some(identity) = identity else {
+        return Ok(None);
+    };
+    let info = CertInfo::from_der(&identity.chain[0])?;
+    if info.not_after < ctx.now {
+        output::warn(
+            ctx,
+            &format!(
+                "the client certificate {} expired on {}: the server will likely reject it",
+                info.subject,
+                short_time(info.not_after)
+            ),
+        );
+    }
+    let sent = SentCert {
+        subject: info.subject,
+        not_after: info.not_after,
+        variable: identity.variable.clone(),
+    };
+    Ok(Some((identity, sent)))
+}
+
+fn stored_identity(state: &State, name: &str) -> Result<ClientIdentity> {
+    let cert = state.resolve_cert(name)?;
+    let mut chain = vec![first_der(&cert.cert_pem)?];
+    let chain_pem = state.chain_of(cert);
+    if !chain_pem.is_empty() {
+        chain.extend(certs_from_pem(chain_pem.as_bytes(), "the stored chain")?);
+    }
+    let key_pkcs8 = pem::parse(&cert.key_pem)
+        .context("the stored private key is unreadable")?
+        .into_contents();
+    Ok(ClientIdentity {
+        chain,
+        key_pkcs8,
+        variable: Some(cert.variable.clone()),
+    })
+}
+
+fn server_trust(
+    cacert: Option<&Path>,
+    ca: Option<&crate::model::CaName>,
+    insecure: bool,
+    state: Option<&State>,
+    ctx: &Context,
+) -> Result<ServerTrust> {
+    if insecure {
+        output::warn(
+            ctx,
+            "--insecure: the server's certificate and name are not verified",
+        );
+        return Ok(ServerTrust::Insecure);
+    }
+    if let Some(path) = cacert {
+        return ServerTrust::from_pem(
+            &read_input(path)?,
+            &format!("the CA file {}", path.display()),
+        );
+    }
+    if let Some(name) = ca {
+        let state = state.context("the state is needed for --ca")?;
+        let ca = state.trusted_ca(name)?;
+        return ServerTrust::from_pem(ca.pem.as_bytes(), &format!("the trusted CA {name}"));
+    }
+    Ok(ServerTrust::system())
+}
+
+/// What was sent as the client certificate.
+#[derive(Debug, Clone)]
+pub struct SentCert {
+    subject: String,
+    not_after: DateTime<Utc>,
+    variable: Option<String>,
+}
+
+/// A failed transfer as the user should hear of it, with curl's exit code.
+fn explain(
+    error: TransferError,
+    seen: &Observed,
+    sent: Option<&SentCert>,
+    target: &Target,
+) -> anyhow::Error {
+    use rustls::AlertDescription as Alert;
+    use rustls::CertificateError as Cert;
+    let tls_error = find_tls_error(&error.cause);
+    let host = &target.host;
+    let failure = match (&error, tls_error) {
+        (e, _) if e.step == Step::Resolve => transfer(6, e.to_string()),
+        (e, _) if e.timed_out => transfer(28, format!("timed out: {e}")),
+        (e, _) if e.step == Step::Connect => transfer(7, e.to_string()),
+        (_, Some(rustls::Error::Other(other))) if other.0.downcast_ref::<PinMismatch>().is_some() => {
+            transfer(90, other.0.to_string())
+                .hint("the server presents a different key than pinned: check --pin, or whether you reach the right server")
+        }
+        (_, Some(rustls::Error::InvalidCertificate(cert_error))) => {
+            let leaf = seen.server_chain.first().and_then(|der| CertInfo::from_der(der).ok());
+            match cert_error {
+                Cert::Expired | Cert::ExpiredContext { .. } => {
+                    let when = leaf
+                        .as_ref()
+                        .map(|l| {
+                            let days = (Utc::now() - l.not_after).num_days();
+                            format!("expired {days} days ago (on {})", short_time(l.not_after))
+                        })
+                        .unwrap_or_else(|| "has expired".into());
+                    transfer(60, format!("the server's certificate {when}"))
+                        .hint("the server must renew its certificate; --insecure skips the check at your own risk")
+                }
+                Cert::NotValidForName | Cert::NotValidForNameContext { .. } => {
+                    let names = leaf.as_ref().map(|l| l.sans.join(", ")).unwrap_or_default();
+                    transfer(60, format!("hostname mismatch: the certificate is for {names}, not {host}"))
+                        .hint("use the host name the certificate names, or --resolve NAME:PORT:ADDRESS to reach it by that name")
+                }
+                Cert::UnknownIssuer => {
+                    let issuer = leaf.as_ref().map(|l| l.issuer.clone()).unwrap_or_default();
+                    transfer(60, format!("the server's certificate is not trusted: unknown CA ({issuer})"))
+                        .hint("trust its CA with --cacert FILE or --ca NAME; 'mtlsctl inspect --connect HOST:PORT' shows the chain")
+                }
+                other => transfer(60, format!("the server's certificate is not valid: {other:?}")),
+            }
+        }
+        (_, Some(rustls::Error::AlertReceived(alert))) => {
+            let none_given = sent.is_none() || !seen.client_cert_sent;
+            match alert {
+                Alert::CertificateRequired => client_cert_required(),
+                Alert::HandshakeFailure if seen.client_cert_requested && none_given => client_cert_required(),
+                Alert::UnknownCA
+                | Alert::BadCertificate
+                | Alert::CertificateUnknown
+                | Alert::CertificateExpired
+                | Alert::CertificateRevoked
+                | Alert::UnsupportedCertificate
+                | Alert::AccessDenied
+                | Alert::DecryptError
+                    if !none_given =>
+                {
+                    let reason = match alert {
+                        Alert::UnknownCA => "unknown CA".to_string(),
+                        Alert::CertificateExpired => "expired".to_string(),
+                        Alert::CertificateRevoked => "revoked".to_string(),
+                        Alert::BadCertificate => "bad certificate".to_string(),
+                        other => format!("{other:?}"),
+                    };
+                    client_cert_rejected(&reason, seen)
+                }
+                other => transfer(35, format!("the TLS handshake with {host} failed: the server sent alert {other:?}")),
+            }
+        }
+        (e, Some(tls)) => transfer(35, format!("the TLS handshake with {host} failed: {tls} ({e})")),
+        // In TLS 1.3 a server rejects a client certificate after the handshake; when its alert
+        // is lost to a reset connection, what it asked for tells why it hung up.
+        (e, None) if e.step == Step::Http && seen.client_cert_requested && !seen.client_cert_sent => {
+            let failure = client_cert_required();
+            let message = format!("{} (the server closed the connection: {e})", failure.message);
+            crate::error::Failure { message, ..failure }
+        }
+        (e, None) if e.step == Step::Http && seen.client_cert_sent => {
+            let failure = client_cert_rejected("it closed the connection after receiving it", seen);
+            let message = format!("{} ({e})", failure.message);
+            crate::error::Failure { message, ..failure }
+        }
+        (e, None) if e.step == Step::Tls => transfer(35, format!("the TLS handshake with {host} failed: {e}")),
+        (e, None) => transfer(56, format!("the connection to {host} failed: {e}")),
+    };
+    anyhow::Error::new(failure)
+}
+
+fn client_cert_required() -> crate::error::Failure {
+    transfer(
+        58,
+        "the server requires a client certificate and none was given",
+    )
+    .hint("give one with --env ENV, --cert-id CERT, --cert FILE --key FILE or --p12 FILE")
+}
+
+fn client_cert_rejected(reason: &str, seen: &Observed) -> crate::error::Failure {
+    let accepted = if seen.acceptable_cas.is_empty() {
+        "'mtlsctl inspect --connect HOST:PORT' shows which CAs the server accepts".to_string()
+    } else {
+        format!(
+            "the server accepts certificates from: {}",
+            seen.acceptable_cas.join("; ")
+        )
+    };
+    transfer(
+        58,
+        format!("the server rejected the client certificate ({reason})"),
+    )
+    .hint(accepted)
+}
+
+/// nginx does not fail the handshake for `ssl_verify_client on`: it answers 400 with a page
+/// that says why. Say it as the TLS failure would have been said.
+fn refused_by_nginx(
+    response: &http::Response,
+    seen: &Observed,
+    sent: Option<&SentCert>,
+) -> Result<()> {
+    if response.status.as_u16() != 400 || !seen.client_cert_requested {
+        return Ok(());
+    }
+    let body = String::from_utf8_lossy(&response.body);
+    if body.contains("No required SSL certificate was sent")
+        && (sent.is_none() || !seen.client_cert_sent)
+    {
+        return Err(client_cert_required().into());
+    }
+    if body.contains("The SSL certificate error") {
+        return Err(client_cert_rejected("the server could not verify it", seen).into());
+    }
+    Ok(())
+}
+
+/// The rustls error behind a failure: directly, inside an io::Error (tokio-rustls), or inside
+/// an h2 connection error (hyper's HTTP/2).
+fn find_tls_error(error: &anyhow::Error) -> Option<&rustls::Error> {
+    fn in_io(io: &std::io::Error) -> Option<&rustls::Error> {
+        io.get_ref()
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+    }
+    error.chain().find_map(|cause| {
+        cause
+            .downcast_ref::<rustls::Error>()
+            .or_else(|| cause.downcast_ref::<std::io::Error>().and_then(in_io))
+            .or_else(|| {
+                cause
+                    .downcast_ref::<h2::Error>()
+                    .and_then(|e| e.get_io())
+                    .and_then(in_io)
+            })
+    })
+}
+
+fn head(response: &http::Response) -> String {
+    let mut text = format!("{:?} {}\r\n", response.version, response.status);
+    for (name, value) in &response.headers {
+        text.push_str(&format!(
+            "{name}: {}\r\n",
+            String::from_utf8_lossy(value.as_bytes())
+        ));
+    }
+    text.push_str("\r\n");
+    text
+}
+
+/// The -v account of the connection, for stderr.
+fn account(
+    response: &http::Response,
+    seen: &Observed,
+    sent: Option<&SentCert>,
+    now: DateTime<Utc>,
+) -> String {
+    let mut text = format!("* connected to {}\n", response.peer);
+    if let Some(tls) = &response.tls {
+        text.push_str(&format!(
+            "* {}, cipher {}, ALPN {}\n",
+            tls.version,
+            tls.cipher,
+            tls.alpn.as_deref().unwrap_or("none")
+        ));
+        let chain: Vec<CertInfo> = seen
+            .server_chain
+            .iter()
+            .filter_map(|der| CertInfo::from_der(der).ok())
+            .collect();
+        text.push_str("* server certificate chain:\n");
+        for line in chain_text(&chain, now).lines() {
+            text.push_str(&format!("* {line}\n"));
+        }
+        for line in client_request_text(seen).lines() {
+            text.push_str(&format!("* {line}\n"));
+        }
+        match (sent, seen.client_cert_sent) {
+            (Some(cert), true) => text.push_str(&format!(
+                "* sent client certificate {}{}, expires {}\n",
+                cert.subject,
+                cert.variable
+                    .as_deref()
+                    .map(|v| format!(" ({v})"))
+                    .unwrap_or_default(),
+                short_time(cert.not_after)
+            )),
+            (Some(_), false) => {
+                text.push_str("* the client certificate was not sent (not requested)\n")
+            }
+            (None, _) => text.push_str("* no client certificate given\n"),
+        }
+    }
+    for line in &response.sent {
+        text.push_str(&format!("> {line}\n"));
+    }
+    for line in head(response).lines().filter(|l| !l.is_empty()) {
+        text.push_str(&format!("< {line}\n"));
+    }
+    text.push_str(&format!(
+        "* dns {:.1} ms, connect {:.1} ms, tls {:.1} ms, first byte {:.1} ms, total {:.1} ms\n",
+        response.timings.dns * 1000.0,
+        response.timings.connect * 1000.0,
+        response.timings.tls * 1000.0,
+        response.timings.first_byte * 1000.0,
+        response.timings.total * 1000.0
+    ));
+    text
+}
+
+fn client_request_text(seen: &Observed) -> String {
+    if !seen.client_cert_requested {
+        return "The server did not ask for a client certificate\n".into();
+    }
+    if seen.acceptable_cas.is_empty() {
+        return "The server asked for a client certificate (any CA)\n".into();
+    }
+    format!(
+        "The server asked for a client certificate from: {}\n",
+        seen.acceptable_cas.join("; ")
+    )
+}
+
+fn chain_text(chain: &[CertInfo], now: DateTime<Utc>) -> String {
+    let mut text = String::new();
+    for (i, cert) in chain.iter().enumerate() {
+        text.push_str(&format!("  {i} subject: {}\n", cert.subject));
+        text.push_str(&format!("    issuer:  {}\n", cert.issuer));
+        text.push_str(&format!(
+            "    valid:   {} to {} ({} days left)\n",
+            short_time(cert.not_before),
+            short_time(cert.not_after),
+            crate::state::days_left(cert.not_after, now)
+        ));
+        if !cert.sans.is_empty() {
+            text.push_str(&format!("    SANs:    {}\n", cert.sans.join(", ")));
+        }
+        text.push_str(&format!("    sha256:  {}\n", cert.sha256));
+    }
+    text
+}
+
+fn chain_entry_json(cert: &CertInfo, now: DateTime<Utc>) -> Value {
+    json!({
+        "subject": cert.subject,
+        "issuer": cert.issuer,
+        "not_before": cert.not_before,
+        "not_after": cert.not_after,
+        "days_left": crate::state::days_left(cert.not_after, now),
+        "sans": cert.sans,
+        "sha256": cert.sha256,
+    })
+}
+
+fn response_json(response: &http::Response, seen: &Observed, sent: Option<&SentCert>) -> Value {
+    let headers: serde_json::Map<String, Value> = response
+        .headers
+        .keys()
+        .map(|name| {
+            let values: Vec<String> = response
+                .headers
+                .get_all(name)
+                .iter()
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+                .collect();
+            let value = if values.len() == 1 {
+                json!(values[0])
+            } else {
+                json!(values)
+            };
+            (name.to_string(), value)
+        })
+        .collect();
+    let now = Utc::now();
+    let chain: Vec<Value> = seen
+        .server_chain
+        .iter()
+        .filter_map(|der| CertInfo::from_der(der).ok())
+        .map(|c| chain_entry_json(&c, now))
+        .collect();
+    json!({
+        "status": response.status.as_u16(),
+        "http_version": format!("{:?}", response.version),
+        "headers": headers,
+        "peer": response.peer.to_string(),
+        "timings": response.timings,
+        "tls": response.tls.as_ref().map(|tls| json!({
+            "version": tls.version,
+            "cipher": tls.cipher,
+            "alpn": tls.alpn,
+            "server_chain": chain,
+            "client_certificate_requested": seen.client_cert_requested,
+            "acceptable_cas": seen.acceptable_cas,
+            "client_certificate_sent": sent.filter(|_| seen.client_cert_sent).map(|c| json!({
+                "subject": c.subject,
+                "variable": c.variable,
+                "not_after": c.not_after,
+            })),
+        })),
+    })
+}

@@ -1,0 +1,550 @@
+//! One HTTP exchange over a connection made step by step (resolve, connect, TLS, request), so
+//! that each step is timed and each failure is named by the step it happened in.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result, anyhow};
+use http_body_util::{BodyExt, Full};
+use hyper::body::Bytes;
+use hyper::header::{HeaderMap, HeaderName, HeaderValue};
+use hyper::{Method, Request, StatusCode, Uri, Version};
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use rustls::ClientConfig;
+use rustls::pki_types::ServerName;
+use tokio::net::TcpStream;
+
+use crate::error::usage;
+
+/// Where a request goes.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub https: bool,
+    /// Host without IPv6 brackets.
+    pub host: String,
+    pub port: u16,
+    pub authority: String,
+    pub path_and_query: String,
+}
+
+impl Target {
+    pub fn parse(url: &str) -> Result<Target> {
+        let uri: Uri = url
+            .parse()
+            .map_err(|e| usage(format!("'{url}' is not a URL: {e}")))?;
+        let https = match uri.scheme_str() {
+            Some("https") => true,
+            Some("http") => false,
+            Some(other) => {
+                return Err(usage(format!(
+                    "'{url}': the scheme {other} is not supported (use https or http)"
+                ))
+                .into());
+            }
+            None => return Err(usage(format!("'{url}' has no scheme: write https://{url}")).into()),
+        };
+        let host = uri
+            .host()
+            .ok_or_else(|| usage(format!("'{url}' has no host")))?
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .to_string();
+        let port = uri.port_u16().unwrap_or(if https { 443 } else { 80 });
+        let authority = uri
+            .authority()
+            .map(|a| {
+                a.as_str()
+                    .rsplit('@')
+                    .next()
+                    .unwrap_or(a.as_str())
+                    .to_string()
+            })
+            .unwrap_or_else(|| host.clone());
+        let path_and_query = uri
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| "/".into());
+        Ok(Target {
+            https,
+            host,
+            port,
+            authority,
+            path_and_query,
+        })
+    }
+}
+
+/// curl's `--resolve HOST:PORT:ADDR`.
+#[derive(Debug, Clone)]
+pub struct Resolve {
+    pub host: String,
+    pub port: u16,
+    pub addr: IpAddr,
+}
+
+impl std::str::FromStr for Resolve {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad =
+            || format!("'{text}' is not HOST:PORT:ADDRESS (e.g. api.example.com:443:127.0.0.1)");
+        let (host, rest) = text.split_once(':').ok_or_else(bad)?;
+        let (port, addr) = rest.split_once(':').ok_or_else(bad)?;
+        Ok(Resolve {
+            host: host.to_ascii_lowercase(),
+            port: port.parse().map_err(|_| bad())?,
+            addr: addr
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse()
+                .map_err(|_| bad())?,
+        })
+    }
+}
+
+/// The step of a transfer that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Resolve,
+    Connect,
+    Tls,
+    Http,
+}
+
+/// A failed transfer: which step, whether it timed out, and the cause.
+#[derive(Debug)]
+pub struct TransferError {
+    pub step: Step,
+    pub timed_out: bool,
+    pub cause: anyhow::Error,
+}
+
+impl std::fmt::Display for TransferError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:#}", self.cause)
+    }
+}
+
+impl std::error::Error for TransferError {}
+
+fn failed(step: Step, cause: anyhow::Error) -> TransferError {
+    TransferError {
+        step,
+        timed_out: false,
+        cause,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HttpVersion {
+    /// ALPN offers h2 and http/1.1 over TLS; HTTP/1.1 in clear text.
+    Auto,
+    Http11,
+    /// h2 over TLS (ALPN), h2 with prior knowledge in clear text.
+    Http2,
+}
+
+pub struct Exchange {
+    pub method: Method,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+}
+
+pub struct ConnectOptions {
+    pub resolve: Vec<Resolve>,
+    pub connect_timeout: Duration,
+    pub version: HttpVersion,
+    pub tls: Option<Arc<ClientConfig>>,
+}
+
+/// Seconds from the start of the transfer at which each step finished.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Timings {
+    pub dns: f64,
+    pub connect: f64,
+    pub tls: f64,
+    pub first_byte: f64,
+    pub total: f64,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TlsFacts {
+    pub version: String,
+    pub cipher: String,
+    pub alpn: Option<String>,
+}
+
+pub struct Response {
+    pub status: StatusCode,
+    pub version: Version,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+    /// The request as sent: method, target and headers (for -v).
+    pub sent: Vec<String>,
+    pub peer: SocketAddr,
+    pub tls: Option<TlsFacts>,
+    pub timings: Timings,
+}
+
+/// A connection made and, for https, TLS-handshaken: not yet speaking HTTP.
+pub struct Connected {
+    stream: Stream,
+    pub peer: SocketAddr,
+    pub tls: Option<TlsFacts>,
+    pub timings: Timings,
+    start: Instant,
+}
+
+enum Stream {
+    Plain(TcpStream),
+    Tls(Box<tokio_rustls::client::TlsStream<TcpStream>>),
+}
+
+/// Resolve, connect and (for https) handshake, timing each step.
+pub async fn open(target: &Target, options: &ConnectOptions) -> Result<Connected, TransferError> {
+    let start = Instant::now();
+    let mut timings = Timings::default();
+    let addrs = resolve(target, &options.resolve)
+        .await
+        .map_err(|e| failed(Step::Resolve, e))?;
+    timings.dns = seconds_since(start);
+
+    let (tcp, peer) = connect(&addrs, options.connect_timeout).await?;
+    timings.connect = seconds_since(start);
+    let _ = tcp.set_nodelay(true);
+    if !target.https {
+        timings.tls = timings.connect;
+        return Ok(Connected {
+            stream: Stream::Plain(tcp),
+            peer,
+            tls: None,
+            timings,
+            start,
+        });
+    }
+    let config = options
+        .tls
+        .clone()
+        .ok_or_else(|| failed(Step::Tls, anyhow!("no TLS configuration")))?;
+    let name = ServerName::try_from(target.host.clone()).map_err(|e| {
+        failed(
+            Step::Tls,
+            anyhow!("'{}' is not a valid server name: {e}", target.host),
+        )
+    })?;
+    let stream = tokio::time::timeout(
+        options.connect_timeout,
+        tokio_rustls::TlsConnector::from(config).connect(name, tcp),
+    )
+    .await
+    .map_err(|_| TransferError {
+        step: Step::Tls,
+        timed_out: true,
+        cause: anyhow!(
+            "the TLS handshake took longer than {:?}",
+            options.connect_timeout
+        ),
+    })?
+    .map_err(|e| failed(Step::Tls, anyhow::Error::new(e)))?;
+    timings.tls = seconds_since(start);
+    let connection = stream.get_ref().1;
+    let facts = TlsFacts {
+        version: connection
+            .protocol_version()
+            .map(|v| match v {
+                rustls::ProtocolVersion::TLSv1_3 => "TLSv1.3".to_string(),
+                rustls::ProtocolVersion::TLSv1_2 => "TLSv1.2".to_string(),
+                other => format!("{other:?}"),
+            })
+            .unwrap_or_default(),
+        cipher: connection
+            .negotiated_cipher_suite()
+            .map(|s| format!("{:?}", s.suite()))
+            .unwrap_or_default(),
+        alpn: connection
+            .alpn_protocol()
+            .map(|p| String::from_utf8_lossy(p).into_owned()),
+    };
+    Ok(Connected {
+        stream: Stream::Tls(Box::new(stream)),
+        peer,
+        tls: Some(facts),
+        timings,
+        start,
+    })
+}
+
+fn seconds_since(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64()
+}
+
+/// Make one exchange. Errors are `TransferError`s that name the failed step.
+pub async fn fetch(
+    target: &Target,
+    exchange: &Exchange,
+    options: &ConnectOptions,
+) -> Result<Response, TransferError> {
+    let Connected {
+        stream,
+        peer,
+        tls,
+        mut timings,
+        start,
+    } = open(target, options).await?;
+    let sender = match stream {
+        Stream::Tls(stream) => {
+            let h2 = tls.as_ref().and_then(|t| t.alpn.as_deref()) == Some("h2");
+            handshake(TokioIo::new(*stream), h2).await?
+        }
+        Stream::Plain(tcp) => {
+            handshake(TokioIo::new(tcp), options.version == HttpVersion::Http2).await?
+        }
+    };
+    let (request, sent) = build_request(target, exchange, sender.is_h2())?;
+    let response = sender.send(request).await?;
+    timings.first_byte = seconds_since(start);
+    let (parts, body) = response.into_parts();
+    let body = body
+        .collect()
+        .await
+        .map_err(|e| {
+            failed(
+                Step::Http,
+                anyhow::Error::new(e).context("the response body was cut off"),
+            )
+        })?
+        .to_bytes();
+    timings.total = seconds_since(start);
+    Ok(Response {
+        status: parts.status,
+        version: parts.version,
+        headers: parts.headers,
+        body,
+        sent,
+        peer,
+        tls,
+        timings,
+    })
+}
+
+async fn resolve(target: &Target, overrides: &[Resolve]) -> Result<Vec<SocketAddr>> {
+    let host = target.host.to_ascii_lowercase();
+    if let Some(o) = overrides
+        .iter()
+        .find(|o| o.host == host && o.port == target.port)
+    {
+        return Ok(vec![SocketAddr::new(o.addr, o.port)]);
+    }
+    if let Ok(ip) = host.parse::<IpAddr>() {
+        return Ok(vec![SocketAddr::new(ip, target.port)]);
+    }
+    let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), target.port))
+        .await
+        .with_context(|| format!("could not resolve host {host}"))?
+        .collect();
+    if addrs.is_empty() {
+        return Err(anyhow!("could not resolve host {host}: no addresses"));
+    }
+    Ok(addrs)
+}
+
+async fn connect(
+    addrs: &[SocketAddr],
+    timeout: Duration,
+) -> Result<(TcpStream, SocketAddr), TransferError> {
+    let mut last = None;
+    for addr in addrs {
+        match tokio::time::timeout(timeout, TcpStream::connect(addr)).await {
+            Ok(Ok(stream)) => return Ok((stream, *addr)),
+            Ok(Err(e)) => {
+                last = Some(failed(
+                    Step::Connect,
+                    anyhow::Error::new(e).context(format!("could not connect to {addr}")),
+                ))
+            }
+            Err(_) => {
+                last = Some(TransferError {
+                    step: Step::Connect,
+                    timed_out: true,
+                    cause: anyhow!("connecting to {addr} took longer than {timeout:?}"),
+                })
+            }
+        }
+    }
+    Err(last.unwrap_or_else(|| failed(Step::Connect, anyhow!("no address to connect to"))))
+}
+
+struct Sender {
+    send: SendRequest,
+    /// The connection task's own error: why a request was cancelled (a TLS alert, say).
+    connection_error: tokio::sync::oneshot::Receiver<hyper::Error>,
+}
+
+enum SendRequest {
+    H1(hyper::client::conn::http1::SendRequest<Full<Bytes>>),
+    H2(hyper::client::conn::http2::SendRequest<Full<Bytes>>),
+}
+
+impl Sender {
+    fn is_h2(&self) -> bool {
+        matches!(self.send, SendRequest::H2(_))
+    }
+
+    async fn send(
+        self,
+        request: Request<Full<Bytes>>,
+    ) -> Result<hyper::Response<hyper::body::Incoming>, TransferError> {
+        let result = match self.send {
+            SendRequest::H1(mut s) => s.send_request(request).await,
+            SendRequest::H2(mut s) => s.send_request(request).await,
+        };
+        match result {
+            Ok(response) => Ok(response),
+            Err(error) => {
+                // The connection task may still be recording why it ended: give it a moment.
+                let cause = tokio::time::timeout(Duration::from_millis(200), self.connection_error)
+                    .await
+                    .ok()
+                    .and_then(Result::ok)
+                    .unwrap_or(error);
+                Err(failed(Step::Http, anyhow::Error::new(cause)))
+            }
+        }
+    }
+}
+
+fn drive<F>(connection: F) -> tokio::sync::oneshot::Receiver<hyper::Error>
+where
+    F: std::future::Future<Output = Result<(), hyper::Error>> + Send + 'static,
+{
+    let (report, receiver) = tokio::sync::oneshot::channel();
+    tokio::spawn(async move {
+        if let Err(error) = connection.await {
+            let _ = report.send(error);
+        }
+    });
+    receiver
+}
+
+async fn handshake<T>(io: TokioIo<T>, h2: bool) -> Result<Sender, TransferError>
+where
+    T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let http_failed = |e: hyper::Error| failed(Step::Http, anyhow::Error::new(e));
+    if h2 {
+        let (sender, connection) = hyper::client::conn::http2::handshake(TokioExecutor::new(), io)
+            .await
+            .map_err(http_failed)?;
+        Ok(Sender {
+            send: SendRequest::H2(sender),
+            connection_error: drive(connection),
+        })
+    } else {
+        let (sender, connection) = hyper::client::conn::http1::handshake(io)
+            .await
+            .map_err(http_failed)?;
+        Ok(Sender {
+            send: SendRequest::H1(sender),
+            connection_error: drive(connection),
+        })
+    }
+}
+
+/// The request with curl's defaults: Host (HTTP/1), User-Agent, Accept, and a form content
+/// type for a body; a user header replaces a default, and `Name:` with no value removes it.
+fn build_request(
+    target: &Target,
+    exchange: &Exchange,
+    h2: bool,
+) -> Result<(Request<Full<Bytes>>, Vec<String>), TransferError> {
+    let invalid = |e: anyhow::Error| failed(Step::Http, e);
+    let uri: Uri = if h2 {
+        let scheme = if target.https { "https" } else { "http" };
+        format!("{scheme}://{}{}", target.authority, target.path_and_query)
+    } else {
+        target.path_and_query.clone()
+    }
+    .parse()
+    .map_err(|e| invalid(anyhow!("invalid request target: {e}")))?;
+    let mut headers: Vec<(String, String)> = Vec::new();
+    if !h2 {
+        headers.push(("Host".into(), target.authority.clone()));
+    }
+    headers.push((
+        "User-Agent".into(),
+        format!("mtlsctl/{}", env!("CARGO_PKG_VERSION")),
+    ));
+    headers.push(("Accept".into(), "*/*".into()));
+    if let Some(body) = &exchange.body {
+        headers.push((
+            "Content-Type".into(),
+            "application/x-www-form-urlencoded".into(),
+        ));
+        headers.push(("Content-Length".into(), body.len().to_string()));
+    }
+    for (name, value) in &exchange.headers {
+        headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        if !value.is_empty() {
+            headers.push((name.clone(), value.clone()));
+        }
+    }
+    let mut builder = Request::builder()
+        .method(exchange.method.clone())
+        .uri(uri)
+        .version(if h2 {
+            Version::HTTP_2
+        } else {
+            Version::HTTP_11
+        });
+    let mut sent = vec![format!(
+        "{} {} {}",
+        exchange.method,
+        target.path_and_query,
+        if h2 { "HTTP/2" } else { "HTTP/1.1" }
+    )];
+    for (name, value) in &headers {
+        let header_name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+            invalid(anyhow!(usage(format!(
+                "'{name}' is not a valid header name"
+            ))))
+        })?;
+        let header_value = HeaderValue::from_str(value).map_err(|_| {
+            invalid(anyhow!(usage(format!(
+                "the value of header '{name}' is not valid"
+            ))))
+        })?;
+        // HTTP/2 carries the authority in :authority, not Host.
+        if h2 && header_name == hyper::header::HOST {
+            continue;
+        }
+        sent.push(format!("{name}: {value}"));
+        builder = builder.header(header_name, header_value);
+    }
+    let body = Full::new(Bytes::from(exchange.body.clone().unwrap_or_default()));
+    let request = builder
+        .body(body)
+        .map_err(|e| invalid(anyhow!("cannot build the request: {e}")))?;
+    Ok((request, sent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_and_resolve_overrides_parse_as_curl_takes_them() {
+        let t = Target::parse("https://api.example.com:8443/v1/x?y=1").unwrap();
+        assert!(t.https);
+        assert_eq!((t.host.as_str(), t.port), ("api.example.com", 8443));
+        assert_eq!(t.path_and_query, "/v1/x?y=1");
+        let t = Target::parse("http://[::1]/").unwrap();
+        assert_eq!((t.host.as_str(), t.port), ("::1", 80));
+        assert!(Target::parse("ftp://x/").is_err());
+        assert!(Target::parse("example.com").is_err());
+        let r: Resolve = "api.example.com:443:127.0.0.1".parse().unwrap();
+        assert_eq!(r.addr.to_string(), "127.0.0.1");
+        assert!("api.example.com:443".parse::<Resolve>().is_err());
+    }
+}

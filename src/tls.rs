@@ -1,0 +1,295 @@
+//! Every rustls configuration and identity is built here: client configs for `request`,
+//! `inspect --connect` and downloads, and what they observe during a handshake.
+
+use std::sync::{Arc, Mutex};
+
+use anyhow::{Context as _, Result, bail};
+use rustls::client::WebPkiServerVerifier;
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::sign::CertifiedKey;
+use rustls::{
+    ClientConfig, DigitallySignedStruct, Error as TlsError, RootCertStore, SignatureScheme,
+};
+use x509_parser::prelude::FromDer;
+use x509_parser::x509::X509Name;
+
+use crate::error::usage;
+use crate::pki::cert::{certs_in_file, parse_der};
+
+/// The one crypto provider of the binary.
+pub fn provider() -> Arc<CryptoProvider> {
+    CryptoProvider::get_default()
+        .cloned()
+        .unwrap_or_else(|| Arc::new(rustls::crypto::aws_lc_rs::default_provider()))
+}
+
+/// A client certificate chain with its key, and what to call it in messages.
+pub struct ClientIdentity {
+    pub chain: Vec<Vec<u8>>,
+    pub key_pkcs8: Vec<u8>,
+    /// The store's variable name, when the identity comes from the store.
+    pub variable: Option<String>,
+}
+
+/// Which servers to trust.
+pub enum ServerTrust {
+    Roots(RootCertStore),
+    /// `--insecure`: no chain or name check (handshake signatures are still verified).
+    Insecure,
+}
+
+impl ServerTrust {
+    /// Trust the CA certificates of a PEM or DER text.
+    pub fn from_pem(bytes: &[u8], what: &str) -> Result<ServerTrust> {
+        let mut roots = RootCertStore::empty();
+        for der in certs_in_file(bytes, what)? {
+            roots.add(CertificateDer::from(der)).map_err(|e| {
+                usage(format!(
+                    "{what} holds a certificate rustls cannot trust: {e}"
+                ))
+            })?;
+        }
+        Ok(ServerTrust::Roots(roots))
+    }
+
+    /// The system's trust store, or Mozilla's roots (webpki-roots) where the system has none.
+    pub fn system() -> ServerTrust {
+        let mut roots = RootCertStore::empty();
+        let found = rustls_native_certs::load_native_certs();
+        let (added, _) = roots.add_parsable_certificates(found.certs);
+        if added == 0 {
+            roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        }
+        ServerTrust::Roots(roots)
+    }
+}
+
+/// What a handshake showed: the server's chain, whether it asked for a client certificate and
+/// which CAs it named, and whether one was sent.
+#[derive(Debug, Default, Clone)]
+pub struct Observed {
+    pub server_chain: Vec<Vec<u8>>,
+    pub client_cert_requested: bool,
+    pub acceptable_cas: Vec<String>,
+    pub client_cert_sent: bool,
+    /// In record-only mode: why the chain would not have been trusted.
+    pub verification_error: Option<String>,
+}
+
+pub type Observations = Arc<Mutex<Observed>>;
+
+/// An SPKI pin did not match: the connection is refused even with `--insecure`.
+#[derive(Debug)]
+pub struct PinMismatch {
+    pub actual: String,
+}
+
+impl std::fmt::Display for PinMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the server's public key does not match the pinned key (its pin is sha256//{})",
+            self.actual
+        )
+    }
+}
+
+impl std::error::Error for PinMismatch {}
+
+pub struct ClientOptions {
+    pub trust: ServerTrust,
+    /// SHA-256 digests of acceptable SubjectPublicKeyInfo DER.
+    pub pins: Vec<[u8; 32]>,
+    pub identity: Option<ClientIdentity>,
+    pub alpn: Vec<Vec<u8>>,
+    /// Record verification failures instead of failing the handshake (`inspect --connect`).
+    pub record_only: bool,
+}
+
+/// A client config that records what the handshake shows into `observed`.
+pub fn client_config(options: ClientOptions, observed: &Observations) -> Result<ClientConfig> {
+    let provider = provider();
+    let verifier = Arc::new(RecordingVerifier {
+        inner: match options.trust {
+            ServerTrust::Roots(roots) => Some(
+                WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider.clone())
+                    .build()
+                    .context("cannot build the server certificate verifier")?,
+            ),
+            ServerTrust::Insecure => None,
+        },
+        pins: options.pins,
+        algorithms: provider.signature_verification_algorithms,
+        observed: observed.clone(),
+        record_only: options.record_only,
+    });
+    let key = match options.identity {
+        Some(identity) => {
+            let chain = identity
+                .chain
+                .into_iter()
+                .map(CertificateDer::from)
+                .collect();
+            let key = PrivateKeyDer::Pkcs8(identity.key_pkcs8.into());
+            Some(Arc::new(
+                CertifiedKey::from_der(chain, key, &provider)
+                    .map_err(|e| usage(format!("the client key cannot be used: {e}")))?,
+            ))
+        }
+        None => None,
+    };
+    let mut config = ClientConfig::builder_with_provider(provider)
+        .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
+        .context("TLS 1.2 and 1.3 are unavailable")?
+        .dangerous()
+        .with_custom_certificate_verifier(verifier)
+        .with_client_cert_resolver(Arc::new(RecordingResolver {
+            key,
+            observed: observed.clone(),
+        }));
+    config.alpn_protocols = options.alpn;
+    Ok(config)
+}
+
+/// `sha256//BASE64` of a certificate's SubjectPublicKeyInfo, as curl's --pinnedpubkey takes it.
+pub fn spki_pin(cert_der: &[u8]) -> Result<String> {
+    use base64::Engine;
+    let cert = parse_der(cert_der)?;
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, cert.public_key().raw);
+    Ok(base64::engine::general_purpose::STANDARD.encode(digest.as_ref()))
+}
+
+pub fn parse_pin(text: &str) -> Result<Vec<[u8; 32]>> {
+    use base64::Engine;
+    let mut pins = Vec::new();
+    for part in text.split(';').filter(|p| !p.is_empty()) {
+        let Some(b64) = part.strip_prefix("sha256//") else {
+            bail!(usage(format!(
+                "'{part}' is not a pin: write sha256//BASE64 (as curl's --pinnedpubkey)"
+            )));
+        };
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .ok()
+            .and_then(|b| <[u8; 32]>::try_from(b).ok())
+            .ok_or_else(|| {
+                usage(format!(
+                    "'{part}' is not a SHA-256 pin: base64 of 32 bytes expected"
+                ))
+            })?;
+        pins.push(bytes);
+    }
+    Ok(pins)
+}
+
+#[derive(Debug)]
+struct RecordingVerifier {
+    inner: Option<Arc<WebPkiServerVerifier>>,
+    pins: Vec<[u8; 32]>,
+    algorithms: WebPkiSupportedAlgorithms,
+    observed: Observations,
+    record_only: bool,
+}
+
+impl ServerCertVerifier for RecordingVerifier {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, TlsError> {
+        {
+            let mut observed = self.observed.lock().unwrap_or_else(|e| e.into_inner());
+            observed.server_chain = std::iter::once(end_entity)
+                .chain(intermediates)
+                .map(|c| c.to_vec())
+                .collect();
+        }
+        if !self.pins.is_empty() {
+            let cert = parse_der(end_entity)
+                .map_err(|_| TlsError::InvalidCertificate(rustls::CertificateError::BadEncoding))?;
+            let digest =
+                aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, cert.public_key().raw);
+            if !self
+                .pins
+                .iter()
+                .any(|pin| pin.as_slice() == digest.as_ref())
+            {
+                let actual = spki_pin(end_entity).unwrap_or_default();
+                return Err(TlsError::Other(rustls::OtherError(Arc::new(PinMismatch {
+                    actual,
+                }))));
+            }
+        }
+        let Some(inner) = &self.inner else {
+            return Ok(ServerCertVerified::assertion());
+        };
+        match inner.verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now) {
+            Err(error) if self.record_only => {
+                self.observed
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .verification_error = Some(error.to_string());
+                Ok(ServerCertVerified::assertion())
+            }
+            result => result,
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, TlsError> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, TlsError> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.algorithms.supported_schemes()
+    }
+}
+
+#[derive(Debug)]
+struct RecordingResolver {
+    key: Option<Arc<CertifiedKey>>,
+    observed: Observations,
+}
+
+impl rustls::client::ResolvesClientCert for RecordingResolver {
+    fn resolve(
+        &self,
+        root_hint_subjects: &[&[u8]],
+        sigschemes: &[SignatureScheme],
+    ) -> Option<Arc<CertifiedKey>> {
+        let mut observed = self.observed.lock().unwrap_or_else(|e| e.into_inner());
+        observed.client_cert_requested = true;
+        observed.acceptable_cas = root_hint_subjects
+            .iter()
+            .map(|der| match X509Name::from_der(der) {
+                Ok((_, name)) => name.to_string(),
+                Err(_) => format!("(unreadable name, {} bytes)", der.len()),
+            })
+            .collect();
+        let key = self.key.clone()?;
+        observed.client_cert_sent = key.key.choose_scheme(sigschemes).is_some();
+        Some(key)
+    }
+
+    fn has_certs(&self) -> bool {
+        self.key.is_some()
+    }
+}

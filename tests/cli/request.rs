@@ -1,0 +1,623 @@
+//! `mtlsctl request` and `inspect --connect` against a local rustls server, nginx and
+//! `openssl s_server`.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::support::peers::{self, ServerPki};
+use crate::support::server::{ClientAuth, TestServer};
+use crate::support::{TestCa, World, has_openssl};
+
+/// A world with shop/production, and a test server that asks for (but does not require) a
+/// certificate from the store's issuer.
+fn setup(required: bool) -> (World, TestServer, String) {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod"]);
+    let issuer = w.ok(&["issuer", "export"]);
+    let server = TestServer::start(ClientAuth::Ca {
+        pem: issuer,
+        required,
+    });
+    let ca = w.write("server-ca.pem", &server.ca_pem);
+    (w, server, ca.display().to_string())
+}
+
+fn echo(out: &str) -> Value {
+    serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+#[test]
+fn get_and_post_with_headers_bodies_and_outputs() {
+    let (w, server, ca) = setup(false);
+    let url = server.url("/hello?x=1");
+
+    let got = echo(&w.ok(&[
+        "request",
+        &url,
+        "--env",
+        "shop/prod",
+        "--cacert",
+        &ca,
+        "-H",
+        "X-Trace: abc",
+    ]));
+    assert_eq!(got["method"], "GET");
+    assert_eq!(got["path"], "/hello");
+    assert_eq!(got["headers"]["x-trace"], "abc");
+    assert_eq!(got["headers"]["user-agent"], "mtlsctl/0.1.0");
+    assert_eq!(
+        got["client_subject"],
+        "CN=shop/production, O=shop, OU=production"
+    );
+
+    let posted = echo(&w.ok(&[
+        "request",
+        &url,
+        "--env",
+        "shop/prod",
+        "--cacert",
+        &ca,
+        "-d",
+        "a=1&b=2",
+    ]));
+    assert_eq!(posted["method"], "POST");
+    assert_eq!(posted["body"], "a=1&b=2");
+    assert_eq!(
+        posted["headers"]["content-type"],
+        "application/x-www-form-urlencoded"
+    );
+
+    let file = w.write("order.json", "{\"order\": 42}\n");
+    let put = echo(&w.ok(&[
+        "request",
+        &url,
+        "--env",
+        "shop/prod",
+        "--cacert",
+        &ca,
+        "-X",
+        "PUT",
+        "-H",
+        "Content-Type: application/json",
+        "-d",
+        &format!("@{}", file.display()),
+    ]));
+    assert_eq!(put["method"], "PUT");
+    assert_eq!(put["body"], "{\"order\": 42}\n");
+    assert_eq!(put["headers"]["content-type"], "application/json");
+
+    let out = w
+        .cmd()
+        .args([
+            "request",
+            &url,
+            "--env",
+            "shop/prod",
+            "--cacert",
+            &ca,
+            "-d",
+            "@-",
+        ])
+        .write_stdin("from stdin")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        echo(&String::from_utf8_lossy(&out.stdout))["body"],
+        "from stdin"
+    );
+
+    let saved = w.path("saved.json");
+    let stdout = w.ok(&[
+        "request",
+        &url,
+        "--env",
+        "shop/prod",
+        "--cacert",
+        &ca,
+        "-o",
+        saved.to_str().unwrap(),
+    ]);
+    assert!(stdout.is_empty());
+    assert_eq!(echo(&fs::read_to_string(&saved).unwrap())["method"], "GET");
+
+    let included = w.ok(&[
+        "request",
+        &url,
+        "--env",
+        "shop/prod",
+        "--cacert",
+        &ca,
+        "-i",
+        "--http1.1",
+    ]);
+    assert!(included.starts_with("HTTP/1.1 200 OK\r\n"), "{included}");
+    assert!(included.contains("x-test-server: yes\r\n"));
+    let h2 = echo(&w.ok(&[
+        "request",
+        &url,
+        "--env",
+        "shop/prod",
+        "--cacert",
+        &ca,
+        "--http2",
+    ]));
+    assert_eq!(h2["version"], "HTTP/2.0");
+    let h1 = echo(&w.ok(&[
+        "request",
+        &url,
+        "--env",
+        "shop/prod",
+        "--cacert",
+        &ca,
+        "--http1.1",
+    ]));
+    assert_eq!(h1["version"], "HTTP/1.1");
+}
+
+#[test]
+fn fail_retry_and_timeout_behave_as_curl() {
+    let (w, server, ca) = setup(false);
+    let base = ["--env", "shop/prod", "--cacert", ca.as_str()];
+    let with = |path: &str, extra: &[&str]| {
+        let mut args = vec!["request".to_string(), server.url(path)];
+        args.extend(base.iter().map(|s| s.to_string()));
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args
+    };
+    let run = |args: Vec<String>| w.cmd().args(&args).output().unwrap();
+
+    let out = run(with("/status/404", &[]));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "status 404\n");
+    let out = run(with("/status/404", &["--fail"]));
+    assert_eq!(out.status.code(), Some(22));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("404"));
+
+    let out = run(with("/flaky/2", &["--retry", "3", "--retry-delay", "50ms"]));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr)
+            .matches("retrying")
+            .count(),
+        2
+    );
+    assert_eq!(
+        echo(&String::from_utf8_lossy(&out.stdout))["path"],
+        "/flaky/2"
+    );
+
+    let out = run(with("/slow", &["--timeout", "300ms"]));
+    assert_eq!(
+        out.status.code(),
+        Some(28),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Nothing listens: a connection error, retried, then exit 7.
+    let closed = peers::free_port();
+    let out = w
+        .cmd()
+        .args([
+            "request",
+            &format!("https://localhost:{closed}/"),
+            "--cacert",
+            &ca,
+            "--retry",
+            "1",
+            "--retry-delay",
+            "10ms",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(7));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("retrying"));
+}
+
+#[test]
+fn every_identity_source_is_sent() {
+    let (w, server, ca) = setup(true);
+    let url = server.url("/");
+    let subject = "CN=shop/production, O=shop, OU=production";
+
+    let by_variable = echo(&w.ok(&[
+        "request",
+        &url,
+        "--cert-id",
+        "shop_production_v1",
+        "--cacert",
+        &ca,
+    ]));
+    assert_eq!(by_variable["client_subject"], subject);
+
+    let out = w.path("out");
+    w.ok(&[
+        "cert",
+        "export",
+        "shop/prod",
+        "--out",
+        out.to_str().unwrap(),
+        "--include-key",
+    ]);
+    let cert = out.join("shop_production_v1.chain.pem");
+    let key = out.join("shop_production_v1.key.pem");
+    let by_files = echo(&w.ok(&[
+        "request",
+        &url,
+        "--cert",
+        cert.to_str().unwrap(),
+        "--key",
+        key.to_str().unwrap(),
+        "--cacert",
+        &ca,
+    ]));
+    assert_eq!(by_files["client_subject"], subject);
+
+    let password = w.write("pw", "p12pass\n");
+    w.ok(&[
+        "cert",
+        "export",
+        "shop/prod",
+        "--format",
+        "p12",
+        "--out",
+        out.to_str().unwrap(),
+        "--password-file",
+        password.to_str().unwrap(),
+    ]);
+    let p12 = out.join("shop_production_v1.p12");
+    let by_p12 = echo(&w.ok(&[
+        "request",
+        &url,
+        "--p12",
+        p12.to_str().unwrap(),
+        "--password-file",
+        password.to_str().unwrap(),
+        "--cacert",
+        &ca,
+    ]));
+    assert_eq!(by_p12["client_subject"], subject);
+
+    // A key that does not match: refused before any connection.
+    w.ok(&["cert", "rotate", "shop/prod"]);
+    w.ok(&[
+        "cert",
+        "export",
+        "shop/prod",
+        "--out",
+        out.to_str().unwrap(),
+        "--include-key",
+    ]);
+    let other_key = out.join("shop_production_v2.key.pem");
+    let err = w.fails(
+        &[
+            "request",
+            &url,
+            "--cert",
+            cert.to_str().unwrap(),
+            "--key",
+            other_key.to_str().unwrap(),
+            "--cacert",
+            &ca,
+        ],
+        2,
+    );
+    assert!(err.contains("does not match the certificate"), "{err}");
+}
+
+#[test]
+fn server_trust_pins_and_the_errors_a_user_can_act_on() {
+    let (w, server, ca) = setup(false);
+    let url = server.url("/");
+
+    let err = w.fails(&["request", &url, "--env", "shop/prod"], 60);
+    assert!(
+        err.contains("not trusted: unknown CA (CN=Test Server CA)"),
+        "{err}"
+    );
+    assert!(err.contains("--cacert"), "{err}");
+
+    let out = w
+        .cmd()
+        .args(["request", &url, "--env", "shop/prod", "--insecure"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning: --insecure"));
+
+    // The right pin passes, a wrong one fails even with --insecure.
+    let pin = {
+        use base64::Engine;
+        let cert = x509_parser::parse_x509_certificate(&server.cert_der)
+            .unwrap()
+            .1;
+        let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, cert.public_key().raw);
+        format!(
+            "sha256//{}",
+            base64::engine::general_purpose::STANDARD.encode(digest.as_ref())
+        )
+    };
+    w.ok(&[
+        "request",
+        &url,
+        "--env",
+        "shop/prod",
+        "--cacert",
+        &ca,
+        "--pin",
+        &pin,
+    ]);
+    let wrong = "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    let err = w.fails(
+        &[
+            "request",
+            &url,
+            "--env",
+            "shop/prod",
+            "--insecure",
+            "--pin",
+            wrong,
+        ],
+        90,
+    );
+    assert!(err.contains("does not match the pinned key"), "{err}");
+    assert!(err.contains(&pin), "the actual pin is shown: {err}");
+
+    // A name the certificate does not carry.
+    let port = server.addr.port();
+    let err = w.fails(
+        &[
+            "request",
+            &format!("https://api.example.test:{port}/"),
+            "--resolve",
+            &format!("api.example.test:{port}:127.0.0.1"),
+            "--env",
+            "shop/prod",
+            "--cacert",
+            &ca,
+        ],
+        60,
+    );
+    assert!(err.contains("hostname mismatch: the certificate is for DNS:localhost, IP:127.0.0.1, not api.example.test"), "{err}");
+
+    // An expired server certificate.
+    let expired = TestServer::start_with(ClientAuth::None, true);
+    let expired_ca = w.write("expired-ca.pem", &expired.ca_pem);
+    let err = w.fails(
+        &[
+            "request",
+            &expired.url("/"),
+            "--cacert",
+            expired_ca.to_str().unwrap(),
+        ],
+        60,
+    );
+    assert!(
+        err.contains("the server's certificate expired 3 days ago"),
+        "{err}"
+    );
+}
+
+#[test]
+fn required_and_rejected_client_certificates_are_named() {
+    let (w, server, ca) = setup(true);
+    let url = server.url("/");
+    let err = w.fails(&["request", &url, "--cacert", &ca], 58);
+    assert!(
+        err.contains("the server requires a client certificate and none was given"),
+        "{err}"
+    );
+
+    let stranger = TestCa::new("Stranger CA");
+    let key = rcgen::KeyPair::generate().unwrap();
+    let cert = w.write("stranger.pem", stranger.client("stranger", &key, -1, 30));
+    let key_file = w.write("stranger.key", key.serialize_pem());
+    let err = w.fails(
+        &[
+            "request",
+            &url,
+            "--cacert",
+            &ca,
+            "--cert",
+            cert.to_str().unwrap(),
+            "--key",
+            key_file.to_str().unwrap(),
+        ],
+        58,
+    );
+    assert!(
+        err.contains("the server rejected the client certificate"),
+        "{err}"
+    );
+    assert!(
+        err.contains("mtlsctl issuer"),
+        "the CAs the server accepts are named: {err}"
+    );
+}
+
+#[test]
+fn verbose_and_json_tell_the_connection_story() {
+    let (w, server, ca) = setup(false);
+    let url = server.url("/");
+    let out = w
+        .cmd()
+        .args(["request", &url, "--env", "shop/prod", "--cacert", &ca, "-v"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let story = String::from_utf8_lossy(&out.stderr);
+    for expected in [
+        "connected to 127.0.0.1:",
+        "TLSv1.3",
+        "ALPN h2",
+        "0 subject: CN=localhost",
+        "SANs:    DNS:localhost, IP:127.0.0.1",
+        "asked for a client certificate from: CN=mtlsctl issuer",
+        "sent client certificate CN=shop/production, O=shop, OU=production (shop_production_v1)",
+        "> GET / HTTP/2",
+        "< HTTP/2.0 200 OK",
+    ] {
+        assert!(
+            story.contains(expected),
+            "{expected} missing from:\n{story}"
+        );
+    }
+    assert!(!story.contains("PRIVATE KEY"));
+
+    let report = w.json(&["request", &url, "--env", "shop/prod", "--cacert", &ca]);
+    assert_eq!(report["status"], 200);
+    assert_eq!(report["tls"]["version"], "TLSv1.3");
+    assert_eq!(report["tls"]["client_certificate_requested"], true);
+    assert_eq!(
+        report["tls"]["client_certificate_sent"]["variable"],
+        "shop_production_v1"
+    );
+    assert_eq!(report["tls"]["server_chain"][0]["subject"], "CN=localhost");
+    assert_eq!(report["headers"]["x-test-server"], "yes");
+    let timings = &report["timings"];
+    for step in ["dns", "connect", "tls", "first_byte", "total"] {
+        assert!(timings[step].as_f64().is_some(), "{step}");
+    }
+    assert!(timings["total"].as_f64() >= timings["tls"].as_f64());
+    assert_eq!(echo(report["body"].as_str().unwrap())["method"], "GET");
+}
+
+#[test]
+fn inspect_connect_shows_what_the_server_wants() {
+    let (w, server, ca) = setup(false);
+    let address = format!("localhost:{}", server.addr.port());
+    let report = w.json(&["inspect", "--connect", &address, "--cacert", &ca]);
+    assert_eq!(report["verified"], true);
+    assert_eq!(report["client_certificate_requested"], true);
+    assert!(
+        report["acceptable_cas"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("CN=mtlsctl issuer")
+    );
+    assert_eq!(report["chain"][0]["subject"], "CN=localhost");
+    assert_eq!(report["tls"]["version"], "TLSv1.3");
+    // Without the CA it still shows the chain, and says it is not trusted.
+    let report = w.json(&["inspect", "--connect", &address]);
+    assert_eq!(report["verified"], false);
+    let table = w.ok(&["inspect", "--connect", &address]);
+    assert!(table.contains("Verified: no"), "{table}");
+    assert!(
+        table.contains("asked for a client certificate from: CN=mtlsctl issuer"),
+        "{table}"
+    );
+}
+
+#[test]
+fn nginx_with_ssl_verify_client_on() {
+    if peers::nginx_binary().is_none() {
+        eprintln!("nginx not installed: skipped (.ci/run installs it)");
+        return;
+    }
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod"]);
+    let issuer = w.path("issuer.pem");
+    w.ok(&["issuer", "export", "--out", issuer.to_str().unwrap()]);
+    let pki = ServerPki::write(w.dir.path());
+    let nginx = peers::nginx(
+        w.dir.path(),
+        &pki,
+        &issuer,
+        "on",
+        "    location / { return 200 \"dn=$ssl_client_s_dn verify=$ssl_client_verify\\n\"; }",
+    );
+    let url = format!("https://localhost:{}/", nginx.port);
+    let ca = pki.ca.to_str().unwrap();
+
+    let body = w.ok(&["request", &url, "--env", "shop/prod", "--cacert", ca]);
+    assert_eq!(
+        body,
+        "dn=OU=production,O=shop,CN=shop/production verify=SUCCESS\n"
+    );
+
+    let err = w.fails(&["request", &url, "--cacert", ca], 58);
+    assert!(
+        err.contains("the server requires a client certificate and none was given"),
+        "{err}"
+    );
+
+    let stranger = TestCa::new("Stranger CA");
+    let key = rcgen::KeyPair::generate().unwrap();
+    let cert = w.write("stranger.pem", stranger.client("stranger", &key, -1, 30));
+    let key_file = w.write("stranger.key", key.serialize_pem());
+    let err = w.fails(
+        &[
+            "request",
+            &url,
+            "--cacert",
+            ca,
+            "--cert",
+            cert.to_str().unwrap(),
+            "--key",
+            key_file.to_str().unwrap(),
+        ],
+        58,
+    );
+    assert!(
+        err.contains("the server rejected the client certificate"),
+        "{err}"
+    );
+}
+
+#[test]
+fn openssl_s_server_with_verify() {
+    if !has_openssl() {
+        eprintln!("openssl not installed: skipped");
+        return;
+    }
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod"]);
+    let issuer = w.path("issuer.pem");
+    w.ok(&["issuer", "export", "--out", issuer.to_str().unwrap()]);
+    let pki = ServerPki::write(w.dir.path());
+    let server = peers::openssl_s_server(&pki, &issuer);
+    let url = format!("https://localhost:{}/", server.port);
+    let ca = pki.ca.to_str().unwrap();
+
+    let body = w.ok(&["request", &url, "--env", "shop/prod", "--cacert", ca]);
+    assert!(body.contains("s_server"), "{body}");
+
+    let err = w.fails(&["request", &url, "--cacert", ca], 58);
+    assert!(
+        err.contains("requires a client certificate and none was given"),
+        "{err}"
+    );
+
+    let stranger = TestCa::new("Stranger CA");
+    let key = rcgen::KeyPair::generate().unwrap();
+    let cert = w.write("stranger.pem", stranger.client("stranger", &key, -1, 30));
+    let key_file = w.write("stranger.key", key.serialize_pem());
+    let err = w.fails(
+        &[
+            "request",
+            &url,
+            "--cacert",
+            ca,
+            "--cert",
+            cert.to_str().unwrap(),
+            "--key",
+            key_file.to_str().unwrap(),
+        ],
+        58,
+    );
+    assert!(
+        err.contains("the server rejected the client certificate (unknown CA)"),
+        "{err}"
+    );
+}

@@ -1,0 +1,160 @@
+//! Real peers started by tests: nginx and `openssl s_server`, each on a free loopback port with
+//! its own files in a temp directory, stopped when dropped.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use rcgen::{CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair};
+
+/// A server certificate for localhost/127.0.0.1 and the CA that signed it, as files.
+pub struct ServerPki {
+    pub ca: PathBuf,
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
+
+impl ServerPki {
+    pub fn write(dir: &Path) -> ServerPki {
+        let ca_key = KeyPair::generate().unwrap();
+        let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params
+            .distinguished_name
+            .push(DnType::CommonName, "Peer Server CA");
+        ca_params.is_ca = IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        let ca = ca_params.self_signed(&ca_key).unwrap();
+        let key = KeyPair::generate().unwrap();
+        let mut params =
+            CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
+        params
+            .distinguished_name
+            .push(DnType::CommonName, "localhost");
+        params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+        let cert = params
+            .signed_by(&key, &Issuer::from_params(&ca_params, &ca_key))
+            .unwrap();
+        let pki = ServerPki {
+            ca: dir.join("server-ca.pem"),
+            cert: dir.join("server.pem"),
+            key: dir.join("server.key"),
+        };
+        std::fs::write(&pki.ca, ca.pem()).unwrap();
+        std::fs::write(&pki.cert, cert.pem()).unwrap();
+        std::fs::write(&pki.key, key.serialize_pem()).unwrap();
+        pki
+    }
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for_port(port: u16, child: &mut Child, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("{what} exited early: {status}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("{what} did not listen on port {port}");
+}
+
+/// A running peer process, killed on drop.
+pub struct Peer {
+    child: Child,
+    pub port: u16,
+}
+
+impl Drop for Peer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn nginx_binary() -> Option<PathBuf> {
+    ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+/// nginx with TLS, `ssl_verify_client` set to `verify` against `client_ca`, and `locations`
+/// (the text inside `server { }` after the TLS lines).
+pub fn nginx(dir: &Path, pki: &ServerPki, client_ca: &Path, verify: &str, locations: &str) -> Peer {
+    let binary = nginx_binary().expect("nginx is installed (.ci/run installs it)");
+    let port = free_port();
+    let prefix = dir.join("nginx");
+    std::fs::create_dir_all(prefix.join("logs")).unwrap();
+    let running_as_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let p = prefix.display();
+    let config = format!(
+        "{user}worker_processes 1;\ndaemon off;\nerror_log {p}/logs/error.log;\npid {p}/nginx.pid;\n\
+         events {{ worker_connections 64; }}\n\
+         http {{\n  access_log {p}/logs/access.log;\n  client_body_temp_path {p}/body;\n  proxy_temp_path {p}/proxy;\n  \
+         fastcgi_temp_path {p}/fastcgi;\n  uwsgi_temp_path {p}/uwsgi;\n  scgi_temp_path {p}/scgi;\n  \
+         server {{\n    listen 127.0.0.1:{port} ssl;\n    ssl_certificate {cert};\n    ssl_certificate_key {key};\n    \
+         ssl_client_certificate {ca};\n    ssl_verify_client {verify};\n    ssl_verify_depth 3;\n{locations}\n  }}\n}}\n",
+        user = if running_as_root { "user root;\n" } else { "" },
+        cert = pki.cert.display(),
+        key = pki.key.display(),
+        ca = client_ca.display(),
+    );
+    let conf = prefix.join("nginx.conf");
+    std::fs::write(&conf, config).unwrap();
+    let mut child = Command::new(binary)
+        .arg("-p")
+        .arg(&prefix)
+        .arg("-c")
+        .arg(&conf)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("nginx starts");
+    wait_for_port(port, &mut child, "nginx");
+    Peer { child, port }
+}
+
+/// `openssl s_server -Verify 1 -verify_return_error -www`: requires a client certificate
+/// from `client_ca` and fails the handshake for any other.
+pub fn openssl_s_server(pki: &ServerPki, client_ca: &Path) -> Peer {
+    let port = free_port();
+    let mut child = Command::new("openssl")
+        .args([
+            "s_server",
+            "-quiet",
+            "-www",
+            "-Verify",
+            "1",
+            "-verify_return_error",
+            "-accept",
+        ])
+        .arg(port.to_string())
+        .arg("-cert")
+        .arg(&pki.cert)
+        .arg("-key")
+        .arg(&pki.key)
+        .arg("-CAfile")
+        .arg(client_ca)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("openssl s_server starts");
+    wait_for_port(port, &mut child, "openssl s_server");
+    Peer { child, port }
+}

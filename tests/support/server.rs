@@ -1,0 +1,199 @@
+//! A local HTTPS test server on 127.0.0.1:0 (rustls + hyper), that optionally asks for client
+//! certificates and echoes what it received as JSON.
+//!
+//! Paths: `/status/N` answers N; `/flaky/N` answers 503 for the first N requests, then 200;
+//! `/slow` waits 3 s; anything else echoes method, path, headers, body and the client's
+//! certificate subject.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::{Request, Response};
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use rcgen::{CertificateParams, DnType, ExtendedKeyUsagePurpose, Issuer, KeyPair};
+use rustls::RootCertStore;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use rustls::server::WebPkiClientVerifier;
+use x509_parser::prelude::FromDer;
+
+pub struct TestServer {
+    pub addr: SocketAddr,
+    /// The CA that signed the server's certificate (PEM), for --cacert.
+    pub ca_pem: String,
+    /// The server certificate (DER), to compute pins.
+    pub cert_der: Vec<u8>,
+    _runtime: tokio::runtime::Runtime,
+}
+
+pub enum ClientAuth {
+    None,
+    /// Ask for a certificate from this CA (PEM); require one or not.
+    Ca {
+        pem: String,
+        required: bool,
+    },
+}
+
+impl TestServer {
+    pub fn start(client_auth: ClientAuth) -> TestServer {
+        Self::start_with(client_auth, false)
+    }
+
+    /// `expired`: the server's certificate ended three days ago.
+    pub fn start_with(client_auth: ClientAuth, expired: bool) -> TestServer {
+        let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+        let ca_key = KeyPair::generate().unwrap();
+        let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params
+            .distinguished_name
+            .push(DnType::CommonName, "Test Server CA");
+        ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        let ca_cert = ca_params.self_signed(&ca_key).unwrap();
+        let server_key = KeyPair::generate().unwrap();
+        let mut params =
+            CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
+        params
+            .distinguished_name
+            .push(DnType::CommonName, "localhost");
+        params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+        if expired {
+            let now = time::OffsetDateTime::now_utc();
+            params.not_before = now - time::Duration::days(30);
+            params.not_after = now - time::Duration::days(3);
+        }
+        let issuer = Issuer::from_params(&ca_params, &ca_key);
+        let server_cert = params.signed_by(&server_key, &issuer).unwrap();
+
+        let builder = rustls::ServerConfig::builder();
+        let builder = match client_auth {
+            ClientAuth::None => builder.with_no_client_auth(),
+            ClientAuth::Ca { pem, required } => {
+                let mut roots = RootCertStore::empty();
+                for block in ::pem::parse_many(pem).unwrap() {
+                    roots
+                        .add(CertificateDer::from(block.into_contents()))
+                        .unwrap();
+                }
+                let verifier = WebPkiClientVerifier::builder(Arc::new(roots));
+                let verifier = if required {
+                    verifier
+                } else {
+                    verifier.allow_unauthenticated()
+                };
+                builder.with_client_cert_verifier(verifier.build().unwrap())
+            }
+        };
+        let mut config = builder
+            .with_single_cert(
+                vec![server_cert.der().clone(), ca_cert.der().clone()],
+                PrivateKeyDer::Pkcs8(server_key.serialize_der().into()),
+            )
+            .unwrap();
+        config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        let listener = runtime
+            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .unwrap();
+        let addr = listener.local_addr().unwrap();
+        let flaky = Arc::new(AtomicUsize::new(0));
+        runtime.spawn(async move {
+            loop {
+                let Ok((tcp, _)) = listener.accept().await else {
+                    continue;
+                };
+                let acceptor = acceptor.clone();
+                let flaky = flaky.clone();
+                tokio::spawn(async move {
+                    let Ok(tls) = acceptor.accept(tcp).await else {
+                        return;
+                    };
+                    let subject = tls
+                        .get_ref()
+                        .1
+                        .peer_certificates()
+                        .and_then(|certs| certs.first())
+                        .map(|der| {
+                            x509_parser::certificate::X509Certificate::from_der(der)
+                                .map(|(_, c)| c.subject().to_string())
+                                .unwrap_or_default()
+                        });
+                    let service = hyper::service::service_fn(move |request| {
+                        respond(request, subject.clone(), flaky.clone())
+                    });
+                    let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
+                        .serve_connection(TokioIo::new(tls), service)
+                        .await;
+                });
+            }
+        });
+        TestServer {
+            addr,
+            ca_pem: ca_cert.pem(),
+            cert_der: server_cert.der().to_vec(),
+            _runtime: runtime,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("https://localhost:{}{path}", self.addr.port())
+    }
+}
+
+async fn respond(
+    request: Request<Incoming>,
+    client_subject: Option<String>,
+    flaky: Arc<AtomicUsize>,
+) -> Result<Response<Full<Bytes>>, hyper::Error> {
+    let path = request.uri().path().to_string();
+    if let Some(code) = path.strip_prefix("/status/") {
+        let code: u16 = code.parse().unwrap_or(500);
+        return Ok(Response::builder()
+            .status(code)
+            .body(Full::new(Bytes::from(format!("status {code}\n"))))
+            .unwrap());
+    }
+    if let Some(failures) = path.strip_prefix("/flaky/") {
+        let failures: usize = failures.parse().unwrap_or(0);
+        if flaky.fetch_add(1, Ordering::SeqCst) < failures {
+            return Ok(Response::builder()
+                .status(503)
+                .body(Full::new(Bytes::from("try again\n")))
+                .unwrap());
+        }
+    }
+    if path == "/slow" {
+        tokio::time::sleep(Duration::from_secs(3)).await;
+    }
+    let method = request.method().to_string();
+    let version = format!("{:?}", request.version());
+    let headers: serde_json::Map<String, serde_json::Value> = request
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.to_string(), serde_json::json!(v.to_str().unwrap_or(""))))
+        .collect();
+    let body = request.into_body().collect().await?.to_bytes();
+    let echo = serde_json::json!({
+        "method": method,
+        "path": path,
+        "version": version,
+        "headers": headers,
+        "body": String::from_utf8_lossy(&body),
+        "client_subject": client_subject,
+    });
+    Ok(Response::builder()
+        .status(200)
+        .header("content-type", "application/json")
+        .header("x-test-server", "yes")
+        .body(Full::new(Bytes::from(echo.to_string())))
+        .unwrap())
+}
