@@ -25,6 +25,9 @@ _mtlsctl() {
             mtlsctl,completions)
                 cmd="mtlsctl__subcmd__completions"
                 ;;
+            mtlsctl,datacenter)
+                cmd="mtlsctl__subcmd__datacenter"
+                ;;
             mtlsctl,env)
                 cmd="mtlsctl__subcmd__env"
                 ;;
@@ -127,6 +130,24 @@ _mtlsctl() {
             mtlsctl__subcmd__cert__subcmd__help,show)
                 cmd="mtlsctl__subcmd__cert__subcmd__help__subcmd__show"
                 ;;
+            mtlsctl__subcmd__datacenter,download)
+                cmd="mtlsctl__subcmd__datacenter__subcmd__download"
+                ;;
+            mtlsctl__subcmd__datacenter,help)
+                cmd="mtlsctl__subcmd__datacenter__subcmd__help"
+                ;;
+            mtlsctl__subcmd__datacenter,list)
+                cmd="mtlsctl__subcmd__datacenter__subcmd__list"
+                ;;
+            mtlsctl__subcmd__datacenter__subcmd__help,download)
+                cmd="mtlsctl__subcmd__datacenter__subcmd__help__subcmd__download"
+                ;;
+            mtlsctl__subcmd__datacenter__subcmd__help,help)
+                cmd="mtlsctl__subcmd__datacenter__subcmd__help__subcmd__help"
+                ;;
+            mtlsctl__subcmd__datacenter__subcmd__help,list)
+                cmd="mtlsctl__subcmd__datacenter__subcmd__help__subcmd__list"
+                ;;
             mtlsctl__subcmd__env,create)
                 cmd="mtlsctl__subcmd__env__subcmd__create"
                 ;;
@@ -171,6 +192,9 @@ _mtlsctl() {
                 ;;
             mtlsctl__subcmd__help,completions)
                 cmd="mtlsctl__subcmd__help__subcmd__completions"
+                ;;
+            mtlsctl__subcmd__help,datacenter)
+                cmd="mtlsctl__subcmd__help__subcmd__datacenter"
                 ;;
             mtlsctl__subcmd__help,env)
                 cmd="mtlsctl__subcmd__help__subcmd__env"
@@ -228,6 +252,12 @@ _mtlsctl() {
                 ;;
             mtlsctl__subcmd__help__subcmd__cert,show)
                 cmd="mtlsctl__subcmd__help__subcmd__cert__subcmd__show"
+                ;;
+            mtlsctl__subcmd__help__subcmd__datacenter,download)
+                cmd="mtlsctl__subcmd__help__subcmd__datacenter__subcmd__download"
+                ;;
+            mtlsctl__subcmd__help__subcmd__datacenter,list)
+                cmd="mtlsctl__subcmd__help__subcmd__datacenter__subcmd__list"
                 ;;
             mtlsctl__subcmd__help__subcmd__env,create)
                 cmd="mtlsctl__subcmd__help__subcmd__env__subcmd__create"
@@ -317,7 +347,7 @@ _mtlsctl() {
 
     case "${cmd}" in
         mtlsctl)
-            opts="-q -v -h -V --state --json --quiet --verbose --color --help --version property env cert inspect issuer request ca expiry completions man help"
+            opts="-q -v -h -V --state --json --quiet --verbose --color --help --version property env cert inspect issuer request datacenter ca expiry completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -892,6 +922,164 @@ _mtlsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mtlsctl__subcmd__datacenter)
+            opts="-q -v -h --state --json --quiet --verbose --color --help list download help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__datacenter__subcmd__download)
+            opts="-q -v -h --year --out --cacert --allow-http --allow-mismatch --timeout --retry --catalog --base-url --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --year)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__datacenter__subcmd__help)
+            opts="list download help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__datacenter__subcmd__help__subcmd__download)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__datacenter__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__datacenter__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__datacenter__subcmd__list)
+            opts="-q -v -h --catalog --base-url --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mtlsctl__subcmd__env)
             opts="-q -v -h --state --json --quiet --verbose --color --help create list show set delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1209,7 +1397,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help)
-            opts="property env cert inspect issuer request ca expiry completions man help"
+            opts="property env cert inspect issuer request datacenter ca expiry completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1407,6 +1595,48 @@ _mtlsctl() {
         mtlsctl__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__datacenter)
+            opts="list download"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__datacenter__subcmd__download)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__datacenter__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -35,6 +35,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand inspect 'Show the certificates in a PEM, DER or PKCS#12 file, or a server''s chain (--connect)'
             cand issuer 'Show or export the store''s local issuing CA'
             cand request 'Make an HTTP request with a client certificate, as curl --cert --key does'
+            cand datacenter 'List and download vendors'' datacenter public certificates (US, EU, Azure)'
             cand ca 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)'
             cand expiry 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand completions 'Print a shell completion script'
@@ -461,6 +462,64 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'mtlsctl;datacenter'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List the catalog: validity, days left, the recommended year, what was downloaded'
+            cand download 'Download, verify and save a datacenter certificate (or all of one year)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;datacenter;list'= {
+            cand --catalog 'Use this catalog (JSON) instead of the built-in one'
+            cand --base-url 'Download from this base URL instead of the catalog''s'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;datacenter;download'= {
+            cand --year 'Year of the certificate [default: the newest in the catalog]'
+            cand --out 'File (one certificate) or directory to save to [default: the current directory]'
+            cand --cacert 'Trust this CA file (PEM) for the download server [default: system roots]'
+            cand --timeout 'Give up on a download after this long'
+            cand --retry 'Retry this many times on connection errors, timeouts and 5xx'
+            cand --catalog 'Use this catalog (JSON) instead of the built-in one'
+            cand --base-url 'Download from this base URL instead of the catalog''s'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --allow-http 'Allow a plain http:// base URL'
+            cand --allow-mismatch 'Save a certificate whose validity differs from the catalog''s window'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mtlsctl;datacenter;help'= {
+            cand list 'List the catalog: validity, days left, the recommended year, what was downloaded'
+            cand download 'Download, verify and save a datacenter certificate (or all of one year)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;datacenter;help;list'= {
+        }
+        &'mtlsctl;datacenter;help;download'= {
+        }
+        &'mtlsctl;datacenter;help;help'= {
+        }
         &'mtlsctl;ca'= {
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'
@@ -583,6 +642,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand inspect 'Show the certificates in a PEM, DER or PKCS#12 file, or a server''s chain (--connect)'
             cand issuer 'Show or export the store''s local issuing CA'
             cand request 'Make an HTTP request with a client certificate, as curl --cert --key does'
+            cand datacenter 'List and download vendors'' datacenter public certificates (US, EU, Azure)'
             cand ca 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)'
             cand expiry 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand completions 'Print a shell completion script'
@@ -654,6 +714,14 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;help;issuer;export'= {
         }
         &'mtlsctl;help;request'= {
+        }
+        &'mtlsctl;help;datacenter'= {
+            cand list 'List the catalog: validity, days left, the recommended year, what was downloaded'
+            cand download 'Download, verify and save a datacenter certificate (or all of one year)'
+        }
+        &'mtlsctl;help;datacenter;list'= {
+        }
+        &'mtlsctl;help;datacenter;download'= {
         }
         &'mtlsctl;help;ca'= {
             cand add 'Add a CA certificate (PEM or DER) under a name'

@@ -39,6 +39,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "cert" -d 'List, sho
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "inspect" -d 'Show the certificates in a PEM, DER or PKCS#12 file, or a server\'s chain (--connect)'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "issuer" -d 'Show or export the store\'s local issuing CA'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "request" -d 'Make an HTTP request with a client certificate, as curl --cert --key does'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "datacenter" -d 'List and download vendors\' datacenter public certificates (US, EU, Azure)'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "ca" -d 'Keep a library of trusted CA certificates (for servers\' client auth and for --ca)'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "expiry" -d 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -347,6 +348,47 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l json -d 'Pri
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s q -l quiet -d 'Print nothing but errors and requested data'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -l catalog -d 'Use this catalog (JSON) instead of the built-in one' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -l base-url -d 'Download from this base URL instead of the catalog\'s' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l year -d 'Year of the certificate [default: the newest in the catalog]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l out -d 'File (one certificate) or directory to save to [default: the current directory]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l cacert -d 'Trust this CA file (PEM) for the download server [default: system roots]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l timeout -d 'Give up on a download after this long' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l retry -d 'Retry this many times on connection errors, timeouts and 5xx' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l catalog -d 'Use this catalog (JSON) instead of the built-in one' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l base-url -d 'Download from this base URL instead of the catalog\'s' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l allow-http -d 'Allow a plain http:// base URL'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l allow-mismatch -d 'Save a certificate whose validity differs from the catalog\'s window'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and not __fish_seen_subcommand_from add list show remove help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and not __fish_seen_subcommand_from add list show remove help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -428,17 +470,18 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -l json -d 'Print m
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -s q -l quiet -d 'Print nothing but errors and requested data'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -s h -l help -d 'Print help'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "property" -d 'Create, list, show and delete properties (named groups of environments)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "env" -d 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "cert" -d 'List, show, rotate, select, deploy, export and import client certificates'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "inspect" -d 'Show the certificates in a PEM, DER or PKCS#12 file, or a server\'s chain (--connect)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "issuer" -d 'Show or export the store\'s local issuing CA'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "request" -d 'Make an HTTP request with a client certificate, as curl --cert --key does'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "ca" -d 'Keep a library of trusted CA certificates (for servers\' client auth and for --ca)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "expiry" -d 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "man" -d 'Print the man page, or write one page per subcommand to a directory'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request ca expiry completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "property" -d 'Create, list, show and delete properties (named groups of environments)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "env" -d 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "cert" -d 'List, show, rotate, select, deploy, export and import client certificates'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "inspect" -d 'Show the certificates in a PEM, DER or PKCS#12 file, or a server\'s chain (--connect)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "issuer" -d 'Show or export the store\'s local issuing CA'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "request" -d 'Make an HTTP request with a client certificate, as curl --cert --key does'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "datacenter" -d 'List and download vendors\' datacenter public certificates (US, EU, Azure)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "ca" -d 'Keep a library of trusted CA certificates (for servers\' client auth and for --ca)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "expiry" -d 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "man" -d 'Print the man page, or write one page per subcommand to a directory'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "create" -d 'Create a property'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "list" -d 'List properties with their environments'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "show" -d 'Show one property and its environments'
@@ -457,6 +500,8 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_su
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "import" -d 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "show" -d 'Show the issuer\'s certificate details'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "export" -d 'Write the issuer\'s certificate (PEM) to stdout or a file, for servers to trust'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from ca" -f -a "add" -d 'Add a CA certificate (PEM or DER) under a name'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from ca" -f -a "list" -d 'List the trusted CAs'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from ca" -f -a "show" -d 'Show one trusted CA'

@@ -104,6 +104,10 @@ mtlsctl request https://api.example.com/ --env shop/prod --json | jq .timings"
     )]
     Request(Box<RequestArgs>),
 
+    /// List and download vendors' datacenter public certificates (US, EU, Azure)
+    #[command(subcommand)]
+    Datacenter(DatacenterCommand),
+
     /// Keep a library of trusted CA certificates (for servers' client auth and for --ca)
     #[command(subcommand)]
     Ca(CaCommand),
@@ -111,7 +115,8 @@ mtlsctl request https://api.example.com/ --env shop/prod --json | jq .timings"
     /// Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
     #[command(
         long_about = "Check everything in use for expiry: each environment's current \
-certificate (and its deployed one when that differs) and the issuer. Obsolete certificates are \
+certificate (and its deployed one when that differs), the issuer, the trusted CAs and the \
+downloaded datacenter certificates. Obsolete certificates are \
 ignored. A current certificate that is not deployed is a WARNING.\n\n\
 Exit codes follow the monitoring-plugin convention: 0 OK, 1 WARNING (something expires within \
 --warning, or is not deployed), 2 CRITICAL (within --critical, or expired), 3 UNKNOWN (any error). \
@@ -477,6 +482,70 @@ pub struct InspectArgs {
     /// File whose first line is the PKCS#12 password [default: empty password]
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DatacenterCommand {
+    /// List the catalog: validity, days left, the recommended year, what was downloaded
+    #[command(
+        after_help = "Examples:\n  mtlsctl datacenter list\n  mtlsctl datacenter list --catalog vendor.json --json"
+    )]
+    List {
+        #[command(flatten)]
+        source: CatalogArgs,
+    },
+    /// Download, verify and save a datacenter certificate (or all of one year)
+    #[command(
+        long_about = "Download, verify and save a datacenter certificate, or all of one year. \
+HTTPS only. Before anything is saved the file must hold exactly one PEM certificate (no private key, \
+no HTML page), parse, have the catalog's validity window and match the catalog's pinned SHA-256 \
+when there is one. A failed download saves nothing and records nothing. The download is recorded \
+so that 'mtlsctl expiry' reminds before it expires.",
+        after_help = "Examples:\n  mtlsctl datacenter download us\n  \
+mtlsctl datacenter download all --year 2026 --out ./certs/\n  \
+mtlsctl datacenter download eu --base-url https://mirror.example.com --cacert mirror-ca.pem"
+    )]
+    Download(DatacenterDownloadArgs),
+}
+
+/// Where the catalog and the files come from.
+#[derive(Debug, Args)]
+pub struct CatalogArgs {
+    /// Use this catalog (JSON) instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    /// Download from this base URL instead of the catalog's
+    #[arg(long, value_name = "URL", env = "MTLSCTL_DATACENTER_BASE_URL")]
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DatacenterDownloadArgs {
+    /// Datacenter id (us, eu, azure) or all
+    pub id: String,
+    /// Year of the certificate [default: the newest in the catalog]
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// File (one certificate) or directory to save to [default: the current directory]
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Trust this CA file (PEM) for the download server [default: system roots]
+    #[arg(long, value_name = "FILE")]
+    pub cacert: Option<PathBuf>,
+    /// Allow a plain http:// base URL
+    #[arg(long)]
+    pub allow_http: bool,
+    /// Save a certificate whose validity differs from the catalog's window
+    #[arg(long)]
+    pub allow_mismatch: bool,
+    /// Give up on a download after this long
+    #[arg(long, value_name = "DURATION", default_value = "30s")]
+    pub timeout: HumanDuration,
+    /// Retry this many times on connection errors, timeouts and 5xx
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub retry: u32,
+    #[command(flatten)]
+    pub source: CatalogArgs,
 }
 
 #[derive(Debug, Subcommand)]

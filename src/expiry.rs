@@ -22,7 +22,12 @@ pub struct Watched {
 type Source = fn(&State) -> Vec<Watched>;
 
 /// Everything `expiry` covers. Obsolete certificates are not in use and not watched.
-const SOURCES: &[Source] = &[environment_certificates, issuer, trusted_cas];
+const SOURCES: &[Source] = &[
+    environment_certificates,
+    issuer,
+    trusted_cas,
+    datacenter_certificates,
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -161,6 +166,20 @@ fn trusted_cas(state: &State) -> Vec<Watched> {
             name: ca.name.to_string(),
             environment: None,
             not_after: ca.not_after,
+            pending: None,
+        })
+        .collect()
+}
+
+fn datacenter_certificates(state: &State) -> Vec<Watched> {
+    state
+        .datacenter_downloads
+        .iter()
+        .map(|download| Watched {
+            kind: "datacenter",
+            name: format!("{} {}", download.id, download.year),
+            environment: None,
+            not_after: download.not_after,
             pending: None,
         })
         .collect()

@@ -7,6 +7,7 @@ pub mod atomic;
 pub mod cli;
 pub mod cmd;
 pub mod context;
+pub mod datacenter;
 pub mod duration;
 pub mod error;
 pub mod expiry;

@@ -2,6 +2,7 @@
 
 mod ca;
 mod cert;
+mod datacenter;
 mod docs;
 mod env;
 mod expiry;
@@ -41,6 +42,7 @@ pub fn dispatch(command: Command, ctx: &Context) -> Result<Outcome> {
         Command::Inspect(args) => inspect::run(args, ctx),
         Command::Issuer(command) => issuer::run(command, ctx),
         Command::Ca(command) => ca::run(command, ctx),
+        Command::Datacenter(command) => datacenter::run(command, ctx),
         Command::Request(args) => request::run(*args, ctx),
         Command::Expiry(args) => return expiry::run(&args, ctx),
         Command::Completions { shell } => docs::completions(shell),

@@ -124,7 +124,7 @@ pub fn certs_in_file(bytes: &[u8], what: &str) -> Result<Vec<Vec<u8>>> {
 
 pub fn to_pem(ders: &[Vec<u8>]) -> String {
     ders.iter()
-        .map(|der| pem::encode(&pem::Pem::new("CERTIFICATE", der.clone())))
+        .map(|der| super::pem_lf("CERTIFICATE", der))
         .collect::<Vec<_>>()
         .join("")
 }

@@ -36,7 +36,7 @@ impl PrivateKey {
         let pair = KeyPair::try_from(der)
             .map_err(|e| usage(format!("{what} is not a usable private key: {e}")))?;
         Ok(PrivateKey {
-            pkcs8_pem: pem::encode(&pem::Pem::new("PRIVATE KEY", der.to_vec())),
+            pkcs8_pem: super::pem_lf("PRIVATE KEY", der),
             pair,
         })
     }

@@ -31,6 +31,8 @@ pub struct State {
     pub certificates: Vec<CertRecord>,
     #[serde(default)]
     pub trusted_cas: Vec<TrustedCa>,
+    #[serde(default)]
+    pub datacenter_downloads: Vec<DatacenterDownload>,
 }
 
 impl Default for State {
@@ -42,6 +44,7 @@ impl Default for State {
             environments: Vec::new(),
             certificates: Vec::new(),
             trusted_cas: Vec::new(),
+            datacenter_downloads: Vec::new(),
         }
     }
 }
@@ -69,6 +72,21 @@ pub struct TrustedCa {
     pub sha256: String,
     /// One or more CA certificates, PEM.
     pub pem: String,
+}
+
+/// A vendor's datacenter certificate that was downloaded, verified and saved.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DatacenterDownload {
+    pub id: String,
+    pub year: i32,
+    pub name: String,
+    pub path: PathBuf,
+    pub url: String,
+    pub at: DateTime<Utc>,
+    pub sha256: String,
+    pub subject: String,
+    pub not_before: DateTime<Utc>,
+    pub not_after: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

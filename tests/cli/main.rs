@@ -5,6 +5,7 @@
 mod support;
 
 mod ca;
+mod datacenter;
 mod docs;
 mod expiry;
 mod lifecycle;

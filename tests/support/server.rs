@@ -5,6 +5,7 @@
 //! `/slow` waits 3 s; anything else echoes method, path, headers, body and the client's
 //! certificate subject.
 
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -29,6 +30,19 @@ pub struct TestServer {
     _runtime: tokio::runtime::Runtime,
 }
 
+/// What a path of a file-serving test server answers.
+#[derive(Clone)]
+pub enum Route {
+    /// 200 with this body.
+    File(Vec<u8>),
+    /// This status with this body.
+    Status(u16, Vec<u8>),
+    /// A Content-Length larger than the body, then the connection ends.
+    Truncated(Vec<u8>),
+    /// No answer for 5 s.
+    Hang,
+}
+
 pub enum ClientAuth {
     None,
     /// Ask for a certificate from this CA (PEM); require one or not.
@@ -45,6 +59,20 @@ impl TestServer {
 
     /// `expired`: the server's certificate ended three days ago.
     pub fn start_with(client_auth: ClientAuth, expired: bool) -> TestServer {
+        Self::start_inner(client_auth, expired, HashMap::new())
+    }
+
+    /// A server that answers these paths as given (other paths: 404).
+    pub fn serving(routes: Vec<(String, Route)>) -> TestServer {
+        Self::start_inner(ClientAuth::None, false, routes.into_iter().collect())
+    }
+
+    fn start_inner(
+        client_auth: ClientAuth,
+        expired: bool,
+        routes: HashMap<String, Route>,
+    ) -> TestServer {
+        let routes = Arc::new(routes);
         let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
         let ca_key = KeyPair::generate().unwrap();
         let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
@@ -113,6 +141,7 @@ impl TestServer {
                 };
                 let acceptor = acceptor.clone();
                 let flaky = flaky.clone();
+                let routes = routes.clone();
                 tokio::spawn(async move {
                     let Ok(tls) = acceptor.accept(tcp).await else {
                         return;
@@ -128,7 +157,7 @@ impl TestServer {
                                 .unwrap_or_default()
                         });
                     let service = hyper::service::service_fn(move |request| {
-                        respond(request, subject.clone(), flaky.clone())
+                        respond(request, subject.clone(), flaky.clone(), routes.clone())
                     });
                     let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
                         .serve_connection(TokioIo::new(tls), service)
@@ -153,8 +182,26 @@ async fn respond(
     request: Request<Incoming>,
     client_subject: Option<String>,
     flaky: Arc<AtomicUsize>,
+    routes: Arc<HashMap<String, Route>>,
 ) -> Result<Response<Full<Bytes>>, hyper::Error> {
     let path = request.uri().path().to_string();
+    if !routes.is_empty() {
+        let (status, body, length) = match routes.get(&path) {
+            Some(Route::File(body)) => (200, body.clone(), body.len()),
+            Some(Route::Status(code, body)) => (*code, body.clone(), body.len()),
+            Some(Route::Truncated(body)) => (200, body.clone(), body.len() + 200),
+            Some(Route::Hang) => {
+                tokio::time::sleep(Duration::from_secs(5)).await;
+                (200, Vec::new(), 0)
+            }
+            None => (404, b"<html><body>Not Found</body></html>".to_vec(), 35),
+        };
+        return Ok(Response::builder()
+            .status(status)
+            .header("content-length", length)
+            .body(Full::new(Bytes::from(body)))
+            .unwrap());
+    }
     if let Some(code) = path.strip_prefix("/status/") {
         let code: u16 = code.parse().unwrap_or(500);
         return Ok(Response::builder()

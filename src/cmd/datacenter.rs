@@ -1,0 +1,287 @@
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context as _, Result};
+use serde_json::{Value, json};
+
+use super::{read_input, short_time};
+use crate::atomic;
+use crate::cli::{CatalogArgs, DatacenterCommand, DatacenterDownloadArgs};
+use crate::context::Context;
+use crate::datacenter::{self, Catalog, Entry, Verified};
+use crate::error::usage;
+use crate::output::{self, Report, Styled, Tone};
+use crate::state::{DatacenterDownload, State, days_left};
+use crate::tls::{self, ClientOptions, ServerTrust};
+
+/// Warn this long before a downloaded certificate expires.
+const SOON_DAYS: i64 = 30;
+
+pub fn run(command: DatacenterCommand, ctx: &Context) -> Result<Report> {
+    match command {
+        DatacenterCommand::List { source } => list(&source, ctx),
+        DatacenterCommand::Download(args) => download(&args, ctx),
+    }
+}
+
+fn catalog(source: &CatalogArgs) -> Result<Catalog> {
+    match &source.catalog {
+        Some(path) => Catalog::parse(
+            &read_input(path)?,
+            &format!("the catalog {}", path.display()),
+        ),
+        None => Ok(Catalog::built_in()),
+    }
+}
+
+fn list(source: &CatalogArgs, ctx: &Context) -> Result<Report> {
+    let catalog = catalog(source)?;
+    let state = ctx.store.read()?;
+    let mut entries: Vec<&Entry> = catalog.entries.iter().collect();
+    entries.sort_by(|a, b| (b.year, &a.id).cmp(&(a.year, &b.id)));
+    let rows = entries
+        .iter()
+        .map(|entry| {
+            let days = days_left(entry.not_after(), ctx.now);
+            let left = if days < 0 {
+                Styled("expired".into(), Tone::Bad)
+            } else {
+                Styled(
+                    days.to_string(),
+                    if days < SOON_DAYS {
+                        Tone::Warn
+                    } else {
+                        Tone::Plain
+                    },
+                )
+            };
+            vec![
+                Styled::plain(entry.id.clone()),
+                Styled::plain(entry.name.clone()),
+                Styled::plain(entry.year.to_string()),
+                Styled::plain(entry.valid_from.to_string()),
+                Styled::plain(entry.valid_to.to_string()),
+                left,
+                Styled::plain(if recommended(&catalog, entry) {
+                    "yes"
+                } else {
+                    ""
+                }),
+                Styled::plain(
+                    downloaded(&state, entry)
+                        .map(|d| d.path.display().to_string())
+                        .unwrap_or_else(|| "-".into()),
+                ),
+            ]
+        })
+        .collect();
+    Ok(Report::Table {
+        columns: vec![
+            "ID",
+            "NAME",
+            "YEAR",
+            "VALID FROM",
+            "VALID TO",
+            "DAYS LEFT",
+            "RECOMMENDED",
+            "DOWNLOADED",
+        ],
+        rows,
+        empty: "the catalog is empty".into(),
+        json: entries
+            .iter()
+            .map(|e| entry_json(&catalog, &state, e, ctx))
+            .collect(),
+    })
+}
+
+fn recommended(catalog: &Catalog, entry: &Entry) -> bool {
+    catalog.newest_year(&entry.id) == Some(entry.year)
+}
+
+fn downloaded<'a>(state: &'a State, entry: &Entry) -> Option<&'a DatacenterDownload> {
+    state
+        .datacenter_downloads
+        .iter()
+        .find(|d| d.id == entry.id && d.year == entry.year)
+}
+
+fn entry_json(catalog: &Catalog, state: &State, entry: &Entry, ctx: &Context) -> Value {
+    let from = entry
+        .valid_from
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default()
+        .and_utc();
+    json!({
+        "id": entry.id,
+        "name": entry.name,
+        "year": entry.year,
+        "valid_from": from,
+        "valid_to": entry.not_after(),
+        "days_left": days_left(entry.not_after(), ctx.now),
+        "recommended": recommended(catalog, entry),
+        "downloaded": downloaded(state, entry).map(|d| json!({"path": d.path, "at": d.at, "sha256": d.sha256})),
+    })
+}
+
+fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
+    let catalog = catalog(&args.source)?;
+    let base = args
+        .source
+        .base_url
+        .clone()
+        .unwrap_or_else(|| catalog.base_url.clone());
+    let base = base.trim_end_matches('/');
+    if base.starts_with("http://") {
+        if !args.allow_http {
+            return Err(usage(format!("refusing to download certificates over plain HTTP from {base}"))
+                .hint("use an https:// base URL, or pass --allow-http if you verify the files another way")
+                .into());
+        }
+    } else if !base.starts_with("https://") {
+        return Err(usage(format!("'{base}' is not an https:// base URL")).into());
+    }
+    let entries = catalog.select(&args.id, args.year)?;
+    let destinations = destinations(&entries, args.out.as_deref())?;
+
+    let trust = match &args.cacert {
+        Some(path) => ServerTrust::from_pem(
+            &read_input(path)?,
+            &format!("the CA file {}", path.display()),
+        )?,
+        None => ServerTrust::system(),
+    };
+    let config = tls::client_config(
+        ClientOptions {
+            trust,
+            pins: Vec::new(),
+            identity: None,
+            alpn: vec![b"h2".to_vec(), b"http/1.1".to_vec()],
+            record_only: false,
+        },
+        &Arc::default(),
+    )?;
+    let client = datacenter::client(config, args.timeout.std())?;
+    let progress = !ctx.quiet && !ctx.json && std::io::stderr().is_terminal();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+
+    // Everything is downloaded and verified before anything is written: a failure saves nothing.
+    let mut verified: Vec<(&Entry, String, Verified)> = Vec::new();
+    for entry in &entries {
+        let url = format!("{base}{}", entry.path);
+        output::verbose(ctx, &format!("downloading {url}"));
+        let body = runtime.block_on(datacenter::fetch(&client, &url, args.retry, progress))?;
+        let checked = datacenter::verify(&body, entry, &url, args.allow_mismatch)?;
+        verified.push((entry, url, checked));
+    }
+    for ((_, _, checked), path) in verified.iter().zip(&destinations) {
+        atomic::write_file(path, &checked.bytes, 0o644)?;
+    }
+    let records: Vec<DatacenterDownload> = verified
+        .iter()
+        .zip(&destinations)
+        .map(|((entry, url, checked), path)| DatacenterDownload {
+            id: entry.id.clone(),
+            year: entry.year,
+            name: entry.name.clone(),
+            path: std::path::absolute(path).unwrap_or_else(|_| path.clone()),
+            url: url.clone(),
+            at: ctx.now,
+            sha256: checked.info.sha256.clone(),
+            subject: checked.info.subject.clone(),
+            not_before: checked.info.not_before,
+            not_after: checked.info.not_after,
+        })
+        .collect();
+    ctx.store.update(|state| {
+        for record in &records {
+            state
+                .datacenter_downloads
+                .retain(|d| !(d.id == record.id && d.year == record.year));
+            state.datacenter_downloads.push(record.clone());
+        }
+        Ok(())
+    })?;
+
+    let mut lines = Vec::new();
+    for record in &records {
+        lines.push(format!(
+            "saved {} {} to {}\n  subject: {}\n  valid:   {} to {}\n  sha256:  {}",
+            record.id,
+            record.year,
+            record.path.display(),
+            record.subject,
+            short_time(record.not_before),
+            short_time(record.not_after),
+            record.sha256
+        ));
+        warn_about(record, &catalog, ctx);
+    }
+    Ok(Report::Done {
+        message: lines.join("\n"),
+        json: json!(records),
+    })
+}
+
+/// Where each entry is saved: a file for one entry (unless the path is a directory), else
+/// `<dir>/<file name of the catalog path>`.
+fn destinations(entries: &[&Entry], out: Option<&Path>) -> Result<Vec<PathBuf>> {
+    let as_dir =
+        |dir: &Path| -> Vec<PathBuf> { entries.iter().map(|e| dir.join(e.file_name())).collect() };
+    let paths = match out {
+        None => as_dir(Path::new(".")),
+        Some(path)
+            if path.is_dir() || path.to_string_lossy().ends_with('/') || entries.len() > 1 =>
+        {
+            std::fs::create_dir_all(path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+            as_dir(path)
+        }
+        Some(path) => vec![path.to_path_buf()],
+    };
+    let mut unique = paths.clone();
+    unique.sort();
+    unique.dedup();
+    if unique.len() != paths.len() {
+        return Err(usage("two certificates would be saved under the same name").into());
+    }
+    Ok(paths)
+}
+
+fn warn_about(record: &DatacenterDownload, catalog: &Catalog, ctx: &Context) {
+    let days = days_left(record.not_after, ctx.now);
+    if days < 0 {
+        output::warn(
+            ctx,
+            &format!(
+                "the {} {} certificate expired on {}",
+                record.id,
+                record.year,
+                short_time(record.not_after)
+            ),
+        );
+    } else if days < SOON_DAYS {
+        output::warn(
+            ctx,
+            &format!(
+                "the {} {} certificate expires in {days} days ({})",
+                record.id,
+                record.year,
+                short_time(record.not_after)
+            ),
+        );
+    }
+    if let Some(newest) = catalog.newest_year(&record.id).filter(|y| *y > record.year) {
+        output::warn(
+            ctx,
+            &format!(
+                "a newer {} certificate exists ({newest}): 'mtlsctl datacenter download {} --year {newest}'",
+                record.id, record.id
+            ),
+        );
+    }
+}

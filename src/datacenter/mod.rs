@@ -1,0 +1,352 @@
+//! Vendors' datacenter public certificates: the catalog (data, not code), the download, and
+//! the checks a downloaded file must pass before it is saved.
+
+use std::time::Duration;
+
+use anyhow::{Context as _, Result, bail};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{runtime, usage};
+use crate::pki::cert::{CertInfo, parse_der};
+
+const BUILT_IN: &str = include_str!("catalog.json");
+/// A certificate file is a few kilobytes: anything far larger is not one.
+const MAX_BODY: usize = 1 << 20;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Catalog {
+    #[serde(default)]
+    pub vendor: Option<String>,
+    pub base_url: String,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    pub year: i32,
+    pub valid_from: NaiveDate,
+    pub valid_to: NaiveDate,
+    /// Relative to the base URL.
+    pub path: String,
+    /// Lowercase hex SHA-256 of the certificate (DER), when the catalog pins it.
+    #[serde(default)]
+    pub sha256: Option<String>,
+}
+
+impl Entry {
+    pub fn not_after(&self) -> DateTime<Utc> {
+        self.valid_to
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+    }
+
+    pub fn file_name(&self) -> String {
+        self.path
+            .rsplit('/')
+            .next()
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("{}-{}.pem", self.id, self.year))
+    }
+}
+
+impl Catalog {
+    pub fn built_in() -> Catalog {
+        serde_json::from_str(BUILT_IN).expect("the built-in catalog is valid JSON")
+    }
+
+    pub fn parse(text: &[u8], what: &str) -> Result<Catalog> {
+        let catalog: Catalog = serde_json::from_slice(text)
+            .map_err(|e| usage(format!("{what} is not a datacenter catalog: {e}")))?;
+        if catalog.entries.is_empty() {
+            bail!(usage(format!("{what} has no entries")));
+        }
+        Ok(catalog)
+    }
+
+    /// The newest year an id is published for.
+    pub fn newest_year(&self, id: &str) -> Option<i32> {
+        self.entries
+            .iter()
+            .filter(|e| e.id == id)
+            .map(|e| e.year)
+            .max()
+    }
+
+    /// The entries a download names: one id or `all`, in `year` or each id's newest year.
+    pub fn select(&self, id: &str, year: Option<i32>) -> Result<Vec<&Entry>> {
+        let ids: Vec<&str> = if id == "all" {
+            let mut ids: Vec<&str> = self.entries.iter().map(|e| e.id.as_str()).collect();
+            ids.dedup();
+            ids.sort();
+            ids.dedup();
+            ids
+        } else {
+            vec![id]
+        };
+        let mut chosen = Vec::new();
+        for id in ids {
+            let year = match year.or_else(|| self.newest_year(id)) {
+                Some(year) => year,
+                None => {
+                    let known: Vec<&str> = self.entries.iter().map(|e| e.id.as_str()).collect();
+                    bail!(
+                        usage(format!("there is no datacenter '{id}'")).hint(format!(
+                            "known: {}, or all ('mtlsctl datacenter list')",
+                            dedup(known).join(", ")
+                        ))
+                    );
+                }
+            };
+            match self.entries.iter().find(|e| e.id == id && e.year == year) {
+                Some(entry) => chosen.push(entry),
+                None if self.entries.iter().any(|e| e.id == id) => bail!(
+                    usage(format!("the catalog has no {year} certificate for '{id}'"))
+                        .hint("see the years with 'mtlsctl datacenter list'")
+                ),
+                None => continue,
+            }
+        }
+        if chosen.is_empty() {
+            bail!(usage(format!(
+                "the catalog has no certificates for {}",
+                year.map(|y| y.to_string()).unwrap_or_default()
+            )));
+        }
+        Ok(chosen)
+    }
+}
+
+fn dedup(mut items: Vec<&str>) -> Vec<&str> {
+    items.sort();
+    items.dedup();
+    items
+}
+
+/// A downloaded certificate that passed every check.
+pub struct Verified {
+    /// The file exactly as the vendor published it.
+    pub bytes: Vec<u8>,
+    pub info: CertInfo,
+}
+
+/// The checks before anything is saved: exactly one PEM certificate (no key, no HTML page), it
+/// parses, its validity is the catalog's window (unless allowed to differ), and it matches the
+/// catalog's pin when there is one.
+pub fn verify(body: &[u8], entry: &Entry, url: &str, allow_mismatch: bool) -> Result<Verified> {
+    let text = String::from_utf8_lossy(body);
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("<html") || lower.contains("<!doctype") {
+        bail!(
+            runtime(format!("{url} sent an HTML page, not a certificate")).hint(
+                "the URL is probably wrong or the page moved: check --base-url or the catalog"
+            )
+        );
+    }
+    if text.contains("PRIVATE KEY-----") {
+        bail!(
+            runtime(format!(
+                "{url} sent a file that holds a private key: refusing to save it"
+            ))
+            .hint("a datacenter's public certificate never comes with its key; tell the vendor")
+        );
+    }
+    if !text.contains("-----BEGIN ") {
+        bail!(runtime(format!(
+            "{url} did not send a PEM certificate ({} bytes of something else)",
+            body.len()
+        )));
+    }
+    let blocks = pem::parse_many(body).map_err(|e| {
+        runtime(format!("the file from {url} is truncated or damaged: {e}"))
+            .hint("try the download again")
+    })?;
+    if blocks.len() != text.matches("-----BEGIN ").count() {
+        bail!(
+            runtime(format!(
+                "the file from {url} is truncated or damaged: a PEM block has no matching END line"
+            ))
+            .hint("try the download again")
+        );
+    }
+    let certs: Vec<&pem::Pem> = blocks.iter().filter(|b| b.tag() == "CERTIFICATE").collect();
+    if blocks.len() != 1 || certs.len() != 1 {
+        let tags: Vec<&str> = blocks.iter().map(|b| b.tag()).collect();
+        bail!(runtime(format!(
+            "{url} sent {} PEM blocks ({}); exactly one certificate was expected",
+            blocks.len(),
+            tags.join(", ")
+        )));
+    }
+    let der = certs[0].contents();
+    parse_der(der)
+        .map_err(|e| runtime(format!("the certificate from {url} does not parse: {e:#}")))?;
+    let info = CertInfo::from_der(der)?;
+    let (from, to) = (info.not_before.date_naive(), info.not_after.date_naive());
+    let close = |a: NaiveDate, b: NaiveDate| (a - b).num_days().abs() <= 1;
+    let matches_window = close(from, entry.valid_from) && close(to, entry.valid_to);
+    if !matches_window && !allow_mismatch {
+        bail!(runtime(format!(
+            "the certificate from {url} is valid {from} to {to}, but the catalog publishes {} to {} for {} {}",
+            entry.valid_from, entry.valid_to, entry.id, entry.year
+        ))
+        .hint("this may not be the certificate you want; pass --allow-mismatch to save it anyway"));
+    }
+    if let Some(pin) = &entry.sha256
+        && !pin.eq_ignore_ascii_case(&info.sha256)
+    {
+        bail!(
+            runtime(format!(
+                "the certificate from {url} has SHA-256 {}, but the catalog pins {pin}",
+                info.sha256
+            ))
+            .hint("do not upload it: the file is not the one the vendor published")
+        );
+    }
+    Ok(Verified {
+        bytes: body.to_vec(),
+        info,
+    })
+}
+
+/// Download one file: HTTPS with the given TLS config, with a progress bar on a terminal.
+pub async fn fetch(
+    client: &reqwest::Client,
+    url: &str,
+    retries: u32,
+    progress: bool,
+) -> Result<Vec<u8>> {
+    let mut attempt = 0;
+    loop {
+        let result = fetch_once(client, url, progress).await;
+        let retryable = match &result {
+            Err(e) => {
+                e.downcast_ref::<reqwest::Error>()
+                    .is_some_and(|e| e.is_connect() || e.is_timeout())
+                    || e.to_string().contains(" 50")
+            }
+            Ok(_) => false,
+        };
+        if !retryable || attempt >= retries {
+            return result;
+        }
+        tokio::time::sleep(Duration::from_millis(500) * 2u32.pow(attempt)).await;
+        attempt += 1;
+    }
+}
+
+async fn fetch_once(client: &reqwest::Client, url: &str, progress: bool) -> Result<Vec<u8>> {
+    let mut response = client.get(url).send().await.map_err(|e| describe(e, url))?;
+    let status = response.status();
+    if !status.is_success() {
+        bail!(
+            runtime(format!("{url} answered {status}"))
+                .hint("check the datacenter and year, --base-url, or the catalog's paths")
+        );
+    }
+    let length = response.content_length();
+    if length.is_some_and(|l| l as usize > MAX_BODY) {
+        bail!(runtime(format!(
+            "{url} would send {} bytes: far too large for a certificate",
+            length.unwrap_or(0)
+        )));
+    }
+    let bar = progress.then(|| {
+        let bar = match length {
+            Some(length) => indicatif::ProgressBar::new(length),
+            None => indicatif::ProgressBar::new_spinner(),
+        };
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_message(url.to_string());
+        bar
+    });
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(|e| describe(e, url))? {
+        body.extend_from_slice(&chunk);
+        if body.len() > MAX_BODY {
+            bail!(runtime(format!(
+                "{url} sent more than {MAX_BODY} bytes: not a certificate"
+            )));
+        }
+        if let Some(bar) = &bar {
+            bar.set_position(body.len() as u64);
+        }
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    if let Some(expected) = length
+        && body.len() as u64 != expected
+    {
+        bail!(runtime(format!(
+            "the download from {url} is truncated: {} of {expected} bytes",
+            body.len()
+        )));
+    }
+    Ok(body)
+}
+
+fn describe(error: reqwest::Error, url: &str) -> anyhow::Error {
+    let what = if error.is_timeout() {
+        "timed out"
+    } else if error.is_connect() {
+        "could not connect"
+    } else if error.is_body() || error.is_decode() {
+        "the download broke off"
+    } else {
+        "failed"
+    };
+    // reqwest's own message repeats the URL: start the story at its cause.
+    let chain = {
+        let mut text = String::new();
+        let mut cause: Option<&dyn std::error::Error> = std::error::Error::source(&error);
+        while let Some(c) = cause {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&c.to_string());
+            cause = c.source();
+        }
+        text
+    };
+    let failure = runtime(format!("downloading {url} {what}: {chain}"));
+    let failure = if chain.contains("UnknownIssuer") || chain.contains("invalid peer certificate") {
+        failure.hint("the server's certificate is not trusted: pass --cacert FILE with its CA")
+    } else {
+        failure
+    };
+    anyhow::Error::new(failure)
+}
+
+/// The client downloads use: rustls as configured in `tls`, timeouts, no redirects to http.
+pub fn client(config: rustls::ClientConfig, timeout: Duration) -> Result<reqwest::Client> {
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(config)
+        .timeout(timeout)
+        .connect_timeout(timeout.min(Duration::from_secs(30)))
+        .https_only(false)
+        .user_agent(concat!("mtlsctl/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .context("cannot build the HTTP client")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_catalog_has_the_six_published_entries() {
+        let catalog = Catalog::built_in();
+        assert_eq!(catalog.entries.len(), 6);
+        assert_eq!(catalog.newest_year("us"), Some(2026));
+        let azure = catalog.select("azure", Some(2025)).unwrap();
+        assert_eq!(azure[0].valid_to.to_string(), "2025-11-25");
+        assert_eq!(catalog.select("all", None).unwrap().len(), 3);
+        assert!(catalog.select("mars", None).is_err());
+        assert!(catalog.select("us", Some(2019)).is_err());
+    }
+}

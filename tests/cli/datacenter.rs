@@ -1,0 +1,417 @@
+//! Datacenter certificates: the built-in catalog, downloads from a local HTTPS server, and
+//! every refusal leaving nothing behind.
+
+use std::fs;
+use std::path::Path;
+
+use chrono::{Duration, Utc};
+use serde_json::{Value, json};
+
+use crate::support::server::{Route, TestServer};
+use crate::support::{TestCa, World};
+
+struct Published {
+    path: String,
+    pem: String,
+    from: String,
+    to: String,
+}
+
+/// A certificate valid from `from_days` to `to_days` (from now), as a vendor would publish it.
+fn publish(ca: &TestCa, id: &str, year: i32, from_days: i64, to_days: i64) -> Published {
+    let key = rcgen::KeyPair::generate().unwrap();
+    let day = |d: i64| (Utc::now() + Duration::days(d)).date_naive().to_string();
+    Published {
+        path: format!("/assets/{year}-certs/fusion-prod-{id}-mtls-certificate-{year}.pem"),
+        pem: ca.client(&format!("fusion-prod-{id}"), &key, from_days, to_days),
+        from: day(from_days),
+        to: day(to_days),
+    }
+}
+
+fn catalog(w: &World, base_url: &str, entries: &[(&str, i32, &Published, Option<&str>)]) -> String {
+    let entries: Vec<Value> = entries
+        .iter()
+        .map(|(id, year, p, pin)| {
+            json!({"id": id, "name": format!("{id} datacenter"), "year": year, "valid_from": p.from,
+                   "valid_to": p.to, "path": p.path, "sha256": pin})
+        })
+        .collect();
+    let file = w.write(
+        "catalog.json",
+        json!({"base_url": base_url, "entries": entries}).to_string(),
+    );
+    file.display().to_string()
+}
+
+fn sha256_of(pem_text: &str) -> String {
+    let der = pem::parse(pem_text).unwrap().into_contents();
+    aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &der)
+        .as_ref()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn download_one_and_all_saves_verified_files_and_expiry_watches_them() {
+    let w = World::new();
+    let vendor = TestCa::new("Vendor CA");
+    let us = publish(&vendor, "us", 2026, -10, 300);
+    let eu = publish(&vendor, "eu", 2026, -10, 20);
+    let azure = publish(&vendor, "azure", 2026, -10, 300);
+    let old_us = publish(&vendor, "us", 2025, -400, -10);
+    let server = TestServer::serving(
+        [&us, &eu, &azure, &old_us]
+            .iter()
+            .map(|p| (p.path.clone(), Route::File(p.pem.clone().into_bytes())))
+            .collect(),
+    );
+    let base = server.url("");
+    let pin = sha256_of(&us.pem);
+    let catalog = catalog(
+        &w,
+        base.trim_end_matches('/'),
+        &[
+            ("us", 2026, &us, Some(&pin)),
+            ("eu", 2026, &eu, None),
+            ("azure", 2026, &azure, None),
+            ("us", 2025, &old_us, None),
+        ],
+    );
+    let ca = w.write("server-ca.pem", &server.ca_pem);
+    let ca = ca.to_str().unwrap();
+
+    let one = w.path("us.pem");
+    let saved = w.json(&[
+        "datacenter",
+        "download",
+        "us",
+        "--catalog",
+        &catalog,
+        "--cacert",
+        ca,
+        "--out",
+        one.to_str().unwrap(),
+    ]);
+    assert_eq!(saved[0]["sha256"], pin);
+    assert_eq!(fs::read_to_string(&one).unwrap(), us.pem);
+
+    let dir = w.path("certs");
+    let out = w
+        .cmd()
+        .args([
+            "datacenter",
+            "download",
+            "all",
+            "--catalog",
+            &catalog,
+            "--cacert",
+            ca,
+            "--out",
+            dir.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        files_in(&dir),
+        [
+            "fusion-prod-azure-mtls-certificate-2026.pem",
+            "fusion-prod-eu-mtls-certificate-2026.pem",
+            "fusion-prod-us-mtls-certificate-2026.pem",
+        ]
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("subject: CN=fusion-prod-eu")
+            && stdout.contains(&format!("sha256:  {pin}")),
+        "{stdout}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the eu 2026 certificate expires in 19 days"),
+        "{stderr}"
+    );
+
+    // An older year warns that it is expired and names the newer one.
+    let out = w
+        .cmd()
+        .args([
+            "datacenter",
+            "download",
+            "us",
+            "--year",
+            "2025",
+            "--catalog",
+            &catalog,
+            "--cacert",
+            ca,
+            "--out",
+            dir.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the us 2025 certificate expired on"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("a newer us certificate exists (2026)"),
+        "{stderr}"
+    );
+
+    let list = w.json(&["datacenter", "list", "--catalog", &catalog]);
+    let us_2026 = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "us" && e["year"] == 2026)
+        .unwrap();
+    assert_eq!(us_2026["recommended"], true);
+    assert_eq!(us_2026["downloaded"]["sha256"], pin);
+    assert!(
+        us_2026["downloaded"]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("certs/fusion-prod-us-mtls-certificate-2026.pem")
+    );
+
+    let (report, code) = w.json_with_code(&["expiry"]);
+    assert_eq!(code, 2, "the expired 2025 download is critical: {report}");
+    let names: Vec<&str> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "datacenter")
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert!(names.contains(&"eu 2026") && names.contains(&"us 2025"));
+}
+
+#[test]
+fn every_bad_download_is_refused_and_leaves_nothing_behind() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    let vendor = TestCa::new("Vendor CA");
+    let good = publish(&vendor, "us", 2026, -10, 300);
+    let key = rcgen::KeyPair::generate().unwrap();
+    let cases: Vec<(&str, Route, &str)> = vec![
+        (
+            "missing",
+            Route::Status(404, b"<html>Not Found</html>".to_vec()),
+            "answered 404 Not Found",
+        ),
+        (
+            "html",
+            Route::File(b"<!DOCTYPE html><html><body>Sign in</body></html>".to_vec()),
+            "sent an HTML page",
+        ),
+        (
+            "keyed",
+            Route::File(format!("{}{}", good.pem, key.serialize_pem()).into_bytes()),
+            "holds a private key",
+        ),
+        (
+            "two",
+            Route::File(format!("{}{}", good.pem, good.pem).into_bytes()),
+            "exactly one certificate",
+        ),
+        (
+            "damaged",
+            Route::File(
+                good.pem
+                    .replace("-----END CERTIFICATE-----", "")
+                    .into_bytes(),
+            ),
+            "truncated or damaged",
+        ),
+        (
+            "truncated",
+            Route::Truncated(good.pem.clone().into_bytes()),
+            "the download broke off",
+        ),
+        (
+            "garbage",
+            Route::File(b"\x00\x01\x02binary".to_vec()),
+            "did not send a PEM certificate",
+        ),
+        ("hang", Route::Hang, "timed out"),
+    ];
+    let server = TestServer::serving(
+        cases
+            .iter()
+            .map(|(name, route, _)| (format!("/{name}.pem"), route.clone()))
+            .chain(std::iter::once((
+                "/good.pem".to_string(),
+                Route::File(good.pem.clone().into_bytes()),
+            )))
+            .collect(),
+    );
+    let base = server.url("");
+    let base = base.trim_end_matches('/');
+    let ca = w.write("server-ca.pem", &server.ca_pem);
+    let out = w.path("out");
+    fs::create_dir(&out).unwrap();
+    let before = w.state_bytes();
+    let check = |catalog_entry: Value, extra: &[&str], code: i32, message: &str| {
+        let file = w.write(
+            "catalog.json",
+            json!({"base_url": base, "entries": [catalog_entry]}).to_string(),
+        );
+        let mut args = vec![
+            "datacenter",
+            "download",
+            "us",
+            "--catalog",
+            file.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--retry",
+            "0",
+            "--timeout",
+            "1s",
+        ];
+        args.extend_from_slice(extra);
+        let err = w.fails(&args, code);
+        assert!(err.contains(message), "expected '{message}' in: {err}");
+        assert!(
+            files_in(&out).is_empty(),
+            "a file was left: {:?}",
+            files_in(&out)
+        );
+        assert_eq!(w.state_bytes(), before, "the state changed");
+    };
+    let entry = |path: &str, from: &str, to: &str, pin: Option<&str>| json!({"id": "us", "name": "US", "year": 2026, "valid_from": from, "valid_to": to, "path": path, "sha256": pin});
+    let ca_flag = ["--cacert", ca.to_str().unwrap()];
+    for (name, _, message) in &cases {
+        check(
+            entry(&format!("/{name}.pem"), &good.from, &good.to, None),
+            &ca_flag,
+            1,
+            message,
+        );
+    }
+    // A validity window that disagrees with the catalog, then allowed.
+    check(
+        entry("/good.pem", "2020-01-01", "2021-01-01", None),
+        &ca_flag,
+        1,
+        "but the catalog publishes 2020-01-01 to 2021-01-01",
+    );
+    // A wrong pin.
+    let wrong_pin = "00".repeat(32);
+    check(
+        entry("/good.pem", &good.from, &good.to, Some(&wrong_pin)),
+        &ca_flag,
+        1,
+        "but the catalog pins",
+    );
+    // A server the client does not trust.
+    check(
+        entry("/good.pem", &good.from, &good.to, None),
+        &[],
+        1,
+        "not trusted",
+    );
+    // Plain HTTP needs --allow-http.
+    let file = w.write("catalog.json", json!({"base_url": "http://127.0.0.1:9", "entries": [entry("/good.pem", &good.from, &good.to, None)]}).to_string());
+    let err = w.fails(
+        &[
+            "datacenter",
+            "download",
+            "us",
+            "--catalog",
+            file.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("plain HTTP"), "{err}");
+
+    let file = w.write("catalog.json", json!({"base_url": base, "entries": [entry("/good.pem", "2020-01-01", "2021-01-01", None)]}).to_string());
+    w.ok(&[
+        "datacenter",
+        "download",
+        "us",
+        "--catalog",
+        file.to_str().unwrap(),
+        "--cacert",
+        ca.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--allow-mismatch",
+    ]);
+    assert_eq!(files_in(&out).len(), 1);
+}
+
+#[test]
+fn the_built_in_catalog_by_a_clock_the_test_controls() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .env("MTLSCTL_NOW", "2026-11-22T00:00:00Z")
+        .args(["--json", "datacenter", "list"])
+        .output()
+        .unwrap();
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let find = |id: &str, year: i64| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id && e["year"] == year)
+            .unwrap()
+            .clone()
+    };
+    for id in ["us", "eu", "azure"] {
+        assert!(
+            find(id, 2025)["days_left"].as_i64().unwrap() < 0,
+            "{id} 2025 is expired"
+        );
+        assert_eq!(find(id, 2025)["recommended"], false);
+        assert_eq!(find(id, 2026)["recommended"], true);
+        assert_eq!(find(id, 2026)["downloaded"], Value::Null);
+    }
+    assert_eq!(find("us", 2026)["days_left"], 100);
+    assert_eq!(find("eu", 2026)["days_left"], 100);
+    assert_eq!(find("azure", 2026)["days_left"], 106);
+    assert_eq!(find("azure", 2025)["valid_to"], "2025-11-25T00:00:00Z");
+    assert_eq!(find("us", 2026)["valid_from"], "2026-01-29T00:00:00Z");
+
+    let table = String::from_utf8(
+        w.cmd()
+            .env("MTLSCTL_NOW", "2026-11-22T00:00:00Z")
+            .args(["datacenter", "list"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let azure_2025 = table
+        .lines()
+        .find(|l| l.starts_with("azure") && l.contains("2025"))
+        .unwrap();
+    assert!(azure_2025.contains("expired"), "{azure_2025}");
+}
