@@ -39,6 +39,9 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('issuer', 'issuer', [CompletionResultType]::ParameterValue, 'Show or export the store''s local issuing CA')
             [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Make an HTTP request with a client certificate, as curl --cert --key does')
             [CompletionResult]::new('datacenter', 'datacenter', [CompletionResultType]::ParameterValue, 'List and download vendors'' datacenter public certificates (US, EU, Azure)')
+            [CompletionResult]::new('domain', 'domain', [CompletionResultType]::ParameterValue, 'Configure mTLS domains for ''serve'': trusted CA and verification mode')
+            [CompletionResult]::new('rule', 'rule', [CompletionResultType]::ParameterValue, 'Configure a domain''s ordered rules: criteria and behaviours (deny, add a header)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local mTLS gateway for a domain: verification, rules, nginx-style variables')
             [CompletionResult]::new('ca', 'ca', [CompletionResultType]::ParameterValue, 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)')
             [CompletionResult]::new('expiry', 'expiry', [CompletionResultType]::ParameterValue, 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -581,6 +584,206 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
         'mtlsctl;datacenter;help;help' {
             break
         }
+        'mtlsctl;domain' {
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a domain with its trusted CA (from the CA library)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List domains')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a domain and its rules')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a domain''s CA or mode')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a domain and its rules')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mtlsctl;domain;add' {
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'Trusted CA for client certificates (a name in ''mtlsctl ca list'')')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Client certificate verification')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mtlsctl;domain;list' {
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mtlsctl;domain;show' {
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mtlsctl;domain;set' {
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'New trusted CA')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'New verification mode')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mtlsctl;domain;remove' {
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mtlsctl;domain;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a domain with its trusted CA (from the CA library)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List domains')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a domain and its rules')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a domain''s CA or mode')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a domain and its rules')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mtlsctl;domain;help;add' {
+            break
+        }
+        'mtlsctl;domain;help;list' {
+            break
+        }
+        'mtlsctl;domain;help;show' {
+            break
+        }
+        'mtlsctl;domain;help;set' {
+            break
+        }
+        'mtlsctl;domain;help;remove' {
+            break
+        }
+        'mtlsctl;domain;help;help' {
+            break
+        }
+        'mtlsctl;rule' {
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a rule at the end of a domain''s rules')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a domain''s rules in order')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a rule')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mtlsctl;rule;add' {
+            [CompletionResult]::new('--criteria', '--criteria', [CompletionResultType]::ParameterName, 'A criterion: ''VARIABLE OPERATOR [VALUE]''; repeatable, all must hold')
+            [CompletionResult]::new('--behavior', '--behavior', [CompletionResultType]::ParameterName, 'A behaviour: ''deny STATUS'' or ''add-request-header NAME TEMPLATE''; repeatable')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mtlsctl;rule;list' {
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mtlsctl;rule;remove' {
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mtlsctl;rule;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a rule at the end of a domain''s rules')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a domain''s rules in order')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a rule')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mtlsctl;rule;help;add' {
+            break
+        }
+        'mtlsctl;rule;help;list' {
+            break
+        }
+        'mtlsctl;rule;help;remove' {
+            break
+        }
+        'mtlsctl;rule;help;help' {
+            break
+        }
+        'mtlsctl;serve' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on (e.g. 127.0.0.1:8443; port 0 picks a free one)')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The domain to serve (see ''mtlsctl domain list'')')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Server certificate (PEM, chain after the leaf) [default: issued for HOST by the issuer]')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Server key (PEM)')
+            [CompletionResult]::new('--upstream', '--upstream', [CompletionResultType]::ParameterName, 'Proxy requests to this URL (http:// or https://) instead of echoing them')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Access log format on stdout')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'mtlsctl;ca' {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
@@ -718,6 +921,9 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('issuer', 'issuer', [CompletionResultType]::ParameterValue, 'Show or export the store''s local issuing CA')
             [CompletionResult]::new('request', 'request', [CompletionResultType]::ParameterValue, 'Make an HTTP request with a client certificate, as curl --cert --key does')
             [CompletionResult]::new('datacenter', 'datacenter', [CompletionResultType]::ParameterValue, 'List and download vendors'' datacenter public certificates (US, EU, Azure)')
+            [CompletionResult]::new('domain', 'domain', [CompletionResultType]::ParameterValue, 'Configure mTLS domains for ''serve'': trusted CA and verification mode')
+            [CompletionResult]::new('rule', 'rule', [CompletionResultType]::ParameterValue, 'Configure a domain''s ordered rules: criteria and behaviours (deny, add a header)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a local mTLS gateway for a domain: verification, rules, nginx-style variables')
             [CompletionResult]::new('ca', 'ca', [CompletionResultType]::ParameterValue, 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)')
             [CompletionResult]::new('expiry', 'expiry', [CompletionResultType]::ParameterValue, 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -824,6 +1030,47 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             break
         }
         'mtlsctl;help;datacenter;download' {
+            break
+        }
+        'mtlsctl;help;domain' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a domain with its trusted CA (from the CA library)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List domains')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a domain and its rules')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a domain''s CA or mode')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a domain and its rules')
+            break
+        }
+        'mtlsctl;help;domain;add' {
+            break
+        }
+        'mtlsctl;help;domain;list' {
+            break
+        }
+        'mtlsctl;help;domain;show' {
+            break
+        }
+        'mtlsctl;help;domain;set' {
+            break
+        }
+        'mtlsctl;help;domain;remove' {
+            break
+        }
+        'mtlsctl;help;rule' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a rule at the end of a domain''s rules')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a domain''s rules in order')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a rule')
+            break
+        }
+        'mtlsctl;help;rule;add' {
+            break
+        }
+        'mtlsctl;help;rule;list' {
+            break
+        }
+        'mtlsctl;help;rule;remove' {
+            break
+        }
+        'mtlsctl;help;serve' {
             break
         }
         'mtlsctl;help;ca' {

@@ -28,6 +28,9 @@ _mtlsctl() {
             mtlsctl,datacenter)
                 cmd="mtlsctl__subcmd__datacenter"
                 ;;
+            mtlsctl,domain)
+                cmd="mtlsctl__subcmd__domain"
+                ;;
             mtlsctl,env)
                 cmd="mtlsctl__subcmd__env"
                 ;;
@@ -51,6 +54,12 @@ _mtlsctl() {
                 ;;
             mtlsctl,request)
                 cmd="mtlsctl__subcmd__request"
+                ;;
+            mtlsctl,rule)
+                cmd="mtlsctl__subcmd__rule"
+                ;;
+            mtlsctl,serve)
+                cmd="mtlsctl__subcmd__serve"
                 ;;
             mtlsctl__subcmd__ca,add)
                 cmd="mtlsctl__subcmd__ca__subcmd__add"
@@ -148,6 +157,42 @@ _mtlsctl() {
             mtlsctl__subcmd__datacenter__subcmd__help,list)
                 cmd="mtlsctl__subcmd__datacenter__subcmd__help__subcmd__list"
                 ;;
+            mtlsctl__subcmd__domain,add)
+                cmd="mtlsctl__subcmd__domain__subcmd__add"
+                ;;
+            mtlsctl__subcmd__domain,help)
+                cmd="mtlsctl__subcmd__domain__subcmd__help"
+                ;;
+            mtlsctl__subcmd__domain,list)
+                cmd="mtlsctl__subcmd__domain__subcmd__list"
+                ;;
+            mtlsctl__subcmd__domain,remove)
+                cmd="mtlsctl__subcmd__domain__subcmd__remove"
+                ;;
+            mtlsctl__subcmd__domain,set)
+                cmd="mtlsctl__subcmd__domain__subcmd__set"
+                ;;
+            mtlsctl__subcmd__domain,show)
+                cmd="mtlsctl__subcmd__domain__subcmd__show"
+                ;;
+            mtlsctl__subcmd__domain__subcmd__help,add)
+                cmd="mtlsctl__subcmd__domain__subcmd__help__subcmd__add"
+                ;;
+            mtlsctl__subcmd__domain__subcmd__help,help)
+                cmd="mtlsctl__subcmd__domain__subcmd__help__subcmd__help"
+                ;;
+            mtlsctl__subcmd__domain__subcmd__help,list)
+                cmd="mtlsctl__subcmd__domain__subcmd__help__subcmd__list"
+                ;;
+            mtlsctl__subcmd__domain__subcmd__help,remove)
+                cmd="mtlsctl__subcmd__domain__subcmd__help__subcmd__remove"
+                ;;
+            mtlsctl__subcmd__domain__subcmd__help,set)
+                cmd="mtlsctl__subcmd__domain__subcmd__help__subcmd__set"
+                ;;
+            mtlsctl__subcmd__domain__subcmd__help,show)
+                cmd="mtlsctl__subcmd__domain__subcmd__help__subcmd__show"
+                ;;
             mtlsctl__subcmd__env,create)
                 cmd="mtlsctl__subcmd__env__subcmd__create"
                 ;;
@@ -196,6 +241,9 @@ _mtlsctl() {
             mtlsctl__subcmd__help,datacenter)
                 cmd="mtlsctl__subcmd__help__subcmd__datacenter"
                 ;;
+            mtlsctl__subcmd__help,domain)
+                cmd="mtlsctl__subcmd__help__subcmd__domain"
+                ;;
             mtlsctl__subcmd__help,env)
                 cmd="mtlsctl__subcmd__help__subcmd__env"
                 ;;
@@ -219,6 +267,12 @@ _mtlsctl() {
                 ;;
             mtlsctl__subcmd__help,request)
                 cmd="mtlsctl__subcmd__help__subcmd__request"
+                ;;
+            mtlsctl__subcmd__help,rule)
+                cmd="mtlsctl__subcmd__help__subcmd__rule"
+                ;;
+            mtlsctl__subcmd__help,serve)
+                cmd="mtlsctl__subcmd__help__subcmd__serve"
                 ;;
             mtlsctl__subcmd__help__subcmd__ca,add)
                 cmd="mtlsctl__subcmd__help__subcmd__ca__subcmd__add"
@@ -259,6 +313,21 @@ _mtlsctl() {
             mtlsctl__subcmd__help__subcmd__datacenter,list)
                 cmd="mtlsctl__subcmd__help__subcmd__datacenter__subcmd__list"
                 ;;
+            mtlsctl__subcmd__help__subcmd__domain,add)
+                cmd="mtlsctl__subcmd__help__subcmd__domain__subcmd__add"
+                ;;
+            mtlsctl__subcmd__help__subcmd__domain,list)
+                cmd="mtlsctl__subcmd__help__subcmd__domain__subcmd__list"
+                ;;
+            mtlsctl__subcmd__help__subcmd__domain,remove)
+                cmd="mtlsctl__subcmd__help__subcmd__domain__subcmd__remove"
+                ;;
+            mtlsctl__subcmd__help__subcmd__domain,set)
+                cmd="mtlsctl__subcmd__help__subcmd__domain__subcmd__set"
+                ;;
+            mtlsctl__subcmd__help__subcmd__domain,show)
+                cmd="mtlsctl__subcmd__help__subcmd__domain__subcmd__show"
+                ;;
             mtlsctl__subcmd__help__subcmd__env,create)
                 cmd="mtlsctl__subcmd__help__subcmd__env__subcmd__create"
                 ;;
@@ -291,6 +360,15 @@ _mtlsctl() {
                 ;;
             mtlsctl__subcmd__help__subcmd__property,show)
                 cmd="mtlsctl__subcmd__help__subcmd__property__subcmd__show"
+                ;;
+            mtlsctl__subcmd__help__subcmd__rule,add)
+                cmd="mtlsctl__subcmd__help__subcmd__rule__subcmd__add"
+                ;;
+            mtlsctl__subcmd__help__subcmd__rule,list)
+                cmd="mtlsctl__subcmd__help__subcmd__rule__subcmd__list"
+                ;;
+            mtlsctl__subcmd__help__subcmd__rule,remove)
+                cmd="mtlsctl__subcmd__help__subcmd__rule__subcmd__remove"
                 ;;
             mtlsctl__subcmd__issuer,export)
                 cmd="mtlsctl__subcmd__issuer__subcmd__export"
@@ -340,6 +418,30 @@ _mtlsctl() {
             mtlsctl__subcmd__property__subcmd__help,show)
                 cmd="mtlsctl__subcmd__property__subcmd__help__subcmd__show"
                 ;;
+            mtlsctl__subcmd__rule,add)
+                cmd="mtlsctl__subcmd__rule__subcmd__add"
+                ;;
+            mtlsctl__subcmd__rule,help)
+                cmd="mtlsctl__subcmd__rule__subcmd__help"
+                ;;
+            mtlsctl__subcmd__rule,list)
+                cmd="mtlsctl__subcmd__rule__subcmd__list"
+                ;;
+            mtlsctl__subcmd__rule,remove)
+                cmd="mtlsctl__subcmd__rule__subcmd__remove"
+                ;;
+            mtlsctl__subcmd__rule__subcmd__help,add)
+                cmd="mtlsctl__subcmd__rule__subcmd__help__subcmd__add"
+                ;;
+            mtlsctl__subcmd__rule__subcmd__help,help)
+                cmd="mtlsctl__subcmd__rule__subcmd__help__subcmd__help"
+                ;;
+            mtlsctl__subcmd__rule__subcmd__help,list)
+                cmd="mtlsctl__subcmd__rule__subcmd__help__subcmd__list"
+                ;;
+            mtlsctl__subcmd__rule__subcmd__help,remove)
+                cmd="mtlsctl__subcmd__rule__subcmd__help__subcmd__remove"
+                ;;
             *)
                 ;;
         esac
@@ -347,7 +449,7 @@ _mtlsctl() {
 
     case "${cmd}" in
         mtlsctl)
-            opts="-q -v -h -V --state --json --quiet --verbose --color --help --version property env cert inspect issuer request datacenter ca expiry completions man help"
+            opts="-q -v -h -V --state --json --quiet --verbose --color --help --version property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1080,6 +1182,252 @@ _mtlsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mtlsctl__subcmd__domain)
+            opts="-q -v -h --state --json --quiet --verbose --color --help add list show set remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__domain__subcmd__add)
+            opts="-q -v -h --ca --mode --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mode)
+                    COMPREPLY=($(compgen -W "enforce permissive" -- "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__domain__subcmd__help)
+            opts="add list show set remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__domain__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__domain__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__domain__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__domain__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__domain__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__domain__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__domain__subcmd__list)
+            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__domain__subcmd__remove)
+            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__domain__subcmd__set)
+            opts="-q -v -h --ca --mode --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mode)
+                    COMPREPLY=($(compgen -W "enforce permissive" -- "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__domain__subcmd__show)
+            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mtlsctl__subcmd__env)
             opts="-q -v -h --state --json --quiet --verbose --color --help create list show set delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1397,7 +1745,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help)
-            opts="property env cert inspect issuer request datacenter ca expiry completions man help"
+            opts="property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1635,6 +1983,90 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help__subcmd__datacenter__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__domain)
+            opts="add list show set remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__domain__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__domain__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__domain__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__domain__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__domain__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1901,6 +2333,76 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help__subcmd__request)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__rule)
+            opts="add list remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__rule__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__rule__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__rule__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2391,6 +2893,218 @@ _mtlsctl() {
                     ;;
                 --retry-delay)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__rule)
+            opts="-q -v -h --state --json --quiet --verbose --color --help add list remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__rule__subcmd__add)
+            opts="-q -v -h --criteria --behavior --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --criteria)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --behavior)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__rule__subcmd__help)
+            opts="add list remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__rule__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__rule__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__rule__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__rule__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__rule__subcmd__list)
+            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__rule__subcmd__remove)
+            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__serve)
+            opts="-q -v -h --listen --domain --cert --key --upstream --log-format --state --json --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --upstream)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json off" -- "${cur}"))
                     return 0
                     ;;
                 --state)

@@ -36,6 +36,9 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand issuer 'Show or export the store''s local issuing CA'
             cand request 'Make an HTTP request with a client certificate, as curl --cert --key does'
             cand datacenter 'List and download vendors'' datacenter public certificates (US, EU, Azure)'
+            cand domain 'Configure mTLS domains for ''serve'': trusted CA and verification mode'
+            cand rule 'Configure a domain''s ordered rules: criteria and behaviours (deny, add a header)'
+            cand serve 'Run a local mTLS gateway for a domain: verification, rules, nginx-style variables'
             cand ca 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)'
             cand expiry 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand completions 'Print a shell completion script'
@@ -520,6 +523,183 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         }
         &'mtlsctl;datacenter;help;help'= {
         }
+        &'mtlsctl;domain'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add a domain with its trusted CA (from the CA library)'
+            cand list 'List domains'
+            cand show 'Show a domain and its rules'
+            cand set 'Change a domain''s CA or mode'
+            cand remove 'Remove a domain and its rules'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;domain;add'= {
+            cand --ca 'Trusted CA for client certificates (a name in ''mtlsctl ca list'')'
+            cand --mode 'Client certificate verification'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mtlsctl;domain;list'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;domain;show'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;domain;set'= {
+            cand --ca 'New trusted CA'
+            cand --mode 'New verification mode'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mtlsctl;domain;remove'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;domain;help'= {
+            cand add 'Add a domain with its trusted CA (from the CA library)'
+            cand list 'List domains'
+            cand show 'Show a domain and its rules'
+            cand set 'Change a domain''s CA or mode'
+            cand remove 'Remove a domain and its rules'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;domain;help;add'= {
+        }
+        &'mtlsctl;domain;help;list'= {
+        }
+        &'mtlsctl;domain;help;show'= {
+        }
+        &'mtlsctl;domain;help;set'= {
+        }
+        &'mtlsctl;domain;help;remove'= {
+        }
+        &'mtlsctl;domain;help;help'= {
+        }
+        &'mtlsctl;rule'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add a rule at the end of a domain''s rules'
+            cand list 'List a domain''s rules in order'
+            cand remove 'Remove a rule'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;rule;add'= {
+            cand --criteria 'A criterion: ''VARIABLE OPERATOR [VALUE]''; repeatable, all must hold'
+            cand --behavior 'A behaviour: ''deny STATUS'' or ''add-request-header NAME TEMPLATE''; repeatable'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mtlsctl;rule;list'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;rule;remove'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;rule;help'= {
+            cand add 'Add a rule at the end of a domain''s rules'
+            cand list 'List a domain''s rules in order'
+            cand remove 'Remove a rule'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;rule;help;add'= {
+        }
+        &'mtlsctl;rule;help;list'= {
+        }
+        &'mtlsctl;rule;help;remove'= {
+        }
+        &'mtlsctl;rule;help;help'= {
+        }
+        &'mtlsctl;serve'= {
+            cand --listen 'Address to listen on (e.g. 127.0.0.1:8443; port 0 picks a free one)'
+            cand --domain 'The domain to serve (see ''mtlsctl domain list'')'
+            cand --cert 'Server certificate (PEM, chain after the leaf) [default: issued for HOST by the issuer]'
+            cand --key 'Server key (PEM)'
+            cand --upstream 'Proxy requests to this URL (http:// or https://) instead of echoing them'
+            cand --log-format 'Access log format on stdout'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'mtlsctl;ca'= {
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'
@@ -643,6 +823,9 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand issuer 'Show or export the store''s local issuing CA'
             cand request 'Make an HTTP request with a client certificate, as curl --cert --key does'
             cand datacenter 'List and download vendors'' datacenter public certificates (US, EU, Azure)'
+            cand domain 'Configure mTLS domains for ''serve'': trusted CA and verification mode'
+            cand rule 'Configure a domain''s ordered rules: criteria and behaviours (deny, add a header)'
+            cand serve 'Run a local mTLS gateway for a domain: verification, rules, nginx-style variables'
             cand ca 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)'
             cand expiry 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
             cand completions 'Print a shell completion script'
@@ -722,6 +905,36 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;help;datacenter;list'= {
         }
         &'mtlsctl;help;datacenter;download'= {
+        }
+        &'mtlsctl;help;domain'= {
+            cand add 'Add a domain with its trusted CA (from the CA library)'
+            cand list 'List domains'
+            cand show 'Show a domain and its rules'
+            cand set 'Change a domain''s CA or mode'
+            cand remove 'Remove a domain and its rules'
+        }
+        &'mtlsctl;help;domain;add'= {
+        }
+        &'mtlsctl;help;domain;list'= {
+        }
+        &'mtlsctl;help;domain;show'= {
+        }
+        &'mtlsctl;help;domain;set'= {
+        }
+        &'mtlsctl;help;domain;remove'= {
+        }
+        &'mtlsctl;help;rule'= {
+            cand add 'Add a rule at the end of a domain''s rules'
+            cand list 'List a domain''s rules in order'
+            cand remove 'Remove a rule'
+        }
+        &'mtlsctl;help;rule;add'= {
+        }
+        &'mtlsctl;help;rule;list'= {
+        }
+        &'mtlsctl;help;rule;remove'= {
+        }
+        &'mtlsctl;help;serve'= {
         }
         &'mtlsctl;help;ca'= {
             cand add 'Add a CA certificate (PEM or DER) under a name'

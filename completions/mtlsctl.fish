@@ -40,6 +40,9 @@ complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "inspect" -d 'Show t
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "issuer" -d 'Show or export the store\'s local issuing CA'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "request" -d 'Make an HTTP request with a client certificate, as curl --cert --key does'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "datacenter" -d 'List and download vendors\' datacenter public certificates (US, EU, Azure)'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "domain" -d 'Configure mTLS domains for \'serve\': trusted CA and verification mode'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "rule" -d 'Configure a domain\'s ordered rules: criteria and behaviours (deny, add a header)'
+complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "serve" -d 'Run a local mTLS gateway for a domain: verification, rules, nginx-style variables'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "ca" -d 'Keep a library of trusted CA certificates (for servers\' client auth and for --ca)'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "expiry" -d 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
 complete -c mtlsctl -n "__fish_mtlsctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -389,6 +392,130 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_s
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -f -a "add" -d 'Add a domain with its trusted CA (from the CA library)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -f -a "list" -d 'List domains'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -f -a "show" -d 'Show a domain and its rules'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -f -a "set" -d 'Change a domain\'s CA or mode'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -f -a "remove" -d 'Remove a domain and its rules'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from add" -l ca -d 'Trusted CA for client certificates (a name in \'mtlsctl ca list\')' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from add" -l mode -d 'Client certificate verification' -r -f -a "enforce\t'the handshake fails without a certificate that chains to the domain\'s CA'
+permissive\t'the handshake is accepted; rules decide with the verification result'"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from add" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from add" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from list" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from show" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from show" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from set" -l ca -d 'New trusted CA' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from set" -l mode -d 'New verification mode' -r -f -a "enforce\t'the handshake fails without a certificate that chains to the domain\'s CA'
+permissive\t'the handshake is accepted; rules decide with the verification result'"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from set" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from set" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from set" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from remove" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from remove" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a domain with its trusted CA (from the CA library)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "list" -d 'List domains'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a domain and its rules'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a domain\'s CA or mode'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a domain and its rules'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and not __fish_seen_subcommand_from add list remove help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and not __fish_seen_subcommand_from add list remove help" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and not __fish_seen_subcommand_from add list remove help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and not __fish_seen_subcommand_from add list remove help" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and not __fish_seen_subcommand_from add list remove help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and not __fish_seen_subcommand_from add list remove help" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and not __fish_seen_subcommand_from add list remove help" -f -a "add" -d 'Add a rule at the end of a domain\'s rules'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and not __fish_seen_subcommand_from add list remove help" -f -a "list" -d 'List a domain\'s rules in order'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and not __fish_seen_subcommand_from add list remove help" -f -a "remove" -d 'Remove a rule'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and not __fish_seen_subcommand_from add list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from add" -l criteria -d 'A criterion: \'VARIABLE OPERATOR [VALUE]\'; repeatable, all must hold' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from add" -l behavior -d 'A behaviour: \'deny STATUS\' or \'add-request-header NAME TEMPLATE\'; repeatable' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from add" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from add" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from add" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from list" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from list" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from remove" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from remove" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from remove" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a rule at the end of a domain\'s rules'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a domain\'s rules in order'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a rule'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand rule; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l listen -d 'Address to listen on (e.g. 127.0.0.1:8443; port 0 picks a free one)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l domain -d 'The domain to serve (see \'mtlsctl domain list\')' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l cert -d 'Server certificate (PEM, chain after the leaf) [default: issued for HOST by the issuer]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l key -d 'Server key (PEM)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l upstream -d 'Proxy requests to this URL (http:// or https://) instead of echoing them' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l log-format -d 'Access log format on stdout' -r -f -a "text\t''
+json\t''
+off\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and not __fish_seen_subcommand_from add list show remove help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and not __fish_seen_subcommand_from add list show remove help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -470,18 +597,21 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -l json -d 'Print m
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -s q -l quiet -d 'Print nothing but errors and requested data'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand man" -s h -l help -d 'Print help'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "property" -d 'Create, list, show and delete properties (named groups of environments)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "env" -d 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "cert" -d 'List, show, rotate, select, deploy, export and import client certificates'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "inspect" -d 'Show the certificates in a PEM, DER or PKCS#12 file, or a server\'s chain (--connect)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "issuer" -d 'Show or export the store\'s local issuing CA'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "request" -d 'Make an HTTP request with a client certificate, as curl --cert --key does'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "datacenter" -d 'List and download vendors\' datacenter public certificates (US, EU, Azure)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "ca" -d 'Keep a library of trusted CA certificates (for servers\' client auth and for --ca)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "expiry" -d 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "man" -d 'Print the man page, or write one page per subcommand to a directory'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter ca expiry completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "property" -d 'Create, list, show and delete properties (named groups of environments)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "env" -d 'Create, list, show, change and delete environments (PROPERTY/STAGE)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "cert" -d 'List, show, rotate, select, deploy, export and import client certificates'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "inspect" -d 'Show the certificates in a PEM, DER or PKCS#12 file, or a server\'s chain (--connect)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "issuer" -d 'Show or export the store\'s local issuing CA'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "request" -d 'Make an HTTP request with a client certificate, as curl --cert --key does'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "datacenter" -d 'List and download vendors\' datacenter public certificates (US, EU, Azure)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "domain" -d 'Configure mTLS domains for \'serve\': trusted CA and verification mode'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "rule" -d 'Configure a domain\'s ordered rules: criteria and behaviours (deny, add a header)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "serve" -d 'Run a local mTLS gateway for a domain: verification, rules, nginx-style variables'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "ca" -d 'Keep a library of trusted CA certificates (for servers\' client auth and for --ca)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "expiry" -d 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "man" -d 'Print the man page, or write one page per subcommand to a directory'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and not __fish_seen_subcommand_from property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "create" -d 'Create a property'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "list" -d 'List properties with their environments'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from property" -f -a "show" -d 'Show one property and its environments'
@@ -502,6 +632,14 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_su
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "export" -d 'Write the issuer\'s certificate (PEM) to stdout or a file, for servers to trust'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "add" -d 'Add a domain with its trusted CA (from the CA library)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "list" -d 'List domains'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "show" -d 'Show a domain and its rules'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "set" -d 'Change a domain\'s CA or mode'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "remove" -d 'Remove a domain and its rules'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "add" -d 'Add a rule at the end of a domain\'s rules'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "list" -d 'List a domain\'s rules in order'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from rule" -f -a "remove" -d 'Remove a rule'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from ca" -f -a "add" -d 'Add a CA certificate (PEM or DER) under a name'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from ca" -f -a "list" -d 'List the trusted CAs'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from ca" -f -a "show" -d 'Show one trusted CA'

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::duration::{HumanDuration, Validity};
-use crate::model::{CaName, CertStatus, EnvRef, Host, KeyType, PropertyName};
+use crate::model::{CaName, CertStatus, EnvRef, Host, HostName, KeyType, PropertyName, VerifyMode};
 
 const STATE_HELP: &str = "Path of the state file \
 [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]";
@@ -107,6 +107,30 @@ mtlsctl request https://api.example.com/ --env shop/prod --json | jq .timings"
     /// List and download vendors' datacenter public certificates (US, EU, Azure)
     #[command(subcommand)]
     Datacenter(DatacenterCommand),
+
+    /// Configure mTLS domains for 'serve': trusted CA and verification mode
+    #[command(subcommand)]
+    Domain(DomainCommand),
+
+    /// Configure a domain's ordered rules: criteria and behaviours (deny, add a header)
+    #[command(subcommand)]
+    Rule(RuleCommand),
+
+    /// Run a local mTLS gateway for a domain: verification, rules, nginx-style variables
+    #[command(
+        long_about = "Run a local mTLS gateway for a configured domain (TLS 1.2+, HTTP/1.1 and \
+HTTP/2). In enforce mode the handshake fails without a client certificate that chains to the \
+domain's trusted CA; in permissive mode it is accepted and the rules see the result \
+(client_certificate_validation, ssl_client_verify). Proof of key possession is always checked. \
+With --upstream the request is proxied with the headers the rules add; without, the answer is a \
+JSON echo of the request and every variable. One access log line per request goes to stdout. \
+SIGINT or SIGTERM stops it gracefully.",
+        after_help = "Examples:\n  mtlsctl serve --listen 127.0.0.1:8443 --domain api.example.com\n  \
+mtlsctl serve --listen 0.0.0.0:443 --domain api.example.com --cert server.pem --key server.key \\\n      \
+--upstream http://127.0.0.1:8080 --log-format json\n  \
+curl --cert client.pem --key client.key --cacert ca.pem --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/"
+    )]
+    Serve(ServeArgs),
 
     /// Keep a library of trusted CA certificates (for servers' client auth and for --ca)
     #[command(subcommand)]
@@ -546,6 +570,121 @@ pub struct DatacenterDownloadArgs {
     pub retry: u32,
     #[command(flatten)]
     pub source: CatalogArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DomainCommand {
+    /// Add a domain with its trusted CA (from the CA library)
+    #[command(
+        after_help = "Example:\n  mtlsctl ca add partners partners-root.pem\n  \
+mtlsctl domain add api.example.com --ca partners --mode permissive"
+    )]
+    Add {
+        /// The host name
+        host: HostName,
+        /// Trusted CA for client certificates (a name in 'mtlsctl ca list')
+        #[arg(long, value_name = "NAME")]
+        ca: CaName,
+        /// Client certificate verification
+        #[arg(long, value_enum, default_value_t = VerifyMode::Enforce)]
+        mode: VerifyMode,
+    },
+    /// List domains
+    List,
+    /// Show a domain and its rules
+    Show {
+        /// The host name
+        host: HostName,
+    },
+    /// Change a domain's CA or mode
+    Set {
+        /// The host name
+        host: HostName,
+        /// New trusted CA
+        #[arg(long, value_name = "NAME")]
+        ca: Option<CaName>,
+        /// New verification mode
+        #[arg(long, value_enum)]
+        mode: Option<VerifyMode>,
+    },
+    /// Remove a domain and its rules
+    Remove {
+        /// The host name
+        host: HostName,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RuleCommand {
+    /// Add a rule at the end of a domain's rules
+    #[command(
+        long_about = "Add a rule at the end of a domain's rules. All criteria must hold for \
+the behaviours to run; rules run in order and the first deny ends the request.\n\n\
+Criteria: 'VARIABLE OPERATOR [VALUE]' with operators is-equal, is-not-equal, exists, \
+does-not-exist, starts-with, matches (regex). Behaviours: 'deny STATUS', \
+'add-request-header NAME TEMPLATE' (TEMPLATE may use ${variable}).\n\n\
+Variables: hostname, path, method, client_certificate_validation (true/false), ssl_client_verify \
+(SUCCESS, FAILED:reason, NONE), ssl_client_cert, ssl_client_escaped_cert, ssl_client_s_dn, \
+ssl_client_i_dn, ssl_client_s_dn_legacy, ssl_client_i_dn_legacy, ssl_client_s_dn_parsed, \
+ssl_client_serial, ssl_client_fingerprint, ssl_client_v_start, ssl_client_v_end, ssl_client_v_remain.",
+        after_help = "Examples:\n  mtlsctl rule add api.example.com require-cert \\\n      \
+--criteria 'hostname is-equal api.example.com' --criteria 'client_certificate_validation is-not-equal true' \\\n      \
+--behavior 'deny 403'\n  \
+mtlsctl rule add api.example.com forward --behavior 'add-request-header X-Client-Cert ${ssl_client_escaped_cert}'"
+    )]
+    Add {
+        /// The domain
+        host: HostName,
+        /// A name for the rule, unique within the domain
+        name: String,
+        /// A criterion: 'VARIABLE OPERATOR [VALUE]'; repeatable, all must hold
+        #[arg(long = "criteria", value_name = "CRITERION")]
+        criteria: Vec<String>,
+        /// A behaviour: 'deny STATUS' or 'add-request-header NAME TEMPLATE'; repeatable
+        #[arg(long = "behavior", value_name = "BEHAVIOR", required = true)]
+        behaviors: Vec<String>,
+    },
+    /// List a domain's rules in order
+    List {
+        /// The domain
+        host: HostName,
+    },
+    /// Remove a rule
+    Remove {
+        /// The domain
+        host: HostName,
+        /// The rule's name
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (e.g. 127.0.0.1:8443; port 0 picks a free one)
+    #[arg(long, value_name = "ADDR")]
+    pub listen: std::net::SocketAddr,
+    /// The domain to serve (see 'mtlsctl domain list')
+    #[arg(long, value_name = "HOST")]
+    pub domain: HostName,
+    /// Server certificate (PEM, chain after the leaf) [default: issued for HOST by the issuer]
+    #[arg(long, value_name = "FILE", requires = "key")]
+    pub cert: Option<PathBuf>,
+    /// Server key (PEM)
+    #[arg(long, value_name = "FILE", requires = "cert")]
+    pub key: Option<PathBuf>,
+    /// Proxy requests to this URL (http:// or https://) instead of echoing them
+    #[arg(long, value_name = "URL")]
+    pub upstream: Option<String>,
+    /// Access log format on stdout
+    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+    Off,
 }
 
 #[derive(Debug, Subcommand)]

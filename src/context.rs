@@ -23,6 +23,8 @@ pub struct Context {
     pub color: bool,
     /// The clock: MTLSCTL_NOW when set, for tests and "what will expire by then?".
     pub now: DateTime<Utc>,
+    /// MTLSCTL_NOW, when set: long-running commands keep using it instead of the clock.
+    pub fixed_now: Option<DateTime<Utc>>,
 }
 
 impl Context {
@@ -31,16 +33,19 @@ impl Context {
             Some(path) => path.clone(),
             None => default_state_path()?,
         };
-        let now = match non_empty_var("MTLSCTL_NOW") {
-            Some(text) => DateTime::parse_from_rfc3339(&text)
-                .map_err(|e| {
-                    usage(format!(
-                        "MTLSCTL_NOW='{text}' is not an RFC 3339 time ({e}); write it like 2026-01-31T12:00:00Z"
-                    ))
-                })?
-                .with_timezone(&Utc),
-            None => Utc::now(),
+        let fixed_now = match non_empty_var("MTLSCTL_NOW") {
+            Some(text) => Some(
+                DateTime::parse_from_rfc3339(&text)
+                    .map_err(|e| {
+                        usage(format!(
+                            "MTLSCTL_NOW='{text}' is not an RFC 3339 time ({e}); write it like 2026-01-31T12:00:00Z"
+                        ))
+                    })?
+                    .with_timezone(&Utc),
+            ),
+            None => None,
         };
+        let now = fixed_now.unwrap_or_else(Utc::now);
         let lock_timeout = match non_empty_var("MTLSCTL_LOCK_TIMEOUT") {
             Some(text) => text
                 .parse::<HumanDuration>()
@@ -60,6 +65,7 @@ impl Context {
             verbose: global.verbose,
             color,
             now,
+            fixed_now,
         })
     }
 }

@@ -11,6 +11,7 @@ pub mod datacenter;
 pub mod duration;
 pub mod error;
 pub mod expiry;
+pub mod gateway;
 pub mod http;
 pub mod model;
 pub mod output;

@@ -85,6 +85,69 @@ impl fmt::Display for CaName {
     }
 }
 
+/// A host name a domain is served under: a DNS name (lowercased) or an IP address.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct HostName(String);
+
+impl HostName {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for HostName {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if text.parse::<std::net::IpAddr>().is_ok() {
+            return Ok(HostName(text.to_string()));
+        }
+        let lower = text.to_ascii_lowercase();
+        let valid = !lower.is_empty()
+            && lower.len() <= 253
+            && lower.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            });
+        if valid {
+            Ok(HostName(lower))
+        } else {
+            Err(format!(
+                "'{text}' is not a host name (e.g. api.example.com) or IP address"
+            ))
+        }
+    }
+}
+
+impl fmt::Display for HostName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How a domain treats client certificates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum VerifyMode {
+    /// the handshake fails without a certificate that chains to the domain's CA
+    Enforce,
+    /// the handshake is accepted; rules decide with the verification result
+    Permissive,
+}
+
+impl VerifyMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerifyMode::Enforce => "enforce",
+            VerifyMode::Permissive => "permissive",
+        }
+    }
+}
+
 /// One of the three stages a property may have an environment for.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ValueEnum,

@@ -4,12 +4,14 @@ mod ca;
 mod cert;
 mod datacenter;
 mod docs;
+mod domain;
 mod env;
 mod expiry;
 mod inspect;
 mod issuer;
 mod property;
 mod request;
+mod serve;
 
 use std::path::Path;
 
@@ -43,6 +45,9 @@ pub fn dispatch(command: Command, ctx: &Context) -> Result<Outcome> {
         Command::Issuer(command) => issuer::run(command, ctx),
         Command::Ca(command) => ca::run(command, ctx),
         Command::Datacenter(command) => datacenter::run(command, ctx),
+        Command::Domain(command) => domain::run(command, ctx),
+        Command::Rule(command) => domain::run_rule(command, ctx),
+        Command::Serve(args) => serve::run(&args, ctx),
         Command::Request(args) => request::run(*args, ctx),
         Command::Expiry(args) => return expiry::run(&args, ctx),
         Command::Completions { shell } => docs::completions(shell),

@@ -91,11 +91,6 @@ pub fn issue_leaf(
             .hint("choose a shorter --validity")
         );
     }
-    let issuer_key =
-        KeyPair::from_pem(&issuer.key_pem).context("the stored issuer key is unusable")?;
-    let signer = Issuer::from_ca_cert_pem(&issuer.cert_pem, issuer_key)
-        .context("the stored issuer certificate is unusable")?;
-
     let env = request.env;
     let mut params = CertificateParams::default();
     params.distinguished_name = DistinguishedName::new();
@@ -116,18 +111,51 @@ pub fn issue_leaf(
         sans.push(parse_san(san)?);
     }
     params.subject_alt_names = sans;
+    params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
+    params.not_after = to_time(not_after)?;
+    sign(issuer, params, request.key_type, now)
+}
+
+/// A server certificate for `host` (DNS name or IP address), valid for `days`, for `serve`.
+pub fn issue_server(
+    issuer: &IssuerRecord,
+    host: &str,
+    days: i64,
+    now: DateTime<Utc>,
+) -> Result<Issued> {
+    let mut params = CertificateParams::default();
+    params.distinguished_name = DistinguishedName::new();
+    params.distinguished_name.push(DnType::CommonName, host);
+    params.subject_alt_names = vec![match host.parse::<IpAddr>() {
+        Ok(ip) => SanType::IpAddress(ip),
+        Err(_) => SanType::DnsName(ia5(host)?),
+    }];
+    params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+    params.not_after = to_time((now + Duration::days(days)).min(issuer.not_after))?;
+    sign(issuer, params, KeyType::EcP256, now)
+}
+
+/// Sign an end-entity certificate (not a CA, digitalSignature, authority key id, random
+/// serial, backdated start) with a new key of `key_type`.
+fn sign(
+    issuer: &IssuerRecord,
+    mut params: CertificateParams,
+    key_type: KeyType,
+    now: DateTime<Utc>,
+) -> Result<Issued> {
+    let issuer_key =
+        KeyPair::from_pem(&issuer.key_pem).context("the stored issuer key is unusable")?;
+    let signer = Issuer::from_ca_cert_pem(&issuer.cert_pem, issuer_key)
+        .context("the stored issuer certificate is unusable")?;
     params.is_ca = IsCa::ExplicitNoCa;
     params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
-    params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
     params.use_authority_key_identifier_extension = true;
     params.not_before = to_time(now - BACKDATE)?;
-    params.not_after = to_time(not_after)?;
     params.serial_number = Some(serial()?);
-
-    let key = keys::generate(request.key_type)?;
+    let key = keys::generate(key_type)?;
     let cert = params
         .signed_by(&key, &signer)
-        .context("cannot sign the client certificate")?;
+        .context("cannot sign the certificate")?;
     let key = PrivateKey::from_pkcs8_der(key.serialized_der(), "the generated key")?;
     Ok(Issued {
         info: CertInfo::from_der(cert.der())?,

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::usage;
 use crate::model::{
-    CaName, CertStatus, DeploymentStatus, EnvRef, Host, KeyType, PropertyName, Stage,
+    CaName, CertStatus, DeploymentStatus, EnvRef, Host, HostName, KeyType, PropertyName, Stage,
+    VerifyMode,
 };
 
 /// The schema this build reads and writes. A newer file is refused, an older one migrated.
@@ -33,6 +34,8 @@ pub struct State {
     pub trusted_cas: Vec<TrustedCa>,
     #[serde(default)]
     pub datacenter_downloads: Vec<DatacenterDownload>,
+    #[serde(default)]
+    pub domains: Vec<Domain>,
 }
 
 impl Default for State {
@@ -45,6 +48,7 @@ impl Default for State {
             certificates: Vec::new(),
             trusted_cas: Vec::new(),
             datacenter_downloads: Vec::new(),
+            domains: Vec::new(),
         }
     }
 }
@@ -72,6 +76,25 @@ pub struct TrustedCa {
     pub sha256: String,
     /// One or more CA certificates, PEM.
     pub pem: String,
+}
+
+/// A host name served by `serve` with mTLS, its trusted CA, mode and ordered rules.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Domain {
+    pub host: HostName,
+    pub ca: CaName,
+    pub mode: VerifyMode,
+    pub created: DateTime<Utc>,
+    #[serde(default)]
+    pub rules: Vec<RuleRecord>,
+}
+
+/// A rule as written; it was parsed and checked when added.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RuleRecord {
+    pub name: String,
+    pub criteria: Vec<String>,
+    pub behaviors: Vec<String>,
 }
 
 /// A vendor's datacenter certificate that was downloaded, verified and saved.
@@ -240,6 +263,20 @@ impl State {
             })
     }
 
+    pub fn domain(&self, host: &HostName) -> anyhow::Result<&Domain> {
+        self.domains
+            .iter()
+            .find(|d| &d.host == host)
+            .ok_or_else(|| unknown_domain(host))
+    }
+
+    pub fn domain_mut(&mut self, host: &HostName) -> anyhow::Result<&mut Domain> {
+        self.domains
+            .iter_mut()
+            .find(|d| &d.host == host)
+            .ok_or_else(|| unknown_domain(host))
+    }
+
     pub fn cert_by_id(&self, id: &str) -> Option<&CertRecord> {
         self.certificates.iter().find(|c| c.id == id)
     }
@@ -303,6 +340,14 @@ impl State {
             (None, None) => String::new(),
         }
     }
+}
+
+fn unknown_domain(host: &HostName) -> anyhow::Error {
+    usage(format!("there is no domain {host}"))
+        .hint(format!(
+            "run 'mtlsctl domain list', or add it with 'mtlsctl domain add {host} --ca NAME'"
+        ))
+        .into()
 }
 
 fn unknown_environment(env: &EnvRef) -> anyhow::Error {

@@ -10,3 +10,4 @@ mod docs;
 mod expiry;
 mod lifecycle;
 mod request;
+mod serve;

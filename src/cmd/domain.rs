@@ -1,0 +1,229 @@
+use anyhow::Result;
+use serde_json::{Value, json};
+
+use super::short_time;
+use crate::cli::{DomainCommand, RuleCommand};
+use crate::context::Context;
+use crate::error::usage;
+use crate::gateway::rules::parse_rule;
+use crate::model::HostName;
+use crate::output::{Report, Styled};
+use crate::state::{Domain, RuleRecord};
+
+pub fn run(command: DomainCommand, ctx: &Context) -> Result<Report> {
+    match command {
+        DomainCommand::Add { host, ca, mode } => {
+            let domain = ctx.store.update(|state| {
+                state.trusted_ca(&ca)?;
+                if state.domains.iter().any(|d| d.host == host) {
+                    return Err(usage(format!("the domain {host} already exists"))
+                        .hint(format!("change it with 'mtlsctl domain set {host}'"))
+                        .into());
+                }
+                let domain = Domain {
+                    host: host.clone(),
+                    ca: ca.clone(),
+                    mode,
+                    created: ctx.now,
+                    rules: Vec::new(),
+                };
+                state.domains.push(domain.clone());
+                Ok(domain)
+            })?;
+            Ok(Report::Done {
+                message: format!(
+                    "added domain {host} ({}, trusting CA {ca}); serve it with 'mtlsctl serve --listen ADDR --domain {host}'",
+                    mode.as_str()
+                ),
+                json: domain_json(&domain),
+            })
+        }
+        DomainCommand::List => {
+            let state = ctx.store.read()?;
+            Ok(Report::Table {
+                columns: vec!["DOMAIN", "MODE", "CA", "RULES", "CREATED"],
+                rows: state
+                    .domains
+                    .iter()
+                    .map(|d| {
+                        vec![
+                            Styled::plain(d.host.as_str()),
+                            Styled::plain(d.mode.as_str()),
+                            Styled::plain(d.ca.as_str()),
+                            Styled::plain(d.rules.len().to_string()),
+                            Styled::plain(short_time(d.created)),
+                        ]
+                    })
+                    .collect(),
+                empty: "no domains yet; add one with 'mtlsctl domain add HOST --ca NAME'".into(),
+                json: state.domains.iter().map(domain_json).collect(),
+            })
+        }
+        DomainCommand::Show { host } => {
+            let state = ctx.store.read()?;
+            let domain = state.domain(&host)?;
+            let fields = Report::Fields {
+                fields: vec![
+                    ("Domain", Styled::plain(domain.host.as_str())),
+                    ("Mode", Styled::plain(domain.mode.as_str())),
+                    ("CA", Styled::plain(domain.ca.as_str())),
+                    ("Created", Styled::plain(short_time(domain.created))),
+                ],
+                json: Value::Null,
+            };
+            Ok(Report::Sections {
+                parts: vec![fields, rules_table(domain)],
+                json: domain_json(domain),
+            })
+        }
+        DomainCommand::Set { host, ca, mode } => {
+            if ca.is_none() && mode.is_none() {
+                return Err(usage("nothing to change: give --ca or --mode").into());
+            }
+            let domain = ctx.store.update(|state| {
+                if let Some(ca) = &ca {
+                    state.trusted_ca(ca)?;
+                }
+                let domain = state.domain_mut(&host)?;
+                if let Some(ca) = ca {
+                    domain.ca = ca;
+                }
+                if let Some(mode) = mode {
+                    domain.mode = mode;
+                }
+                Ok(domain.clone())
+            })?;
+            Ok(Report::Done {
+                message: format!("updated domain {host}"),
+                json: domain_json(&domain),
+            })
+        }
+        DomainCommand::Remove { host } => {
+            ctx.store.update(|state| {
+                state.domain(&host)?;
+                state.domains.retain(|d| d.host != host);
+                Ok(())
+            })?;
+            Ok(Report::Done {
+                message: format!("removed domain {host}"),
+                json: json!({"removed": host}),
+            })
+        }
+    }
+}
+
+pub fn run_rule(command: RuleCommand, ctx: &Context) -> Result<Report> {
+    match command {
+        RuleCommand::Add {
+            host,
+            name,
+            criteria,
+            behaviors,
+        } => {
+            if name.trim().is_empty() || name.contains(char::is_whitespace) {
+                return Err(usage(format!(
+                    "'{name}' is not a rule name: use one word, e.g. require-cert"
+                ))
+                .into());
+            }
+            // Checked now, so that serving never meets an invalid rule.
+            parse_rule(&name, &criteria, &behaviors)?;
+            let domain = ctx.store.update(|state| {
+                let domain = state.domain_mut(&host)?;
+                if domain.rules.iter().any(|r| r.name == name) {
+                    return Err(usage(format!("{host} already has a rule named '{name}'"))
+                        .hint(format!(
+                            "remove it first with 'mtlsctl rule remove {host} {name}'"
+                        ))
+                        .into());
+                }
+                domain.rules.push(RuleRecord {
+                    name: name.clone(),
+                    criteria: criteria.clone(),
+                    behaviors: behaviors.clone(),
+                });
+                Ok(domain.clone())
+            })?;
+            Ok(Report::Done {
+                message: format!(
+                    "added rule {name} to {host} (rule {} of {})",
+                    domain.rules.len(),
+                    domain.rules.len()
+                ),
+                json: domain_json(&domain),
+            })
+        }
+        RuleCommand::List { host } => {
+            let state = ctx.store.read()?;
+            Ok(rules_table(state.domain(&host)?))
+        }
+        RuleCommand::Remove { host, name } => {
+            ctx.store.update(|state| {
+                let domain = state.domain_mut(&host)?;
+                if !domain.rules.iter().any(|r| r.name == name) {
+                    return Err(usage(format!("{host} has no rule named '{name}'"))
+                        .hint(format!("run 'mtlsctl rule list {host}'"))
+                        .into());
+                }
+                domain.rules.retain(|r| r.name != name);
+                Ok(())
+            })?;
+            Ok(Report::Done {
+                message: format!("removed rule {name} from {host}"),
+                json: json!({"domain": host, "removed": name}),
+            })
+        }
+    }
+}
+
+fn rules_table(domain: &Domain) -> Report {
+    Report::Table {
+        columns: vec!["#", "RULE", "CRITERIA", "BEHAVIOURS"],
+        rows: domain
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                vec![
+                    Styled::plain((i + 1).to_string()),
+                    Styled::plain(r.name.clone()),
+                    Styled::plain(if r.criteria.is_empty() {
+                        "(always)".to_string()
+                    } else {
+                        r.criteria.join(" AND ")
+                    }),
+                    Styled::plain(r.behaviors.join("; ")),
+                ]
+            })
+            .collect(),
+        empty: format!("{} has no rules", domain.host),
+        json: json!(domain.rules),
+    }
+}
+
+fn domain_json(domain: &Domain) -> Value {
+    json!({
+        "host": domain.host,
+        "ca": domain.ca,
+        "mode": domain.mode,
+        "created": domain.created,
+        "rules": domain.rules,
+    })
+}
+
+/// A trusted CA in use by a domain cannot be removed.
+pub fn ensure_ca_unused(state: &crate::state::State, ca: &crate::model::CaName) -> Result<()> {
+    let users: Vec<&HostName> = state
+        .domains
+        .iter()
+        .filter(|d| &d.ca == ca)
+        .map(|d| &d.host)
+        .collect();
+    if users.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<String> = users.iter().map(|h| h.to_string()).collect();
+    Err(usage(format!("the trusted CA '{ca}' is used by {}", names.join(", ")))
+        .hint("point those domains at another CA with 'mtlsctl domain set HOST --ca NAME', or remove them")
+        .into())
+}

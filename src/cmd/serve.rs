@@ -1,0 +1,76 @@
+use anyhow::{Context as _, Result};
+
+use super::read_input;
+use crate::cli::ServeArgs;
+use crate::context::Context;
+use crate::error::usage;
+use crate::gateway::rules::parse_rule;
+use crate::gateway::server::{self, Gateway};
+use crate::output::Report;
+use crate::pki::cert::certs_from_pem;
+use crate::pki::issue::issue_server;
+use crate::pki::keys::{ensure_matches, load_private_key};
+
+/// Days a server certificate issued for one `serve` run is valid.
+const SERVER_CERT_DAYS: i64 = 30;
+
+pub fn run(args: &ServeArgs, ctx: &Context) -> Result<Report> {
+    let mut state = ctx.store.read()?;
+    let domain = state.domain(&args.domain)?.clone();
+    let ca = state.trusted_ca(&domain.ca)?.clone();
+    let rules = domain
+        .rules
+        .iter()
+        .map(|r| parse_rule(&r.name, &r.criteria, &r.behaviors))
+        .collect::<Result<Vec<_>>>()
+        .context("a stored rule no longer parses")?;
+    let (chain, key_pkcs8) = match (&args.cert, &args.key) {
+        (Some(cert), Some(key)) => {
+            let cert_what = format!("the certificate file {}", cert.display());
+            let key_what = format!("the key file {}", key.display());
+            let chain = certs_from_pem(&read_input(cert)?, &cert_what)?;
+            let key = load_private_key(&read_input(key)?, &key_what)?;
+            ensure_matches(&chain[0], &key.pair, &cert_what, &key_what)?;
+            (chain, key.pair.serialize_der())
+        }
+        _ => {
+            if state.issuer.is_none() {
+                state = ctx.store.update(|s| {
+                    super::issuer::ensure_issuer(s, ctx.now)?;
+                    Ok(s.clone())
+                })?;
+            }
+            let issuer = state.issuer.as_ref().context("the issuer is missing")?;
+            let issued = issue_server(issuer, args.domain.as_str(), SERVER_CERT_DAYS, ctx.now)?;
+            let mut chain =
+                certs_from_pem(issued.cert_pem.as_bytes(), "the issued server certificate")?;
+            chain.extend(certs_from_pem(issuer.cert_pem.as_bytes(), "the issuer")?);
+            let key = pem::parse(&issued.key_pem).context("the issued key is unreadable")?;
+            (chain, key.into_contents())
+        }
+    };
+    if let Some(upstream) = &args.upstream
+        && !(upstream.starts_with("http://") || upstream.starts_with("https://"))
+    {
+        return Err(usage(format!(
+            "--upstream '{upstream}' is not an http:// or https:// URL"
+        ))
+        .into());
+    }
+    server::run(
+        Gateway {
+            listen: args.listen,
+            host: domain.host.to_string(),
+            mode: domain.mode,
+            ca_name: ca.name.to_string(),
+            ca_pem: ca.pem,
+            rules,
+            chain,
+            key_pkcs8,
+            upstream: args.upstream.clone(),
+            log_format: args.log_format,
+        },
+        ctx,
+    )?;
+    Ok(Report::Bytes(Vec::new()))
+}

@@ -1,0 +1,335 @@
+//! The request's variables, with every `ssl_client_*` value formatted byte for byte as
+//! nginx 1.22 (on OpenSSL) formats it for the same certificate.
+
+use chrono::{DateTime, Utc};
+use x509_parser::prelude::{FromDer, X509Certificate};
+use x509_parser::x509::{AttributeTypeAndValue, X509Name};
+
+use super::rules::Variables;
+use crate::pki::{hex, pem_lf};
+
+/// What the TLS layer knows about the client.
+pub struct ClientCertificate<'a> {
+    pub der: &'a [u8],
+    /// None: verified; Some(reason): OpenSSL's words for why not.
+    pub failure: Option<String>,
+}
+
+pub struct RequestFacts<'a> {
+    pub hostname: &'a str,
+    pub path: &'a str,
+    pub method: &'a str,
+}
+
+pub fn compute(
+    request: &RequestFacts<'_>,
+    client: Option<&ClientCertificate<'_>>,
+    now: DateTime<Utc>,
+) -> Variables {
+    let mut v = Variables::new();
+    v.insert("hostname", request.hostname.to_string());
+    v.insert("path", request.path.to_string());
+    v.insert("method", request.method.to_string());
+    let verify = match client {
+        None => "NONE".to_string(),
+        Some(ClientCertificate { failure: None, .. }) => "SUCCESS".to_string(),
+        Some(ClientCertificate {
+            failure: Some(reason),
+            ..
+        }) => format!("FAILED:{reason}"),
+    };
+    v.insert(
+        "client_certificate_validation",
+        (verify == "SUCCESS").to_string(),
+    );
+    v.insert("ssl_client_verify", verify);
+    let parsed = client.and_then(|c| {
+        X509Certificate::from_der(c.der)
+            .ok()
+            .map(|(_, cert)| (c.der, cert))
+    });
+    let Some((der, cert)) = parsed else {
+        for name in [
+            "ssl_client_cert",
+            "ssl_client_escaped_cert",
+            "ssl_client_s_dn",
+            "ssl_client_i_dn",
+            "ssl_client_s_dn_legacy",
+            "ssl_client_i_dn_legacy",
+            "ssl_client_s_dn_parsed",
+            "ssl_client_serial",
+            "ssl_client_fingerprint",
+            "ssl_client_v_start",
+            "ssl_client_v_end",
+            "ssl_client_v_remain",
+        ] {
+            v.insert(name, String::new());
+        }
+        return v;
+    };
+    let raw_pem = pem_lf("CERTIFICATE", der);
+    v.insert("ssl_client_cert", tabbed(&raw_pem));
+    v.insert("ssl_client_escaped_cert", escape_uri_component(&raw_pem));
+    v.insert("ssl_client_s_dn", rfc2253(cert.subject()));
+    v.insert("ssl_client_i_dn", rfc2253(cert.issuer()));
+    v.insert("ssl_client_s_dn_legacy", oneline(cert.subject()));
+    v.insert("ssl_client_i_dn_legacy", oneline(cert.issuer()));
+    v.insert(
+        "ssl_client_s_dn_parsed",
+        cert.subject()
+            .iter_common_name()
+            .next()
+            .map(|cn| decode(cn).unwrap_or_default())
+            .unwrap_or_default(),
+    );
+    v.insert("ssl_client_serial", serial(cert.raw_serial()));
+    v.insert(
+        "ssl_client_fingerprint",
+        hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA1_FOR_LEGACY_USE_ONLY, der).as_ref()),
+    );
+    let start = cert.validity().not_before.timestamp();
+    let end = cert.validity().not_after.timestamp();
+    v.insert("ssl_client_v_start", asn1_time(start));
+    v.insert("ssl_client_v_end", asn1_time(end));
+    v.insert("ssl_client_v_remain", remain(end, now.timestamp()));
+    v
+}
+
+/// nginx's `$ssl_client_cert`: the PEM with a tab after every newline but the last, which
+/// is dropped.
+fn tabbed(pem: &str) -> String {
+    let body = pem.strip_suffix('\n').unwrap_or(pem);
+    body.replace('\n', "\n\t")
+}
+
+/// `ngx_escape_uri(NGX_ESCAPE_URI_COMPONENT)`: all but ALPHA, DIGIT, '-', '.', '_', '~'.
+fn escape_uri_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// `i2a_ASN1_INTEGER`: uppercase hex of the magnitude; DER's leading sign byte is not shown.
+fn serial(raw: &[u8]) -> String {
+    let magnitude = match raw {
+        [0, rest @ ..] if !rest.is_empty() && rest[0] & 0x80 != 0 => rest,
+        other => other,
+    };
+    if magnitude.is_empty() {
+        return "00".into();
+    }
+    hex(magnitude).to_ascii_uppercase()
+}
+
+/// `ASN1_TIME_print`: `Jan  2 03:04:05 2025 GMT`.
+fn asn1_time(seconds: i64) -> String {
+    DateTime::from_timestamp(seconds, 0)
+        .map(|t| t.format("%b %e %H:%M:%S %Y GMT").to_string())
+        .unwrap_or_default()
+}
+
+/// nginx's `$ssl_client_v_remain`: whole days left, 0 when less than one day is left.
+fn remain(end: i64, now: i64) -> String {
+    if end < now + 86_400 {
+        "0".into()
+    } else {
+        ((end - now) / 86_400).to_string()
+    }
+}
+
+/// OpenSSL's short names for the attributes certificates carry.
+fn short_name(oid: &str) -> Option<&'static str> {
+    Some(match oid {
+        "2.5.4.3" => "CN",
+        "2.5.4.4" => "SN",
+        "2.5.4.5" => "serialNumber",
+        "2.5.4.6" => "C",
+        "2.5.4.7" => "L",
+        "2.5.4.8" => "ST",
+        "2.5.4.9" => "street",
+        "2.5.4.10" => "O",
+        "2.5.4.11" => "OU",
+        "2.5.4.12" => "title",
+        "2.5.4.13" => "description",
+        "2.5.4.15" => "businessCategory",
+        "2.5.4.17" => "postalCode",
+        "2.5.4.42" => "GN",
+        "2.5.4.43" => "initials",
+        "2.5.4.44" => "generationQualifier",
+        "2.5.4.46" => "dnQualifier",
+        "2.5.4.65" => "pseudonym",
+        "2.5.4.97" => "organizationIdentifier",
+        "0.9.2342.19200300.100.1.1" => "UID",
+        "0.9.2342.19200300.100.1.25" => "DC",
+        "1.2.840.113549.1.9.1" => "emailAddress",
+        "1.3.6.1.4.1.311.60.2.1.3" => "jurisdictionC",
+        _ => return None,
+    })
+}
+
+/// A string attribute's text, by its ASN.1 type; None for a type that is not a string.
+fn decode(attr: &AttributeTypeAndValue<'_>) -> Option<String> {
+    let value = attr.attr_value();
+    let data = value.data;
+    match value.tag().0 {
+        12 => Some(String::from_utf8_lossy(data).into_owned()),
+        19 | 22 | 26 | 18 => Some(data.iter().map(|&b| b as char).collect()),
+        20 => Some(data.iter().map(|&b| b as char).collect()),
+        30 => {
+            let units: Vec<u16> = data
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            Some(String::from_utf16_lossy(&units))
+        }
+        28 => Some(
+            data.chunks(4)
+                .filter_map(|c| <[u8; 4]>::try_from(c).ok())
+                .filter_map(|c| char::from_u32(u32::from_be_bytes(c)))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// `X509_NAME_print_ex(XN_FLAG_RFC2253)`: attributes last to first, `,` between RDNs and `+`
+/// within one, RFC 2253 escapes, bytes of 0x80 and above and controls as `\XX`, unknown
+/// attributes and non-string values as `#` and the DER in hex.
+pub fn rfc2253(name: &X509Name<'_>) -> String {
+    let rdns: Vec<_> = name.iter_rdn().collect();
+    let mut out = String::new();
+    for (i, rdn) in rdns.iter().rev().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let attrs: Vec<_> = rdn.iter().collect();
+        for (j, attr) in attrs.iter().rev().enumerate() {
+            if j > 0 {
+                out.push('+');
+            }
+            let oid = attr.attr_type().to_id_string();
+            let known = short_name(&oid);
+            out.push_str(known.unwrap_or(&oid));
+            out.push('=');
+            match (known, decode(attr)) {
+                (Some(_), Some(text)) => out.push_str(&escape_2253(&text)),
+                _ => {
+                    out.push('#');
+                    out.push_str(&hex(&attr.attr_value().as_bytes_der()).to_ascii_uppercase());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn escape_2253(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    for (i, &byte) in bytes.iter().enumerate() {
+        let first = i == 0;
+        let last = i == bytes.len() - 1;
+        match byte {
+            b',' | b'+' | b'"' | b'\\' | b'<' | b'>' | b';' => {
+                out.push('\\');
+                out.push(byte as char);
+            }
+            b'#' if first => out.push_str("\\#"),
+            b' ' if first || last => out.push_str("\\ "),
+            0..=0x1f | 0x7f..=0xff => out.push_str(&format!("\\{byte:02X}")),
+            _ => out.push(byte as char),
+        }
+    }
+    out
+}
+
+/// `X509_NAME_oneline` (OpenSSL 3): `/SN=value` in certificate order (`+` between the
+/// attributes of one RDN), `/` and `+` in a value escaped with `\\`, bytes outside ' '..'~' as
+/// `\\xXX`.
+pub fn oneline(name: &X509Name<'_>) -> String {
+    let mut out = String::new();
+    for rdn in name.iter_rdn() {
+        for (i, attr) in rdn.iter().enumerate() {
+            let oid = attr.attr_type().to_id_string();
+            out.push(if i == 0 { '/' } else { '+' });
+            out.push_str(short_name(&oid).unwrap_or(&oid));
+            out.push('=');
+            for &byte in attr.attr_value().data {
+                match byte {
+                    b'/' | b'+' => {
+                        out.push('\\');
+                        out.push(byte as char);
+                    }
+                    b' '..=b'~' => out.push(byte as char),
+                    _ => out.push_str(&format!("\\x{byte:02X}")),
+                }
+            }
+        }
+    }
+    out
+}
+
+trait DerBytes {
+    fn as_bytes_der(&self) -> Vec<u8>;
+}
+
+impl DerBytes for x509_parser::der_parser::asn1_rs::Any<'_> {
+    fn as_bytes_der(&self) -> Vec<u8> {
+        use x509_parser::der_parser::asn1_rs::ToDer;
+        self.to_der_vec().unwrap_or_default()
+    }
+}
+
+/// OpenSSL's words for why a client certificate did not verify, as nginx puts them after
+/// `FAILED:`.
+pub fn openssl_reason(error: &rustls::Error, self_signed: bool) -> String {
+    use rustls::CertificateError as E;
+    match error {
+        rustls::Error::InvalidCertificate(e) => match e {
+            E::UnknownIssuer if self_signed => "self-signed certificate".into(),
+            E::UnknownIssuer => "unable to get local issuer certificate".into(),
+            E::Expired | E::ExpiredContext { .. } => "certificate has expired".into(),
+            E::NotValidYet | E::NotValidYetContext { .. } => "certificate is not yet valid".into(),
+            E::BadSignature => "certificate signature failure".into(),
+            E::Revoked => "certificate revoked".into(),
+            E::InvalidPurpose | E::InvalidPurposeContext { .. } => {
+                "unsupported certificate purpose".into()
+            }
+            other => format!("{other:?}"),
+        },
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nginx_formats() {
+        assert_eq!(tabbed("A\nB\nC\n"), "A\n\tB\n\tC");
+        assert_eq!(
+            escape_uri_component("a-b_c.d~e/f+g=\n"),
+            "a-b_c.d~e%2Ff%2Bg%3D%0A"
+        );
+        assert_eq!(serial(&[0x00, 0x8a, 0x01]), "8A01");
+        assert_eq!(serial(&[0x7f, 0x01]), "7F01");
+        let at = chrono::NaiveDate::from_ymd_opt(2025, 1, 2)
+            .unwrap()
+            .and_hms_opt(3, 4, 5)
+            .unwrap()
+            .and_utc();
+        assert_eq!(asn1_time(at.timestamp()), "Jan  2 03:04:05 2025 GMT");
+        assert_eq!(remain(1_000_000, 1_000_000 - 86_399), "0");
+        assert_eq!(remain(1_000_000, 1_000_000 - 2 * 86_400 - 5), "2");
+        assert_eq!(remain(0, 1_000), "0");
+        assert_eq!(escape_2253("#a, b "), "\\#a\\, b\\ ");
+        assert_eq!(escape_2253("é"), "\\C3\\A9");
+    }
+}
