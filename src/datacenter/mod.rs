@@ -161,18 +161,9 @@ pub fn verify(body: &[u8], entry: &Entry, url: &str, allow_mismatch: bool) -> Re
             body.len()
         )));
     }
-    let blocks = pem::parse_many(body).map_err(|e| {
-        runtime(format!("the file from {url} is truncated or damaged: {e}"))
-            .hint("try the download again")
+    let blocks = crate::pki::pem_blocks(body).map_err(|damage| {
+        runtime(format!("the file from {url} {damage}")).hint("try the download again")
     })?;
-    if blocks.len() != text.matches("-----BEGIN ").count() {
-        bail!(
-            runtime(format!(
-                "the file from {url} is truncated or damaged: a PEM block has no matching END line"
-            ))
-            .hint("try the download again")
-        );
-    }
     let certs: Vec<&pem::Pem> = blocks.iter().filter(|b| b.tag() == "CERTIFICATE").collect();
     if blocks.len() != 1 || certs.len() != 1 {
         let tags: Vec<&str> = blocks.iter().map(|b| b.tag()).collect();

@@ -85,8 +85,7 @@ pub fn parse_der(der: &[u8]) -> Result<X509Certificate<'_>> {
 /// The certificates of a PEM text, in order. Other PEM blocks are ignored, but a text with
 /// no certificate at all is refused, naming what it holds instead.
 pub fn certs_from_pem(text: &[u8], what: &str) -> Result<Vec<Vec<u8>>> {
-    let blocks =
-        pem::parse_many(text).map_err(|e| usage(format!("{what} is not valid PEM: {e}")))?;
+    let blocks = super::pem_blocks(text).map_err(|damage| usage(format!("{what} {damage}")))?;
     let mut certs = Vec::new();
     for block in &blocks {
         if block.tag() == "CERTIFICATE" {

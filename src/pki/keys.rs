@@ -44,8 +44,7 @@ impl PrivateKey {
 
 /// Load the one private key of a PEM text. `what` names its source in messages.
 pub fn load_private_key(text: &[u8], what: &str) -> Result<PrivateKey> {
-    let blocks =
-        pem::parse_many(text).map_err(|e| usage(format!("{what} is not valid PEM: {e}")))?;
+    let blocks = super::pem_blocks(text).map_err(|damage| usage(format!("{what} {damage}")))?;
     let keys: Vec<&pem::Pem> = blocks
         .iter()
         .filter(|b| b.tag().ends_with("PRIVATE KEY"))

@@ -10,4 +10,5 @@ mod docs;
 mod expiry;
 mod lifecycle;
 mod request;
+mod robustness;
 mod serve;
