@@ -13,6 +13,7 @@ pub mod error;
 pub mod expiry;
 pub mod gateway;
 pub mod http;
+pub mod lifecycle;
 pub mod model;
 pub mod output;
 pub mod pki;

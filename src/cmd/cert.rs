@@ -15,15 +15,13 @@ use crate::duration::Validity;
 use crate::error::{runtime, usage};
 use crate::model::{CertStatus, EnvRef, Host, KeyType, PropertyName};
 use crate::output::{self, Report, Styled, Tone};
-use crate::pki::cert::{CertInfo, certs_from_pem, first_der, parse_der, to_pem};
-use crate::pki::issue::{LeafRequest, issue_leaf, random_bytes};
-use crate::pki::keys::{ensure_matches, load_private_key};
-use crate::pki::{hex, p12};
+use crate::pki::cert::{certs_from_pem, first_der};
+use crate::pki::p12;
 use crate::state::{CertRecord, DeployRecord, DeploySettings, State};
 
 use super::env::deployment_cell;
-use super::issuer::ensure_issuer;
-use super::{read_input, read_password, short_time};
+use super::{read_password, short_time};
+use crate::lifecycle::{add_imported, add_issued};
 
 pub fn run(command: CertCommand, ctx: &Context) -> Result<Report> {
     match command {
@@ -515,159 +513,6 @@ fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
         ),
         json,
     })
-}
-
-/// Issue a certificate for a managed environment and make it current.
-pub(super) fn add_issued(
-    state: &mut State,
-    env: &EnvRef,
-    key_type: KeyType,
-    validity: Validity,
-    now: DateTime<Utc>,
-) -> Result<CertRecord> {
-    let sans = state.environment(env)?.sans.clone();
-    let issuer = ensure_issuer(state, now)?;
-    let request = LeafRequest {
-        env,
-        key_type,
-        validity,
-        extra_sans: &sans,
-    };
-    let issued = issue_leaf(issuer, &request, now)?;
-    add_record(
-        state,
-        env,
-        issued.info,
-        issued.cert_pem,
-        None,
-        issued.key_pem,
-        now,
-    )
-}
-
-/// Import a certificate obtained elsewhere, checked, and make it current.
-pub(super) fn add_imported(
-    state: &mut State,
-    env: &EnvRef,
-    files: &ImportFiles,
-    now: DateTime<Utc>,
-) -> Result<CertRecord> {
-    let (Some(cert_path), Some(key_path)) = (&files.cert, &files.key) else {
-        bail!(usage(
-            "give the certificate and its key: --cert FILE --key FILE"
-        ));
-    };
-    let cert_what = format!("the certificate file {}", cert_path.display());
-    let key_what = format!("the key file {}", key_path.display());
-    let mut ders = certs_from_pem(&read_input(cert_path)?, &cert_what)?;
-    if let Some(chain_path) = &files.chain {
-        let chain_what = format!("the chain file {}", chain_path.display());
-        ders.extend(certs_from_pem(&read_input(chain_path)?, &chain_what)?);
-    }
-    let key = load_private_key(&read_input(key_path)?, &key_what)?;
-    ensure_matches(&ders[0], &key.pair, &cert_what, &key_what)?;
-    let info = CertInfo::from_der(&ders[0])?;
-    if info.not_after < now {
-        bail!(
-            usage(format!(
-                "the certificate in {} expired on {}",
-                cert_path.display(),
-                short_time(info.not_after)
-            ))
-            .hint("get a renewed certificate from its issuer")
-        );
-    }
-    if info.is_ca {
-        bail!(usage(format!(
-            "the certificate in {} is a CA certificate, not a client certificate",
-            cert_path.display()
-        )));
-    }
-    if !info.extended_key_usage.is_empty()
-        && !info
-            .extended_key_usage
-            .iter()
-            .any(|u| u == "clientAuth" || u == "any")
-    {
-        bail!(usage(format!(
-            "the certificate in {} is not for client authentication (extended key usage: {})",
-            cert_path.display(),
-            info.extended_key_usage.join(", ")
-        )));
-    }
-    if let Some(issuer_der) = ders.get(1) {
-        let leaf = parse_der(&ders[0])?;
-        let issuer = parse_der(issuer_der)?;
-        if leaf.verify_signature(Some(issuer.public_key())).is_err() {
-            bail!(
-                usage(format!(
-                    "the chain does not issue the certificate: {} was not signed by {}",
-                    info.subject,
-                    issuer.subject()
-                ))
-                .hint("give the intermediates in order, the leaf's issuer first")
-            );
-        }
-    }
-    let chain = (ders.len() > 1).then(|| to_pem(&ders[1..]));
-    add_record(
-        state,
-        env,
-        info,
-        to_pem(&ders[..1]),
-        chain,
-        key.pkcs8_pem,
-        now,
-    )
-}
-
-fn add_record(
-    state: &mut State,
-    env: &EnvRef,
-    info: CertInfo,
-    cert_pem: String,
-    chain_pem: Option<String>,
-    key_pem: String,
-    now: DateTime<Utc>,
-) -> Result<CertRecord> {
-    let id = loop {
-        let candidate = hex(&random_bytes::<6>()?);
-        if !state
-            .certificates
-            .iter()
-            .any(|c| c.id.starts_with(&candidate[..8]))
-        {
-            break candidate;
-        }
-    };
-    let environment = state.environment_mut(env)?;
-    environment.generations += 1;
-    let generation = environment.generations;
-    environment.current_cert = Some(id.clone());
-    let record = CertRecord {
-        id,
-        environment: env.clone(),
-        variable: format!(
-            "{}_{}_v{generation}",
-            env.property.as_str().replace('-', "_"),
-            env.stage
-        ),
-        name: format!("{} v{generation}", environment.name),
-        created: now,
-        not_before: info.not_before,
-        not_after: info.not_after,
-        serial: info.serial,
-        sha256: info.sha256,
-        key_type: info.key_type,
-        subject: info.subject,
-        issuer: info.issuer,
-        sans: info.sans,
-        cert_pem,
-        chain_pem,
-        key_pem,
-    };
-    state.certificates.push(record.clone());
-    Ok(record)
 }
 
 /// `cert list --json`: the schema of DESIGN.md.

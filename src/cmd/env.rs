@@ -10,8 +10,8 @@ use crate::model::{DeploymentStatus, EnvRef, Host, PropertyName};
 use crate::output::{Report, Styled, Tone};
 use crate::state::{DeploySettings, Environment, State};
 
-use super::cert::{add_imported, add_issued};
 use super::short_time;
+use crate::lifecycle::{add_imported, add_issued};
 
 pub fn run(command: EnvCommand, ctx: &Context) -> Result<Report> {
     match command {
@@ -66,25 +66,13 @@ fn create(args: EnvCreateArgs, ctx: &Context) -> Result<Report> {
             .hint(format!("see it with 'mtlsctl env show {env}', or rotate its certificate with 'mtlsctl cert rotate {env}'"))
             .into());
         }
-        state.environments.push(Environment {
-            property: env.property.clone(),
-            stage: env.stage,
-            name: args
-                .name
-                .clone()
-                .unwrap_or_else(|| format!("{} {}", env.property, env.stage)),
-            host: args.host,
-            created: ctx.now,
-            key_type: args.key_type,
-            validity_days: args.validity.days(),
-            sans: args.sans.clone(),
-            generations: 0,
-            current_cert: None,
-            deployed_cert: None,
-            deploy_started: None,
-            last_deploy: None,
-            deploy: deploy.clone(),
-        });
+        let mut environment = Environment::new(env, args.host, args.key_type, args.validity, ctx.now);
+        if let Some(name) = &args.name {
+            environment.name = name.clone();
+        }
+        environment.sans = args.sans.clone();
+        environment.deploy = deploy.clone();
+        state.environments.push(environment);
         let cert = if importing {
             add_imported(state, env, &args.import, ctx.now)?
         } else {

@@ -1,15 +1,14 @@
 use std::path::Path;
 
 use anyhow::Result;
-use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use crate::atomic;
 use crate::cli::IssuerCommand;
 use crate::context::Context;
+use crate::lifecycle::ensure_issuer;
 use crate::output::{Report, Styled};
-use crate::pki::issue::create_issuer;
-use crate::state::{IssuerRecord, State, days_left};
+use crate::state::{IssuerRecord, days_left};
 
 use super::short_time;
 
@@ -23,14 +22,6 @@ pub fn run(command: IssuerCommand, ctx: &Context) -> Result<Report> {
         IssuerCommand::Show => Ok(show(&issuer, ctx)),
         IssuerCommand::Export { out } => export(&issuer, out.as_deref()),
     }
-}
-
-/// The store's issuer, created now if there is none yet.
-pub(super) fn ensure_issuer(state: &mut State, now: DateTime<Utc>) -> Result<&IssuerRecord> {
-    if state.issuer.is_none() {
-        state.issuer = Some(create_issuer(now)?);
-    }
-    Ok(state.issuer.as_ref().expect("the issuer was just created"))
 }
 
 fn show(issuer: &IssuerRecord, ctx: &Context) -> Report {

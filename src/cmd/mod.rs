@@ -57,7 +57,7 @@ pub fn dispatch(command: Command, ctx: &Context) -> Result<Outcome> {
 }
 
 /// Read a file a flag names; `-` is stdin. The error names the file.
-pub(crate) fn read_input(path: &Path) -> Result<Vec<u8>> {
+pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
@@ -80,6 +80,6 @@ pub(crate) fn read_password(path: &Path) -> Result<String> {
 }
 
 /// A time as tables show it: `2026-03-01 12:00 UTC`.
-pub(crate) fn short_time(at: chrono::DateTime<chrono::Utc>) -> String {
+pub fn short_time(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()
 }

@@ -36,7 +36,7 @@ pub fn run(args: &ServeArgs, ctx: &Context) -> Result<Report> {
         _ => {
             if state.issuer.is_none() {
                 state = ctx.store.update(|s| {
-                    super::issuer::ensure_issuer(s, ctx.now)?;
+                    crate::lifecycle::ensure_issuer(s, ctx.now)?;
                     Ok(s.clone())
                 })?;
             }

@@ -3,7 +3,7 @@
 
 mod store;
 
-pub use store::Store;
+pub use store::{Store, parse};
 
 use std::path::PathBuf;
 
@@ -182,6 +182,32 @@ pub struct CertRecord {
 }
 
 impl Environment {
+    /// A new environment with no certificate yet, named "<property> <stage>".
+    pub fn new(
+        env: &EnvRef,
+        host: Host,
+        key_type: KeyType,
+        validity: crate::duration::Validity,
+        now: DateTime<Utc>,
+    ) -> Environment {
+        Environment {
+            property: env.property.clone(),
+            stage: env.stage,
+            name: format!("{} {}", env.property, env.stage),
+            host,
+            created: now,
+            key_type,
+            validity_days: validity.days(),
+            sans: Vec::new(),
+            generations: 0,
+            current_cert: None,
+            deployed_cert: None,
+            deploy_started: None,
+            last_deploy: None,
+            deploy: DeploySettings::default(),
+        }
+    }
+
     pub fn env_ref(&self) -> EnvRef {
         EnvRef {
             property: self.property.clone(),

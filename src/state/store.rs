@@ -152,7 +152,7 @@ impl Store {
 }
 
 /// Parse the file, refusing a newer schema and naming the position of any damage.
-fn parse(path: &Path, bytes: &[u8]) -> Result<State> {
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<State> {
     #[derive(Deserialize)]
     struct Probe {
         schema_version: Option<u32>,
