@@ -108,11 +108,12 @@ fn judge(watched: Watched, now: DateTime<Utc>, thresholds: &Thresholds) -> Item 
 
 /// Each environment's current certificate, and its deployed one when that differs.
 fn environment_certificates(state: &State) -> Vec<Watched> {
+    let index = state.index();
     let mut watched = Vec::new();
     for environment in &state.environments {
         let env = environment.env_ref().to_string();
         let current = environment.current_cert.as_deref();
-        if let Some(cert) = current.and_then(|id| state.cert_by_id(id)) {
+        if let Some(cert) = current.and_then(|id| index.cert(id)) {
             let deployed = environment.deployed_cert.as_deref() == current;
             watched.push(Watched {
                 kind: "certificate",
@@ -129,7 +130,7 @@ fn environment_certificates(state: &State) -> Vec<Watched> {
         }
         let deployed = environment.deployed_cert.as_deref();
         if deployed != current
-            && let Some(cert) = deployed.and_then(|id| state.cert_by_id(id))
+            && let Some(cert) = deployed.and_then(|id| index.cert(id))
         {
             watched.push(Watched {
                 kind: "deployed-certificate",

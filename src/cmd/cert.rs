@@ -17,7 +17,7 @@ use crate::model::{CertStatus, EnvRef, Host, KeyType, PropertyName};
 use crate::output::{self, Report, Styled, Tone};
 use crate::pki::cert::{certs_from_pem, first_der};
 use crate::pki::p12;
-use crate::state::{CertRecord, DeployRecord, DeploySettings, State};
+use crate::state::{CertRecord, DeployRecord, DeploySettings, Index, State};
 
 use super::env::deployment_cell;
 use super::{read_password, short_time};
@@ -54,11 +54,12 @@ fn list(filter: Option<&str>, status: Option<CertStatus>, ctx: &Context) -> Resu
             Box::new(move |c| c.environment.property == property)
         }
     };
+    let index = state.index();
     let mut certs: Vec<(&CertRecord, CertStatus)> = state
         .certificates
         .iter()
         .filter(|c| in_scope(c))
-        .map(|c| (c, state.cert_status(c, ctx.now)))
+        .map(|c| (c, index.cert_status(c, ctx.now)))
         .filter(|(_, s)| status.is_none_or(|wanted| wanted == *s))
         .collect();
     certs.sort_by(|(a, _), (b, _)| {
@@ -67,10 +68,10 @@ fn list(filter: Option<&str>, status: Option<CertStatus>, ctx: &Context) -> Resu
     let rows = certs
         .iter()
         .map(|(c, s)| {
-            let deployment = state
+            let deployment = index
                 .environment(&c.environment)
                 .map(|e| deployment_cell(e.deployment_status()))
-                .unwrap_or_else(|_| Styled::plain("-"));
+                .unwrap_or_else(|| Styled::plain("-"));
             vec![
                 Styled::plain(c.id.clone()),
                 Styled::plain(c.environment.to_string()),
@@ -98,7 +99,7 @@ fn list(filter: Option<&str>, status: Option<CertStatus>, ctx: &Context) -> Resu
         empty: "no certificates match".into(),
         json: certs
             .iter()
-            .map(|(c, _)| cert_json(&state, c, ctx.now))
+            .map(|(c, _)| cert_json(&index, c, ctx.now))
             .collect(),
     })
 }
@@ -111,7 +112,7 @@ fn show(name: &str, ctx: &Context) -> Result<Report> {
         .environment(&cert.environment)
         .map(|e| deployment_cell(e.deployment_status()))
         .unwrap_or_else(|_| Styled::plain("-"));
-    let mut json = cert_json(&state, cert, ctx.now);
+    let mut json = cert_json(&state.index(), cert, ctx.now);
     json["issuer"] = json!(cert.issuer);
     json["pem"] = json!(cert.cert_pem);
     Ok(Report::Fields {
@@ -406,7 +407,8 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
     let state = ctx.store.read()?;
     let cert = state.resolve_cert(&args.cert)?;
     let chain_pem = state.chain_of(cert);
-    let bundle = format!("{}{}", cert.cert_pem, chain_pem);
+    let (cert_pem, key_pem) = (&cert.cert_pem, &cert.key_pem);
+    let bundle = format!("{cert_pem}{chain_pem}");
     let variable = &cert.variable;
     match args.format {
         ExportFormat::Pem => {
@@ -414,24 +416,20 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
                 let mut text = bundle.clone();
                 let mut json = json!({"id": cert.id, "variable": variable, "pem": bundle});
                 if args.include_key {
-                    text.push_str(&cert.key_pem);
-                    json["key_pem"] = json!(cert.key_pem);
+                    text.push_str(key_pem);
+                    json["key_pem"] = json!(key_pem);
                 }
                 return Ok(Report::Text { text, json });
             };
             create_private_dir(dir)?;
             let mut files = vec![
-                (
-                    dir.join(format!("{variable}.pem")),
-                    cert.cert_pem.clone(),
-                    0o644,
-                ),
+                (dir.join(format!("{variable}.pem")), cert_pem.clone(), 0o644),
                 (dir.join(format!("{variable}.chain.pem")), bundle, 0o644),
             ];
             if args.include_key {
                 files.push((
                     dir.join(format!("{variable}.key.pem")),
-                    cert.key_pem.clone(),
+                    key_pem.clone(),
                     0o600,
                 ));
             }
@@ -450,11 +448,11 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
                 );
             };
             let password = read_password(password_file)?;
-            let mut ders = vec![first_der(&cert.cert_pem)?];
+            let mut ders = vec![first_der(cert_pem)?];
             if !chain_pem.is_empty() {
                 ders.extend(certs_from_pem(chain_pem.as_bytes(), "the stored chain")?);
             }
-            let key_der = pem::parse(&cert.key_pem)
+            let key_der = pem::parse(key_pem)
                 .context("the stored private key is unreadable")?
                 .into_contents();
             let bytes = p12::write(variable, &ders, &key_der, &password)?;
@@ -501,7 +499,7 @@ fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
             );
         }
         let cert = add_imported(state, env, files, ctx.now)?;
-        let json = cert_json(state, &cert, ctx.now);
+        let json = cert_json(&state.index(), &cert, ctx.now);
         Ok((cert, json))
     })?;
     Ok(Report::Done {
@@ -516,7 +514,7 @@ fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
 }
 
 /// `cert list --json`: the schema of DESIGN.md.
-fn cert_json(state: &State, cert: &CertRecord, now: DateTime<Utc>) -> Value {
+fn cert_json(index: &Index<'_>, cert: &CertRecord, now: DateTime<Utc>) -> Value {
     json!({
         "id": cert.id,
         "environment": cert.environment,
@@ -526,8 +524,8 @@ fn cert_json(state: &State, cert: &CertRecord, now: DateTime<Utc>) -> Value {
         "not_before": cert.not_before,
         "not_after": cert.not_after,
         "days_left": cert.days_left(now),
-        "status": state.cert_status(cert, now),
-        "deployment_status": state.environment(&cert.environment).ok().map(|e| e.deployment_status()),
+        "status": index.cert_status(cert, now),
+        "deployment_status": index.environment(&cert.environment).map(|e| e.deployment_status()),
         "key_type": cert.key_type,
         "serial": cert.serial,
         "sha256": cert.sha256,

@@ -15,9 +15,12 @@ use super::short_time;
 pub fn run(command: IssuerCommand, ctx: &Context) -> Result<Report> {
     // The issuer is created on first need, and handing it out is such a need: servers are
     // often configured to trust it before the first environment exists.
-    let issuer = ctx
-        .store
-        .update(|state| Ok(ensure_issuer(state, ctx.now)?.clone()))?;
+    let issuer = match ctx.store.read()?.issuer {
+        Some(issuer) => issuer,
+        None => ctx
+            .store
+            .update(|state| Ok(ensure_issuer(state, ctx.now)?.clone()))?,
+    };
     match command {
         IssuerCommand::Show => Ok(show(&issuer, ctx)),
         IssuerCommand::Export { out } => export(&issuer, out.as_deref()),

@@ -1,10 +1,12 @@
+use std::collections::HashMap;
+
 use anyhow::Result;
 use serde_json::json;
 
 use crate::cli::PropertyCommand;
 use crate::context::Context;
 use crate::error::usage;
-use crate::model::PropertyName;
+use crate::model::{PropertyName, Stage};
 use crate::output::{Report, Styled};
 use crate::state::{Property, State};
 
@@ -46,6 +48,18 @@ fn list(ctx: &Context) -> Result<Report> {
     let state = ctx.store.read()?;
     let mut properties: Vec<&Property> = state.properties.iter().collect();
     properties.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut stages_of: HashMap<&PropertyName, Vec<Stage>> = HashMap::new();
+    for environment in &state.environments {
+        stages_of
+            .entry(&environment.property)
+            .or_default()
+            .push(environment.stage);
+    }
+    let stages = |name: &PropertyName| -> Vec<&'static str> {
+        let mut stages = stages_of.get(name).cloned().unwrap_or_default();
+        stages.sort();
+        stages.into_iter().map(Stage::as_str).collect()
+    };
     Ok(Report::Table {
         columns: vec!["PROPERTY", "ENVIRONMENTS", "CREATED"],
         rows: properties
@@ -53,7 +67,7 @@ fn list(ctx: &Context) -> Result<Report> {
             .map(|p| {
                 vec![
                     Styled::plain(p.name.as_str()),
-                    Styled::plain(stages(&state, &p.name).join(", ")),
+                    Styled::plain(stages(&p.name).join(", ")),
                     Styled::plain(short_time(p.created)),
                 ]
             })
@@ -61,7 +75,7 @@ fn list(ctx: &Context) -> Result<Report> {
         empty: "no properties yet; create one with 'mtlsctl property create NAME'".into(),
         json: properties
             .iter()
-            .map(|p| property_json(&state, p))
+            .map(|p| json!({"name": p.name, "created": p.created, "environments": stages(&p.name)}))
             .collect(),
     })
 }

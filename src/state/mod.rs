@@ -5,6 +5,7 @@ mod store;
 
 pub use store::{Store, parse};
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
@@ -346,15 +347,22 @@ impl State {
     }
 
     pub fn cert_status(&self, cert: &CertRecord, now: DateTime<Utc>) -> CertStatus {
-        if now > cert.not_after {
-            CertStatus::Expired
-        } else if self
-            .environment(&cert.environment)
-            .is_ok_and(|e| e.current_cert.as_deref() == Some(cert.id.as_str()))
-        {
-            CertStatus::Current
-        } else {
-            CertStatus::Obsolete
+        status_of(cert, self.environment(&cert.environment).ok(), now)
+    }
+
+    /// Lookups by key, for commands that walk every certificate.
+    pub fn index(&self) -> Index<'_> {
+        Index {
+            environments: self
+                .environments
+                .iter()
+                .map(|e| ((e.property.as_str(), e.stage), e))
+                .collect(),
+            certificates: self
+                .certificates
+                .iter()
+                .map(|c| (c.id.as_str(), c))
+                .collect(),
         }
     }
 
@@ -365,6 +373,42 @@ impl State {
             (None, Some(issuer)) => issuer.cert_pem.clone(),
             (None, None) => String::new(),
         }
+    }
+}
+
+fn status_of(
+    cert: &CertRecord,
+    environment: Option<&Environment>,
+    now: DateTime<Utc>,
+) -> CertStatus {
+    if now > cert.not_after {
+        CertStatus::Expired
+    } else if environment.is_some_and(|e| e.current_cert.as_deref() == Some(cert.id.as_str())) {
+        CertStatus::Current
+    } else {
+        CertStatus::Obsolete
+    }
+}
+
+/// Environments and certificates by key: one hash lookup instead of a scan per certificate.
+pub struct Index<'a> {
+    environments: HashMap<(&'a str, Stage), &'a Environment>,
+    certificates: HashMap<&'a str, &'a CertRecord>,
+}
+
+impl<'a> Index<'a> {
+    pub fn environment(&self, env: &EnvRef) -> Option<&'a Environment> {
+        self.environments
+            .get(&(env.property.as_str(), env.stage))
+            .copied()
+    }
+
+    pub fn cert(&self, id: &str) -> Option<&'a CertRecord> {
+        self.certificates.get(id).copied()
+    }
+
+    pub fn cert_status(&self, cert: &CertRecord, now: DateTime<Utc>) -> CertStatus {
+        status_of(cert, self.environment(&cert.environment), now)
     }
 }
 

@@ -157,34 +157,35 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<State> {
     struct Probe {
         schema_version: Option<u32>,
     }
+    let path = path.display();
     let corrupt = |e: serde_json::Error| {
-        state(format!(
-            "the state file {} is corrupt: {e}",
-            path.display()
-        ))
-        .hint("restore it from a backup or move it away; mtlsctl leaves a file it cannot read untouched")
+        state(format!("the state file {path} is corrupt: {e}")).hint(
+            "restore it from a backup or move it away; mtlsctl leaves a file it cannot read untouched",
+        )
     };
-    let probe: Probe = serde_json::from_slice(bytes).map_err(corrupt)?;
-    match probe.schema_version {
-        None => Err(state(format!(
-            "the state file {} has no schema_version: it is not an mtlsctl state file",
-            path.display()
-        ))
-        .hint("point --state (or MTLSCTL_STATE) at an mtlsctl state file")
-        .into()),
-        Some(version) if version > SCHEMA_VERSION => Err(state(format!(
-            "the state file {} has schema version {version}, newer than the {SCHEMA_VERSION} this mtlsctl ({}) understands",
-            path.display(),
+    // One pass in the common case; only a file that does not parse is probed to say why.
+    let version = match serde_json::from_slice::<State>(bytes) {
+        Ok(parsed) if parsed.schema_version == SCHEMA_VERSION => return Ok(parsed),
+        Ok(parsed) => Some(parsed.schema_version),
+        Err(error) => match serde_json::from_slice::<Probe>(bytes) {
+            Ok(probe) if probe.schema_version.is_none_or(|v| v > SCHEMA_VERSION) => {
+                probe.schema_version
+            }
+            _ => return Err(corrupt(error).into()),
+        },
+    };
+    // Version 1 is the first schema: older versions to migrate from will be handled here.
+    Err(match version {
+        None => state(format!("the state file {path} has no schema_version: it is not an mtlsctl state file"))
+            .hint("point --state (or MTLSCTL_STATE) at an mtlsctl state file"),
+        Some(version) if version > SCHEMA_VERSION => state(format!(
+            "the state file {path} has schema version {version}, newer than the {SCHEMA_VERSION} this mtlsctl ({}) understands",
             env!("CARGO_PKG_VERSION")
         ))
-        .hint("upgrade mtlsctl; the file is left as it is")
-        .into()),
-        Some(0) => Err(state(format!(
-            "the state file {} has schema version 0, which no mtlsctl wrote",
-            path.display()
-        ))
-        .into()),
-        // Version 1 is the first schema: older versions to migrate from will appear here.
-        Some(_) => Ok(serde_json::from_slice(bytes).map_err(corrupt)?),
+        .hint("upgrade mtlsctl; the file is left as it is"),
+        Some(version) => state(format!(
+            "the state file {path} has schema version {version}, which no mtlsctl wrote"
+        )),
     }
+    .into())
 }
