@@ -66,8 +66,8 @@ struct Shared {
 /// What the handshake established about one connection.
 struct Peer {
     remote: SocketAddr,
-    client_cert: Option<Vec<u8>>,
-    failure: Option<String>,
+    /// The client certificate's variables, worked out once for every request on the connection.
+    variables: variables::ConnectionVariables,
 }
 
 pub fn run(gateway: Gateway, ctx: &Context) -> Result<()> {
@@ -235,8 +235,7 @@ fn peer_facts(
     let Some((leaf, intermediates)) = certs.split_first() else {
         return Peer {
             remote,
-            client_cert: None,
-            failure: None,
+            variables: variables::for_connection(None),
         };
     };
     // Enforce mode verified in the handshake; permissive mode verifies now, to tell the rules.
@@ -252,10 +251,10 @@ fn peer_facts(
                 variables::openssl_reason(&e, self_signed)
             }),
     };
+    let client = ClientCertificate { der: leaf, failure };
     Peer {
         remote,
-        client_cert: Some(leaf.to_vec()),
-        failure,
+        variables: variables::for_connection(Some(&client)),
     }
 }
 
@@ -280,18 +279,14 @@ async fn handle(
                 .map(|h| strip_port(h).to_string())
         })
         .unwrap_or_default();
-    let client = peer.client_cert.as_deref().map(|der| ClientCertificate {
-        der,
-        failure: peer.failure.clone(),
-    });
     let now = shared.now.unwrap_or_else(Utc::now);
-    let vars = variables::compute(
+    let vars = variables::for_request(
+        &peer.variables,
         &RequestFacts {
             hostname: &hostname,
             path: &path,
             method: &method,
         },
-        client.as_ref(),
         now,
     );
     let verdict = rules::evaluate(&shared.rules, &vars);

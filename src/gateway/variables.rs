@@ -21,15 +21,44 @@ pub struct RequestFacts<'a> {
     pub method: &'a str,
 }
 
+/// The variables of one request: those of its connection, the request's own, and the days
+/// left counted now.
 pub fn compute(
     request: &RequestFacts<'_>,
     client: Option<&ClientCertificate<'_>>,
     now: DateTime<Utc>,
 ) -> Variables {
-    let mut v = Variables::new();
+    for_request(&for_connection(client), request, now)
+}
+
+/// What a connection's client certificate gives every request on it, worked out once.
+#[derive(Debug, Clone)]
+pub struct ConnectionVariables {
+    variables: Variables,
+    not_after: Option<i64>,
+}
+
+pub fn for_request(
+    connection: &ConnectionVariables,
+    request: &RequestFacts<'_>,
+    now: DateTime<Utc>,
+) -> Variables {
+    let mut v = connection.variables.clone();
     v.insert("hostname", request.hostname.to_string());
     v.insert("path", request.path.to_string());
     v.insert("method", request.method.to_string());
+    v.insert(
+        "ssl_client_v_remain",
+        connection
+            .not_after
+            .map(|end| remain(end, now.timestamp()))
+            .unwrap_or_default(),
+    );
+    v
+}
+
+pub fn for_connection(client: Option<&ClientCertificate<'_>>) -> ConnectionVariables {
+    let mut v = Variables::new();
     let verify = match client {
         None => "NONE".to_string(),
         Some(ClientCertificate { failure: None, .. }) => "SUCCESS".to_string(),
@@ -61,11 +90,13 @@ pub fn compute(
             "ssl_client_fingerprint",
             "ssl_client_v_start",
             "ssl_client_v_end",
-            "ssl_client_v_remain",
         ] {
             v.insert(name, String::new());
         }
-        return v;
+        return ConnectionVariables {
+            variables: v,
+            not_after: None,
+        };
     };
     let raw_pem = pem_lf("CERTIFICATE", der);
     v.insert("ssl_client_cert", tabbed(&raw_pem));
@@ -91,8 +122,10 @@ pub fn compute(
     let end = cert.validity().not_after.timestamp();
     v.insert("ssl_client_v_start", asn1_time(start));
     v.insert("ssl_client_v_end", asn1_time(end));
-    v.insert("ssl_client_v_remain", remain(end, now.timestamp()));
-    v
+    ConnectionVariables {
+        variables: v,
+        not_after: Some(end),
+    }
 }
 
 /// nginx's `$ssl_client_cert`: the PEM with a tab after every newline but the last, which
