@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::x509::{AttributeTypeAndValue, X509Name};
 
-use super::rules::Variables;
+use super::rules::{VARIABLES, Variables};
 use crate::pki::{hex, pem_lf};
 
 /// What the TLS layer knows about the client.
@@ -78,20 +78,9 @@ pub fn for_connection(client: Option<&ClientCertificate<'_>>) -> ConnectionVaria
             .map(|(_, cert)| (c.der, cert))
     });
     let Some((der, cert)) = parsed else {
-        for name in [
-            "ssl_client_cert",
-            "ssl_client_escaped_cert",
-            "ssl_client_s_dn",
-            "ssl_client_i_dn",
-            "ssl_client_s_dn_legacy",
-            "ssl_client_i_dn_legacy",
-            "ssl_client_s_dn_parsed",
-            "ssl_client_serial",
-            "ssl_client_fingerprint",
-            "ssl_client_v_start",
-            "ssl_client_v_end",
-        ] {
-            v.insert(name, String::new());
+        // Without a certificate its variables are empty, as nginx's are.
+        for name in VARIABLES.iter().filter(|name| name.starts_with("ssl_client_")) {
+            v.entry(name).or_default();
         }
         return ConnectionVariables {
             variables: v,

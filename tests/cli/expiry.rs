@@ -31,22 +31,15 @@ fn validity_left_decides_the_exit_code_with_default_thresholds() {
 #[test]
 fn an_expired_certificate_in_use_is_critical() {
     let w = World::new();
-    let past = |args: &[&str]| {
-        let out = w
-            .cmd()
-            .env("MTLSCTL_NOW", "2020-01-01T00:00:00Z")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    past(&["property", "create", "shop"]);
-    past(&["env", "create", "shop/prod", "--validity", "30d"]);
-    past(&["cert", "deploy", "shop/prod", "--manual"]);
+    w.ok_at("2020-01-01T00:00:00Z", &["property", "create", "shop"]);
+    w.ok_at(
+        "2020-01-01T00:00:00Z",
+        &["env", "create", "shop/prod", "--validity", "30d"],
+    );
+    w.ok_at(
+        "2020-01-01T00:00:00Z",
+        &["cert", "deploy", "shop/prod", "--manual"],
+    );
     let out = w.run(&["expiry"]);
     assert_eq!(out.status.code(), Some(2));
     let table = String::from_utf8_lossy(&out.stdout);

@@ -122,22 +122,15 @@ fn rotate_select_and_the_statuses_they_leave() {
 fn selecting_an_expired_certificate_is_refused_with_when_it_expired() {
     let w = World::new();
     // Issue v1 in the past with a 30-day window, then rotate so that v1 is no longer current.
-    let past = |args: &[&str]| {
-        let out = w
-            .cmd()
-            .env("MTLSCTL_NOW", "2020-01-01T00:00:00Z")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    past(&["property", "create", "shop"]);
-    past(&["env", "create", "shop/prod", "--validity", "30d"]);
-    past(&["cert", "rotate", "shop/prod", "--validity", "1y"]);
+    w.ok_at("2020-01-01T00:00:00Z", &["property", "create", "shop"]);
+    w.ok_at(
+        "2020-01-01T00:00:00Z",
+        &["env", "create", "shop/prod", "--validity", "30d"],
+    );
+    w.ok_at(
+        "2020-01-01T00:00:00Z",
+        &["cert", "rotate", "shop/prod", "--validity", "1y"],
+    );
     w.ok(&["cert", "rotate", "shop/prod"]);
 
     let list = w.json(&["cert", "list"]);

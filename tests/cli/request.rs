@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::support::peers::{self, ServerPki};
 use crate::support::server::{ClientAuth, TestServer};
-use crate::support::{TestCa, World, has_openssl};
+use crate::support::{World, has_openssl};
 
 /// A world with shop/production, and a test server that asks for (but does not require) a
 /// certificate from the store's issuer.
@@ -417,10 +417,7 @@ fn required_and_rejected_client_certificates_are_named() {
         "{err}"
     );
 
-    let stranger = TestCa::new("Stranger CA");
-    let key = rcgen::KeyPair::generate().unwrap();
-    let cert = w.write("stranger.pem", stranger.client("stranger", &key, -1, 30));
-    let key_file = w.write("stranger.key", key.serialize_pem());
+    let (cert, key_file) = w.stranger_identity();
     let err = w.fails(
         &[
             "request",
@@ -551,10 +548,7 @@ fn nginx_with_ssl_verify_client_on() {
         "{err}"
     );
 
-    let stranger = TestCa::new("Stranger CA");
-    let key = rcgen::KeyPair::generate().unwrap();
-    let cert = w.write("stranger.pem", stranger.client("stranger", &key, -1, 30));
-    let key_file = w.write("stranger.key", key.serialize_pem());
+    let (cert, key_file) = w.stranger_identity();
     let err = w.fails(
         &[
             "request",
@@ -599,10 +593,7 @@ fn openssl_s_server_with_verify() {
         "{err}"
     );
 
-    let stranger = TestCa::new("Stranger CA");
-    let key = rcgen::KeyPair::generate().unwrap();
-    let cert = w.write("stranger.pem", stranger.client("stranger", &key, -1, 30));
-    let key_file = w.write("stranger.key", key.serialize_pem());
+    let (cert, key_file) = w.stranger_identity();
     let err = w.fails(
         &[
             "request",

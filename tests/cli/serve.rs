@@ -12,7 +12,7 @@ use rcgen::{CertificateParams, DnType, DnValue, ExtendedKeyUsagePurpose, Issuer,
 use serde_json::Value;
 
 use crate::support::peers::{self, ServerPki};
-use crate::support::{TestCa, World};
+use crate::support::World;
 
 /// A running `mtlsctl serve`, stopped on drop.
 struct Serve {
@@ -118,17 +118,6 @@ fn setup(mode: &str) -> Setup {
     }
 }
 
-fn stranger(w: &World, days_from: i64, days_to: i64) -> (PathBuf, PathBuf) {
-    let ca = TestCa::new("Stranger CA");
-    let key = KeyPair::generate().unwrap();
-    let cert = w.write(
-        "stranger.pem",
-        ca.client("stranger", &key, days_from, days_to),
-    );
-    let key = w.write("stranger.key", key.serialize_pem());
-    (cert, key)
-}
-
 #[test]
 fn enforce_mode_requires_a_certificate_from_the_domains_ca() {
     let s = setup("enforce");
@@ -162,7 +151,7 @@ fn enforce_mode_requires_a_certificate_from_the_domains_ca() {
     let (code, _) = curl("api.test", server.port, "/", &["--cacert", ca]);
     assert_ne!(code, 0, "no certificate must fail the handshake");
 
-    let (cert, key) = stranger(&s.w, -1, 30);
+    let (cert, key) = s.w.stranger_identity();
     let (code, _) = curl(
         "api.test",
         server.port,
@@ -182,20 +171,10 @@ fn enforce_mode_requires_a_certificate_from_the_domains_ca() {
     );
 
     // An expired certificate from the right CA.
-    let past = |args: &[&str]| {
-        let out =
-            s.w.cmd()
-                .env("MTLSCTL_NOW", "2020-01-01T00:00:00Z")
-                .args(args)
-                .output()
-                .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    past(&["env", "create", "shop/dev", "--validity", "30d"]);
+    s.w.ok_at(
+        "2020-01-01T00:00:00Z",
+        &["env", "create", "shop/dev", "--validity", "30d"],
+    );
     let out = s.w.path("old");
     s.w.ok(&[
         "cert",
@@ -270,7 +249,7 @@ fn permissive_mode_lets_rules_decide() {
     let echo: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(echo["variables"]["ssl_client_verify"], "SUCCESS");
 
-    let (cert, key) = stranger(&s.w, -1, 30);
+    let (cert, key) = s.w.stranger_identity();
     let (code, body) = curl(
         "api.test",
         server.port,

@@ -78,6 +78,30 @@ impl World {
         serde_json::from_str(&self.ok(&all)).expect("valid JSON on stdout")
     }
 
+    /// Run with the clock at `now` (MTLSCTL_NOW), require success, return stdout.
+    pub fn ok_at(&self, now: &str, args: &[&str]) -> String {
+        let out = self
+            .cmd()
+            .env("MTLSCTL_NOW", now)
+            .args(args)
+            .output()
+            .expect("run mtlsctl");
+        assert!(
+            out.status.success(),
+            "mtlsctl {args:?} at {now} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
+    /// A client certificate and key (files) from a CA nobody trusts, valid around now.
+    pub fn stranger_identity(&self) -> (PathBuf, PathBuf) {
+        let ca = TestCa::new("Stranger CA");
+        let key = KeyPair::generate().expect("key");
+        let cert = self.write("stranger.pem", ca.client("stranger", &key, -1, 30));
+        (cert, self.write("stranger.key", key.serialize_pem()))
+    }
+
     /// `--json` output of a command that may exit non-zero (expiry), with its exit code.
     pub fn json_with_code(&self, args: &[&str]) -> (Value, i32) {
         let mut all = vec!["--json"];
