@@ -77,7 +77,8 @@ CONF
 }
 
 # Milliseconds one run of a command takes.
-time_ms() { local t0=$EPOCHREALTIME; "$@" >/dev/null 2>&1; local t1=$EPOCHREALTIME; awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f\n", (b-a)*1000}'; }
+# Exit codes are not judged here (expiry exits 1 on a warning): only the time.
+time_ms() { local t0=$EPOCHREALTIME; "$@" >/dev/null 2>&1 || true; local t1=$EPOCHREALTIME; awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f\n", (b-a)*1000}'; }
 median() { sort -n "$1" | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
 RESULTS=()
@@ -88,7 +89,7 @@ compare() {
   while [ "$1" != "--" ]; do a+=("$1"); shift; done; shift
   b=("$@")
   : > "$WORK/a.ms"; : > "$WORK/b.ms"
-  "${a[@]}" >/dev/null 2>&1; "${b[@]}" >/dev/null 2>&1   # warm up
+  "${a[@]}" >/dev/null 2>&1 || true; "${b[@]}" >/dev/null 2>&1 || true   # warm up
   for _ in $(seq "$RUNS"); do
     time_ms "${a[@]}" >> "$WORK/a.ms"
     time_ms "${b[@]}" >> "$WORK/b.ms"
@@ -104,7 +105,7 @@ compare() {
 measure() {
   local name=$1 target=$2; shift 2
   : > "$WORK/m.ms"
-  "$@" >/dev/null 2>&1
+  "$@" >/dev/null 2>&1 || true
   for _ in $(seq "$RUNS"); do time_ms "$@" >> "$WORK/m.ms"; done
   local m; m=$(median "$WORK/m.ms")
   RESULTS+=("{\"case\":\"$name\",\"mtlsctl_ms\":$m,\"target_ms\":$target,\"runs\":$RUNS}")
