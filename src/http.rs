@@ -340,6 +340,17 @@ async fn resolve(target: &Target, overrides: &[Resolve]) -> Result<Vec<SocketAdd
     if let Ok(ip) = host.parse::<IpAddr>() {
         return Ok(vec![SocketAddr::new(ip, target.port)]);
     }
+    // As curl does (RFC 6761): localhost is the loopback, without asking the resolver.
+    if host == "localhost" || host.ends_with(".localhost") {
+        let loopback = [
+            IpAddr::from([127, 0, 0, 1]),
+            IpAddr::from(std::net::Ipv6Addr::LOCALHOST),
+        ];
+        return Ok(loopback
+            .iter()
+            .map(|ip| SocketAddr::new(*ip, target.port))
+            .collect());
+    }
     let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), target.port))
         .await
         .with_context(|| format!("could not resolve host {host}"))?

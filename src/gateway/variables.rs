@@ -79,7 +79,10 @@ pub fn for_connection(client: Option<&ClientCertificate<'_>>) -> ConnectionVaria
     });
     let Some((der, cert)) = parsed else {
         // Without a certificate its variables are empty, as nginx's are.
-        for name in VARIABLES.iter().filter(|name| name.starts_with("ssl_client_")) {
+        for name in VARIABLES
+            .iter()
+            .filter(|name| name.starts_with("ssl_client_"))
+        {
             v.entry(name).or_default();
         }
         return ConnectionVariables {

@@ -11,8 +11,8 @@ use std::time::Duration;
 use rcgen::{CertificateParams, DnType, DnValue, ExtendedKeyUsagePurpose, Issuer, KeyPair};
 use serde_json::Value;
 
-use crate::support::peers::{self, ServerPki};
 use crate::support::World;
+use crate::support::peers::{self, ServerPki};
 
 /// A running `mtlsctl serve`, stopped on drop.
 struct Serve {
