@@ -59,6 +59,8 @@ pub enum Report {
     Text { text: String, json: Value },
     /// Bytes asked for, written as they are (PKCS#12 to a pipe).
     Bytes(Vec<u8>),
+    /// JSON already rendered (large listings), for --json.
+    Json(String),
     /// Several reports one after another; JSON is the given value.
     Sections { parts: Vec<Report>, json: Value },
 }
@@ -67,7 +69,9 @@ pub fn print(report: &Report, ctx: &Context) -> std::io::Result<()> {
     // stdout is line-buffered: without this, a 10,000-row listing is 10,000 write calls.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if ctx.json {
-        if let Some(json) = report.json() {
+        if let Report::Json(text) = report {
+            writeln!(out, "{text}")?;
+        } else if let Some(json) = report.json() {
             serde_json::to_writer_pretty(&mut out, json)?;
             writeln!(out)?;
         }
@@ -85,7 +89,7 @@ impl Report {
             | Report::Done { json, .. }
             | Report::Text { json, .. }
             | Report::Sections { json, .. } => Some(json),
-            Report::Bytes(_) => None,
+            Report::Bytes(_) | Report::Json(_) => None,
         }
     }
 }
@@ -126,6 +130,7 @@ fn write_human(out: &mut impl Write, report: &Report, ctx: &Context) -> std::io:
         }
         Report::Text { text, .. } => write!(out, "{text}"),
         Report::Bytes(bytes) => out.write_all(bytes),
+        Report::Json(text) => writeln!(out, "{text}"),
         Report::Sections { parts, .. } => {
             for (i, part) in parts.iter().enumerate() {
                 if i > 0 {
