@@ -520,11 +520,7 @@ fn nginx_with_ssl_verify_client_on() {
         eprintln!("nginx not installed: skipped (.ci/run installs it)");
         return;
     }
-    let w = World::new();
-    w.ok(&["property", "create", "shop"]);
-    w.ok(&["env", "create", "shop/prod"]);
-    let issuer = w.path("issuer.pem");
-    w.ok(&["issuer", "export", "--out", issuer.to_str().unwrap()]);
+    let (w, issuer) = shop_with_issuer();
     let pki = ServerPki::write(w.dir.path());
     let nginx = peers::nginx(
         w.dir.path(),
@@ -534,37 +530,18 @@ fn nginx_with_ssl_verify_client_on() {
         "    location / { return 200 \"dn=$ssl_client_s_dn verify=$ssl_client_verify\\n\"; }",
     );
     let url = format!("https://localhost:{}/", nginx.port);
-    let ca = pki.ca.to_str().unwrap();
-
-    let body = w.ok(&["request", &url, "--env", "shop/prod", "--cacert", ca]);
+    let (body, none, stranger) = three_identities(&w, &url, pki.ca.to_str().unwrap());
     assert_eq!(
         body,
         "dn=OU=production,O=shop,CN=shop/production verify=SUCCESS\n"
     );
-
-    let err = w.fails(&["request", &url, "--cacert", ca], 58);
     assert!(
-        err.contains("the server requires a client certificate and none was given"),
-        "{err}"
-    );
-
-    let (cert, key_file) = w.stranger_identity();
-    let err = w.fails(
-        &[
-            "request",
-            &url,
-            "--cacert",
-            ca,
-            "--cert",
-            cert.to_str().unwrap(),
-            "--key",
-            key_file.to_str().unwrap(),
-        ],
-        58,
+        none.contains("the server requires a client certificate and none was given"),
+        "{none}"
     );
     assert!(
-        err.contains("the server rejected the client certificate"),
-        "{err}"
+        stranger.contains("the server rejected the client certificate"),
+        "{stranger}"
     );
 }
 
@@ -574,41 +551,51 @@ fn openssl_s_server_with_verify() {
         eprintln!("openssl not installed: skipped");
         return;
     }
+    let (w, issuer) = shop_with_issuer();
+    let pki = ServerPki::write(w.dir.path());
+    let server = peers::openssl_s_server(&pki, &issuer);
+    let url = format!("https://localhost:{}/", server.port);
+    let (body, none, stranger) = three_identities(&w, &url, pki.ca.to_str().unwrap());
+    assert!(body.contains("s_server"), "{body}");
+    assert!(
+        none.contains("requires a client certificate and none was given"),
+        "{none}"
+    );
+    assert!(
+        stranger.contains("the server rejected the client certificate (unknown CA)"),
+        "{stranger}"
+    );
+}
+
+/// A world with shop/production and the issuer's certificate in `issuer.pem`, for real peers.
+fn shop_with_issuer() -> (World, std::path::PathBuf) {
     let w = World::new();
     w.ok(&["property", "create", "shop"]);
     w.ok(&["env", "create", "shop/prod"]);
     let issuer = w.path("issuer.pem");
     w.ok(&["issuer", "export", "--out", issuer.to_str().unwrap()]);
-    let pki = ServerPki::write(w.dir.path());
-    let server = peers::openssl_s_server(&pki, &issuer);
-    let url = format!("https://localhost:{}/", server.port);
-    let ca = pki.ca.to_str().unwrap();
+    (w, issuer)
+}
 
-    let body = w.ok(&["request", &url, "--env", "shop/prod", "--cacert", ca]);
-    assert!(body.contains("s_server"), "{body}");
-
-    let err = w.fails(&["request", &url, "--cacert", ca], 58);
-    assert!(
-        err.contains("requires a client certificate and none was given"),
-        "{err}"
-    );
-
-    let (cert, key_file) = w.stranger_identity();
-    let err = w.fails(
+/// The three requests a real peer is checked with: with the environment's certificate, with
+/// none (exit 58), and with one from a CA it does not trust (exit 58). Returns the body and the
+/// two error messages.
+fn three_identities(w: &World, url: &str, ca: &str) -> (String, String, String) {
+    let body = w.ok(&["request", url, "--env", "shop/prod", "--cacert", ca]);
+    let none = w.fails(&["request", url, "--cacert", ca], 58);
+    let (cert, key) = w.stranger_identity();
+    let stranger = w.fails(
         &[
             "request",
-            &url,
+            url,
             "--cacert",
             ca,
             "--cert",
             cert.to_str().unwrap(),
             "--key",
-            key_file.to_str().unwrap(),
+            key.to_str().unwrap(),
         ],
         58,
     );
-    assert!(
-        err.contains("the server rejected the client certificate (unknown CA)"),
-        "{err}"
-    );
+    (body, none, stranger)
 }
