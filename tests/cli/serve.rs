@@ -204,6 +204,21 @@ fn enforce_mode_requires_a_certificate_from_the_domains_ca() {
         log.contains("\"GET /orders HTTP/2.0\" 200") && log.contains("verify=SUCCESS"),
         "{log}"
     );
+    // serve's logs never carry key material: neither the client's key nor the issuer's.
+    let mut lines: Vec<String> = server.stdout.try_iter().collect();
+    lines.push(log);
+    let state: Value = serde_json::from_slice(&s.w.state_bytes()).unwrap();
+    for pem in [
+        &state["certificates"][0]["key_pem"],
+        &state["issuer"]["key_pem"],
+    ] {
+        let key_line = pem.as_str().unwrap().lines().nth(1).unwrap();
+        assert!(
+            lines
+                .iter()
+                .all(|line| !line.contains(key_line) && !line.contains("PRIVATE KEY"))
+        );
+    }
 }
 
 #[test]
