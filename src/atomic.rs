@@ -8,8 +8,25 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-/// Write `bytes` to `path` atomically with the given mode (0o600 for keys and state).
+/// Write `bytes` to `path` atomically with the given mode (0o600 for keys and state). A path
+/// that is a device or a pipe (`-o /dev/null`) is written to, never replaced; a symbolic link
+/// is followed, so the file it names is replaced and the link stays.
 pub fn write_file(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    if let Ok(meta) = fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        return fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()));
+    }
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path)
+                .with_context(|| format!("cannot follow the link {}", path.display()))?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = parent_dir(path);
     let mut temp = tempfile::Builder::new()
         .prefix(&temp_prefix(path))
@@ -86,5 +103,39 @@ mod tests {
         remove_stale_temps(&path).unwrap();
         assert!(!dir.path().join(".key.pem.abc123.tmp").exists());
         assert!(dir.path().join("other.tmp").exists());
+    }
+
+    #[test]
+    fn devices_are_written_to_and_links_followed_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let to_null = dir.path().join("to-null");
+        std::os::unix::fs::symlink("/dev/null", &to_null).unwrap();
+        write_file(&to_null, b"discarded", 0o644).unwrap();
+        assert!(
+            fs::symlink_metadata(&to_null)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
+
+        let target = dir.path().join("real.pem");
+        fs::write(&target, b"old").unwrap();
+        let link = dir.path().join("link.pem");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_file(&link, b"new", 0o644).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&target).unwrap(), b"new");
     }
 }
