@@ -162,7 +162,7 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
         },
         &Arc::default(),
     )?;
-    let client = datacenter::client(config, args.timeout.std())?;
+    let client = datacenter::client(config, args.timeout.std(), args.allow_http)?;
     let progress = !ctx.quiet && !ctx.json && std::io::stderr().is_terminal();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

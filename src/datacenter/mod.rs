@@ -79,25 +79,19 @@ impl Catalog {
 
     /// The entries a download names: one id or `all`, in `year` or each id's newest year.
     pub fn select(&self, id: &str, year: Option<i32>) -> Result<Vec<&Entry>> {
-        let ids: Vec<&str> = if id == "all" {
-            let mut ids: Vec<&str> = self.entries.iter().map(|e| e.id.as_str()).collect();
-            ids.dedup();
-            ids.sort();
-            ids.dedup();
-            ids
-        } else {
-            vec![id]
-        };
+        let mut known: Vec<&str> = self.entries.iter().map(|e| e.id.as_str()).collect();
+        known.sort();
+        known.dedup();
+        let ids: Vec<&str> = if id == "all" { known.clone() } else { vec![id] };
         let mut chosen = Vec::new();
         for id in ids {
             let year = match year.or_else(|| self.newest_year(id)) {
                 Some(year) => year,
                 None => {
-                    let known: Vec<&str> = self.entries.iter().map(|e| e.id.as_str()).collect();
                     bail!(
                         usage(format!("there is no datacenter '{id}'")).hint(format!(
                             "known: {}, or all ('mtlsctl datacenter list')",
-                            dedup(known).join(", ")
+                            known.join(", ")
                         ))
                     );
                 }
@@ -119,12 +113,6 @@ impl Catalog {
         }
         Ok(chosen)
     }
-}
-
-fn dedup(mut items: Vec<&str>) -> Vec<&str> {
-    items.sort();
-    items.dedup();
-    items
 }
 
 /// A downloaded certificate that passed every check.
@@ -213,38 +201,60 @@ pub async fn fetch(
 ) -> Result<Vec<u8>> {
     let mut attempt = 0;
     loop {
-        let result = fetch_once(client, url, progress).await;
-        let retryable = match &result {
-            Err(e) => {
-                e.downcast_ref::<reqwest::Error>()
-                    .is_some_and(|e| e.is_connect() || e.is_timeout())
-                    || e.to_string().contains(" 50")
+        match fetch_once(client, url, progress).await {
+            Ok(body) => return Ok(body),
+            Err(failed) if !failed.retryable || attempt >= retries => return Err(failed.error),
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(500) * 2u32.pow(attempt)).await;
+                attempt += 1;
             }
-            Ok(_) => false,
-        };
-        if !retryable || attempt >= retries {
-            return result;
         }
-        tokio::time::sleep(Duration::from_millis(500) * 2u32.pow(attempt)).await;
-        attempt += 1;
     }
 }
 
-async fn fetch_once(client: &reqwest::Client, url: &str, progress: bool) -> Result<Vec<u8>> {
+/// A failed attempt, and whether another might succeed (connection errors, timeouts, 5xx).
+struct Failed {
+    error: anyhow::Error,
+    retryable: bool,
+}
+
+impl From<anyhow::Error> for Failed {
+    fn from(error: anyhow::Error) -> Self {
+        Failed {
+            error,
+            retryable: false,
+        }
+    }
+}
+
+impl From<crate::error::Failure> for Failed {
+    fn from(failure: crate::error::Failure) -> Self {
+        anyhow::Error::new(failure).into()
+    }
+}
+
+async fn fetch_once(
+    client: &reqwest::Client,
+    url: &str,
+    progress: bool,
+) -> Result<Vec<u8>, Failed> {
     let mut response = client.get(url).send().await.map_err(|e| describe(e, url))?;
     let status = response.status();
     if !status.is_success() {
-        bail!(
-            runtime(format!("{url} answered {status}"))
+        return Err(Failed {
+            error: runtime(format!("{url} answered {status}"))
                 .hint("check the datacenter and year, --base-url, or the catalog's paths")
-        );
+                .into(),
+            retryable: status.is_server_error(),
+        });
     }
     let length = response.content_length();
     if length.is_some_and(|l| l as usize > MAX_BODY) {
-        bail!(runtime(format!(
+        return Err(runtime(format!(
             "{url} would send {} bytes: far too large for a certificate",
             length.unwrap_or(0)
-        )));
+        ))
+        .into());
     }
     let bar = progress.then(|| {
         let bar = match length {
@@ -259,9 +269,10 @@ async fn fetch_once(client: &reqwest::Client, url: &str, progress: bool) -> Resu
     while let Some(chunk) = response.chunk().await.map_err(|e| describe(e, url))? {
         body.extend_from_slice(&chunk);
         if body.len() > MAX_BODY {
-            bail!(runtime(format!(
+            return Err(runtime(format!(
                 "{url} sent more than {MAX_BODY} bytes: not a certificate"
-            )));
+            ))
+            .into());
         }
         if let Some(bar) = &bar {
             bar.set_position(body.len() as u64);
@@ -273,15 +284,16 @@ async fn fetch_once(client: &reqwest::Client, url: &str, progress: bool) -> Resu
     if let Some(expected) = length
         && body.len() as u64 != expected
     {
-        bail!(runtime(format!(
+        return Err(runtime(format!(
             "the download from {url} is truncated: {} of {expected} bytes",
             body.len()
-        )));
+        ))
+        .into());
     }
     Ok(body)
 }
 
-fn describe(error: reqwest::Error, url: &str) -> anyhow::Error {
+fn describe(error: reqwest::Error, url: &str) -> Failed {
     let what = if error.is_timeout() {
         "timed out"
     } else if error.is_connect() {
@@ -310,16 +322,24 @@ fn describe(error: reqwest::Error, url: &str) -> anyhow::Error {
     } else {
         failure
     };
-    anyhow::Error::new(failure)
+    Failed {
+        error: anyhow::Error::new(failure),
+        retryable: error.is_connect() || error.is_timeout(),
+    }
 }
 
-/// The client downloads use: rustls as configured in `tls`, timeouts, no redirects to http.
-pub fn client(config: rustls::ClientConfig, timeout: Duration) -> Result<reqwest::Client> {
+/// The client downloads use: rustls as configured in `tls`, timeouts, and (unless plain HTTP
+/// was allowed) no redirect to http://.
+pub fn client(
+    config: rustls::ClientConfig,
+    timeout: Duration,
+    allow_http: bool,
+) -> Result<reqwest::Client> {
     reqwest::Client::builder()
         .tls_backend_preconfigured(config)
         .timeout(timeout)
         .connect_timeout(timeout.min(Duration::from_secs(30)))
-        .https_only(false)
+        .https_only(!allow_http)
         .user_agent(concat!("mtlsctl/", env!("CARGO_PKG_VERSION")))
         .build()
         .context("cannot build the HTTP client")

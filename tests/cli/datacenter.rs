@@ -415,3 +415,66 @@ fn the_built_in_catalog_by_a_clock_the_test_controls() {
         .unwrap();
     assert!(azure_2025.contains("expired"), "{azure_2025}");
 }
+
+#[test]
+fn server_errors_and_refused_connections_are_retried_with_backoff() {
+    let w = World::new();
+    let server = TestServer::serving(vec![(
+        "/busy.pem".to_string(),
+        Route::Status(503, b"busy".to_vec()),
+    )]);
+    let ca = w.write("server-ca.pem", &server.ca_pem);
+    let base = server.url("");
+    let entry = json!({"id": "us", "name": "US", "year": 2026, "valid_from": "2026-01-01",
+                       "valid_to": "2027-01-01", "path": "/busy.pem"});
+    let catalog = w.write(
+        "catalog.json",
+        json!({"base_url": base.trim_end_matches('/'), "entries": [entry]}).to_string(),
+    );
+    let started = std::time::Instant::now();
+    let err = w.fails(
+        &[
+            "datacenter",
+            "download",
+            "us",
+            "--catalog",
+            catalog.to_str().unwrap(),
+            "--cacert",
+            ca.to_str().unwrap(),
+            "--retry",
+            "2",
+            "--out",
+            w.path("us.pem").to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(err.contains("answered 503"), "{err}");
+    // Two retries: 0.5 s, then 1 s.
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(1500),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(!w.path("us.pem").exists());
+
+    let closed = crate::support::peers::free_port();
+    let catalog = w.write(
+        "catalog.json",
+        json!({"base_url": format!("https://127.0.0.1:{closed}"), "entries": [entry]}).to_string(),
+    );
+    let started = std::time::Instant::now();
+    let err = w.fails(
+        &[
+            "datacenter",
+            "download",
+            "us",
+            "--catalog",
+            catalog.to_str().unwrap(),
+            "--retry",
+            "1",
+        ],
+        1,
+    );
+    assert!(err.contains("could not connect"), "{err}");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(500));
+}
