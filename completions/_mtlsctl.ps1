@@ -328,9 +328,11 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             break
         }
         'mtlsctl;cert;deploy' {
+            [CompletionResult]::new('--hook-timeout', '--hook-timeout', [CompletionResultType]::ParameterName, 'How long the hook may run before it (and every process it started) is killed')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--manual', '--manual', [CompletionResultType]::ParameterName, 'Record that the current certificate was deployed by hand')
+            [CompletionResult]::new('--allow-shared-dir', '--allow-shared-dir', [CompletionResultType]::ParameterName, 'Write into a deploy directory that other users can write to (refused by default: they could swap the files)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
@@ -347,6 +349,7 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--include-key', '--include-key', [CompletionResultType]::ParameterName, 'Include the private key (always included in PKCS#12)')
+            [CompletionResult]::new('--allow-shared-dir', '--allow-shared-dir', [CompletionResultType]::ParameterName, 'Write a key into a directory that other users can write to (refused by default)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')

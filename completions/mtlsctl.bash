@@ -687,12 +687,16 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__deploy)
-            opts="-q -v -h --manual --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --manual --allow-shared-dir --hook-timeout --state --json --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --hook-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --state)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -709,7 +713,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__export)
-            opts="-q -v -h --out --format --include-key --password-file --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --out --format --include-key --allow-shared-dir --password-file --state --json --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

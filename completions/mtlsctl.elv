@@ -295,9 +295,11 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --help 'Print help'
         }
         &'mtlsctl;cert;deploy'= {
+            cand --hook-timeout 'How long the hook may run before it (and every process it started) is killed'
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'
             cand --manual 'Record that the current certificate was deployed by hand'
+            cand --allow-shared-dir 'Write into a deploy directory that other users can write to (refused by default: they could swap the files)'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print nothing but errors and requested data'
             cand --quiet 'Print nothing but errors and requested data'
@@ -313,6 +315,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'
             cand --include-key 'Include the private key (always included in PKCS#12)'
+            cand --allow-shared-dir 'Write a key into a directory that other users can write to (refused by default)'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print nothing but errors and requested data'
             cand --quiet 'Print nothing but errors and requested data'

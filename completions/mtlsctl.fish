@@ -236,11 +236,13 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_su
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from select" -s q -l quiet -d 'Print nothing but errors and requested data'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from select" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from select" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l hook-timeout -d 'How long the hook may run before it (and every process it started) is killed' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l manual -d 'Record that the current certificate was deployed by hand'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l allow-shared-dir -d 'Write into a deploy directory that other users can write to (refused by default: they could swap the files)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l json -d 'Print machine-readable JSON on stdout'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -s q -l quiet -d 'Print nothing but errors and requested data'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -s v -l verbose -d 'Say more about what is being done (on stderr)'
@@ -254,6 +256,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_su
 always\t''
 never\t''"
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l include-key -d 'Include the private key (always included in PKCS#12)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l allow-shared-dir -d 'Write a key into a directory that other users can write to (refused by default)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l json -d 'Print machine-readable JSON on stdout'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but errors and requested data'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more about what is being done (on stderr)'

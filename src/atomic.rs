@@ -27,6 +27,56 @@ pub fn write_file(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
         }
         _ => path,
     };
+    replace(path, bytes, mode)
+}
+
+/// Write `bytes` to `path` as a regular file this process creates (temp file and rename, which
+/// replaces a link instead of following it). Anything at `path` that is not a regular file — a
+/// link, a FIFO, a device, a directory — is refused, so a hostile entry in a shared directory
+/// never receives what is written.
+pub fn replace_regular_file(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    refuse_non_regular(path)?;
+    replace(path, bytes, mode)
+}
+
+/// Fail when something other than a regular file stands at `path`; nothing there is fine.
+pub fn refuse_non_regular(path: &Path) -> Result<()> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e).with_context(|| format!("cannot look at {}", path.display())),
+    };
+    let kind = file_kind(&meta.file_type());
+    if kind == "regular file" {
+        return Ok(());
+    }
+    Err(crate::error::runtime(format!(
+        "refusing to write {}: it is a {kind}, not a regular file",
+        path.display()
+    ))
+    .hint("someone else may have put it there; check who, remove it, and try again")
+    .into())
+}
+
+fn file_kind(kind: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_symlink() {
+        "symbolic link"
+    } else if kind.is_dir() {
+        "directory"
+    } else if kind.is_fifo() {
+        "FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "device"
+    } else {
+        "regular file"
+    }
+}
+
+/// Temp file in the same directory, fsync, rename over `path`, fsync the directory.
+fn replace(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     let dir = parent_dir(path);
     let mut temp = tempfile::Builder::new()
         .prefix(&temp_prefix(path))

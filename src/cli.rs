@@ -353,8 +353,11 @@ Example:\n  mtlsctl cert rotate shop/prod && mtlsctl cert deploy shop/prod"
     /// Deploy the current certificate: write the deploy directory and run the hook
     #[command(
         after_help = "Files written (atomically): cert.pem (leaf), chain.pem (leaf + issuer), \
-key.pem (mode 0600).\nThe hook runs with MTLSCTL_ENV, MTLSCTL_CERT_ID, MTLSCTL_CERT_FILE, MTLSCTL_KEY_FILE, \
-MTLSCTL_CHAIN_FILE and MTLSCTL_VARIABLE set; a non-zero exit fails the deploy.\n\n\
+key.pem (mode 0600), each as a new regular file: a link, FIFO or directory under one of those \
+names is refused, and so is a directory other users can write to (unless --allow-shared-dir).\n\
+The hook runs with MTLSCTL_ENV, MTLSCTL_CERT_ID, MTLSCTL_CERT_FILE, MTLSCTL_KEY_FILE, \
+MTLSCTL_CHAIN_FILE and MTLSCTL_VARIABLE set, stdin closed; a non-zero exit fails the deploy, and \
+a hook still running after --hook-timeout is killed with every process it started.\n\n\
 Examples:\n  mtlsctl cert deploy shop/prod\n  mtlsctl cert deploy shop/prod --manual   # record a deployment done by hand"
     )]
     Deploy {
@@ -363,6 +366,18 @@ Examples:\n  mtlsctl cert deploy shop/prod\n  mtlsctl cert deploy shop/prod --ma
         /// Record that the current certificate was deployed by hand
         #[arg(long)]
         manual: bool,
+        /// Write into a deploy directory that other users can write to (refused by default:
+        /// they could swap the files)
+        #[arg(long)]
+        allow_shared_dir: bool,
+        /// How long the hook may run before it (and every process it started) is killed
+        #[arg(
+            long,
+            value_name = "DURATION",
+            env = "MTLSCTL_HOOK_TIMEOUT",
+            default_value = "5m"
+        )]
+        hook_timeout: HumanDuration,
     },
     /// Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle
     #[command(
@@ -395,6 +410,9 @@ pub struct CertExportArgs {
     /// Include the private key (always included in PKCS#12)
     #[arg(long)]
     pub include_key: bool,
+    /// Write a key into a directory that other users can write to (refused by default)
+    #[arg(long)]
+    pub allow_shared_dir: bool,
     /// File whose first line is the PKCS#12 password
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod cmd;
 pub mod context;
 pub mod datacenter;
+pub mod deploy;
 pub mod duration;
 pub mod error;
 pub mod expiry;

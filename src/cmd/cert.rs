@@ -1,18 +1,14 @@
-use std::fs::DirBuilder;
-use std::os::fd::AsFd;
-use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
-use crate::atomic;
 use crate::cli::{CertCommand, CertExportArgs, ExportFormat, ImportFiles};
 use crate::context::Context;
+use crate::deploy::{self, DeployPaths, TargetFile};
 use crate::duration::Validity;
-use crate::error::{runtime, usage};
+use crate::error::usage;
 use crate::model::{CertStatus, EnvRef, Host, KeyType, PropertyName};
 use crate::output::{self, Report, Styled, Tone};
 use crate::pki::cert::{certs_from_pem, first_der};
@@ -33,7 +29,20 @@ pub fn run(command: CertCommand, ctx: &Context) -> Result<Report> {
             validity,
         } => rotate(&env, key_type, validity, ctx),
         CertCommand::Select { env, cert } => select(&env, &cert, ctx),
-        CertCommand::Deploy { env, manual } => deploy(&env, manual, ctx),
+        CertCommand::Deploy {
+            env,
+            manual,
+            allow_shared_dir,
+            hook_timeout,
+        } => deploy(
+            &env,
+            DeployOptions {
+                manual,
+                allow_shared_dir,
+                hook_timeout: hook_timeout.std(),
+            },
+            ctx,
+        ),
         CertCommand::Export(args) => export(args, ctx),
         CertCommand::Import { env, files } => import(&env, &files, ctx),
     }
@@ -234,8 +243,15 @@ struct DeployJob {
     settings: DeploySettings,
 }
 
-fn deploy(env: &EnvRef, manual: bool, ctx: &Context) -> Result<Report> {
-    if manual {
+/// How `cert deploy` was asked to run.
+struct DeployOptions {
+    manual: bool,
+    allow_shared_dir: bool,
+    hook_timeout: std::time::Duration,
+}
+
+fn deploy(env: &EnvRef, options: DeployOptions, ctx: &Context) -> Result<Report> {
+    if options.manual {
         let cert = ctx.store.update(|state| {
             let cert = current_of(state, env)?;
             record_deploy(state, env, &cert.id, None, true, ctx.now)?;
@@ -274,7 +290,7 @@ fn deploy(env: &EnvRef, manual: bool, ctx: &Context) -> Result<Report> {
             ),
         );
     }
-    let outcome = run_deploy(&job, env, ctx);
+    let outcome = run_deploy(&job, env, &options, ctx);
     let error = outcome.as_ref().err().map(|e| format!("{e:#}"));
     ctx.store
         .update(|state| record_deploy(state, env, &job.cert.id, error.clone(), false, ctx.now))?;
@@ -329,24 +345,44 @@ fn record_deploy(
 }
 
 /// Write the files and run the hook; returns a note on what was done.
-fn run_deploy(job: &DeployJob, env: &EnvRef, ctx: &Context) -> Result<String> {
+fn run_deploy(
+    job: &DeployJob,
+    env: &EnvRef,
+    options: &DeployOptions,
+    ctx: &Context,
+) -> Result<String> {
     // Without a deploy directory the hook still gets files: a private temporary directory.
-    let temp_dir;
+    let staging;
     let dir: &Path = match &job.settings.dir {
         Some(dir) => dir,
         None => {
-            temp_dir = tempfile::tempdir().context("cannot create a temporary directory")?;
-            temp_dir.path()
+            staging = deploy::staging_dir()?;
+            staging.path()
         }
     };
-    create_private_dir(dir)?;
-    let cert_file = dir.join("cert.pem");
-    let chain_file = dir.join("chain.pem");
-    let key_file = dir.join("key.pem");
     let chain = format!("{}{}", job.cert.cert_pem, job.chain_pem);
-    atomic::write_file(&cert_file, job.cert.cert_pem.as_bytes(), 0o644)?;
-    atomic::write_file(&chain_file, chain.as_bytes(), 0o644)?;
-    atomic::write_file(&key_file, job.cert.key_pem.as_bytes(), 0o600)?;
+    let paths = DeployPaths::in_dir(dir);
+    deploy::write_files(
+        dir,
+        &[
+            TargetFile {
+                name: "cert.pem".into(),
+                bytes: job.cert.cert_pem.as_bytes(),
+                mode: 0o644,
+            },
+            TargetFile {
+                name: "chain.pem".into(),
+                bytes: chain.as_bytes(),
+                mode: 0o644,
+            },
+            TargetFile {
+                name: "key.pem".into(),
+                bytes: job.cert.key_pem.as_bytes(),
+                mode: 0o600,
+            },
+        ],
+        options.allow_shared_dir,
+    )?;
     output::verbose(
         ctx,
         &format!("wrote cert.pem, chain.pem and key.pem to {}", dir.display()),
@@ -357,36 +393,15 @@ fn run_deploy(job: &DeployJob, env: &EnvRef, ctx: &Context) -> Result<String> {
     };
     if let Some(hook) = &job.settings.hook {
         output::verbose(ctx, &format!("running the deploy hook: {hook}"));
-        // The hook's stdout goes to our stderr: stdout is for results (and --json).
-        let stdout = std::io::stderr()
-            .as_fd()
-            .try_clone_to_owned()
-            .map(Stdio::from)
-            .unwrap_or_else(|_| Stdio::null());
-        let status = Command::new("sh")
-            .arg("-c")
-            .arg(hook)
-            .env("MTLSCTL_ENV", env.to_string())
-            .env("MTLSCTL_CERT_ID", &job.cert.id)
-            .env("MTLSCTL_VARIABLE", &job.cert.variable)
-            .env("MTLSCTL_CERT_FILE", &cert_file)
-            .env("MTLSCTL_KEY_FILE", &key_file)
-            .env("MTLSCTL_CHAIN_FILE", &chain_file)
-            .stdin(Stdio::null())
-            .stdout(stdout)
-            .status()
-            .with_context(|| format!("cannot run the deploy hook '{hook}'"))?;
-        if !status.success() {
-            let how = match status.code() {
-                Some(code) => format!("exited with status {code}"),
-                None => "was killed by a signal".to_string(),
-            };
-            bail!(
-                runtime(format!("the deploy hook '{hook}' {how}")).hint(format!(
-                    "fix the hook (see its output above) and run 'mtlsctl cert deploy {env}' again"
-                ))
-            );
-        }
+        let vars = [
+            ("MTLSCTL_ENV", env.to_string().into()),
+            ("MTLSCTL_CERT_ID", job.cert.id.clone().into()),
+            ("MTLSCTL_VARIABLE", job.cert.variable.clone().into()),
+            ("MTLSCTL_CERT_FILE", paths.cert.into_os_string()),
+            ("MTLSCTL_KEY_FILE", paths.key.into_os_string()),
+            ("MTLSCTL_CHAIN_FILE", paths.chain.into_os_string()),
+        ];
+        deploy::run_hook(hook, &vars, options.hook_timeout)?;
         note.push_str(if note.is_empty() {
             ": ran the hook"
         } else {
@@ -394,17 +409,6 @@ fn run_deploy(job: &DeployJob, env: &EnvRef, ctx: &Context) -> Result<String> {
         });
     }
     Ok(note)
-}
-
-fn create_private_dir(dir: &Path) -> Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-        .with_context(|| format!("cannot create the directory {}", dir.display()))
 }
 
 fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
@@ -425,22 +429,30 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
                 }
                 return Ok(Report::Text { text, json });
             };
-            create_private_dir(dir)?;
             let mut files = vec![
-                (dir.join(format!("{variable}.pem")), cert_pem.clone(), 0o644),
-                (dir.join(format!("{variable}.chain.pem")), bundle, 0o644),
+                TargetFile {
+                    name: format!("{variable}.pem"),
+                    bytes: cert_pem.as_bytes(),
+                    mode: 0o644,
+                },
+                TargetFile {
+                    name: format!("{variable}.chain.pem"),
+                    bytes: bundle.as_bytes(),
+                    mode: 0o644,
+                },
             ];
             if args.include_key {
-                files.push((
-                    dir.join(format!("{variable}.key.pem")),
-                    key_pem.clone(),
-                    0o600,
-                ));
+                files.push(TargetFile {
+                    name: format!("{variable}.key.pem"),
+                    bytes: key_pem.as_bytes(),
+                    mode: 0o600,
+                });
             }
-            for (path, content, mode) in &files {
-                atomic::write_file(path, content.as_bytes(), *mode)?;
-            }
-            let paths: Vec<&PathBuf> = files.iter().map(|(p, _, _)| p).collect();
+            // Without a key nothing secret is written, so a shared directory is fine.
+            let allow_shared = args.allow_shared_dir || !args.include_key;
+            deploy::write_files(dir, &files, allow_shared)?;
+            let paths: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.name)).collect();
+            let paths: Vec<&PathBuf> = paths.iter().collect();
             Ok(wrote(&paths))
         }
         ExportFormat::P12 => {
@@ -462,9 +474,14 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
             let bytes = p12::write(variable, &ders, &key_der, &password)?;
             match &args.out {
                 Some(dir) => {
-                    create_private_dir(dir)?;
-                    let path = dir.join(format!("{variable}.p12"));
-                    atomic::write_file(&path, &bytes, 0o600)?;
+                    let name = format!("{variable}.p12");
+                    let file = TargetFile {
+                        name: name.clone(),
+                        bytes: &bytes,
+                        mode: 0o600,
+                    };
+                    deploy::write_files(dir, &[file], args.allow_shared_dir)?;
+                    let path = dir.join(name);
                     Ok(wrote(&[&path]))
                 }
                 None if ctx.json => Err(usage("--json with --format p12 needs --out DIR").into()),

@@ -6,6 +6,7 @@ mod support;
 
 mod ca;
 mod datacenter;
+mod deploy;
 mod docs;
 mod expiry;
 mod lifecycle;

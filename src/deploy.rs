@@ -1,0 +1,221 @@
+//! Putting a certificate where a server reads it: files written into a target directory only
+//! as regular files this process creates, and a hook run with a time limit.
+
+use std::ffi::OsString;
+use std::fs::{self, DirBuilder, File};
+use std::os::fd::AsFd;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::atomic;
+use crate::error::runtime;
+
+/// One file to write: its name in the directory, its content, its mode.
+pub struct TargetFile<'a> {
+    pub name: String,
+    pub bytes: &'a [u8],
+    pub mode: u32,
+}
+
+/// Write `files` into `dir` (created 0700 when missing). A directory others can write to is
+/// refused unless `allow_shared`; an entry under a target name that is not a regular file (a
+/// link, a FIFO, a directory) is refused before anything is written; temp files a killed
+/// earlier run left are removed. Writers of one directory take turns (a lock on it).
+pub fn write_files(dir: &Path, files: &[TargetFile<'_>], allow_shared: bool) -> Result<()> {
+    create_private_dir(dir)?;
+    if !allow_shared {
+        refuse_shared_dir(dir)?;
+    }
+    let lock = File::open(dir).with_context(|| format!("cannot open {}", dir.display()))?;
+    lock.lock()
+        .with_context(|| format!("cannot lock {}", dir.display()))?;
+    for file in files {
+        atomic::refuse_non_regular(&dir.join(&file.name))?;
+    }
+    for file in files {
+        let path = dir.join(&file.name);
+        atomic::remove_stale_temps(&path)?;
+        atomic::replace_regular_file(&path, file.bytes, file.mode)?;
+    }
+    Ok(())
+}
+
+/// A directory writable by group or others lets them swap what we write: refuse it.
+fn refuse_shared_dir(dir: &Path) -> Result<()> {
+    let meta = fs::metadata(dir).with_context(|| format!("cannot look at {}", dir.display()))?;
+    let mode = meta.permissions().mode() & 0o7777;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    let writable_by_others = mode & 0o022 != 0;
+    let foreign = meta.uid() != me && meta.uid() != 0;
+    if !writable_by_others && !foreign {
+        return Ok(());
+    }
+    let why = if foreign {
+        format!("it belongs to user id {}", meta.uid())
+    } else {
+        format!("it is writable by other users (mode {mode:04o})")
+    };
+    Err(runtime(format!(
+        "refusing to write a private key into {}: {why}",
+        dir.display()
+    ))
+    .hint(format!(
+        "another user could swap the files; use a directory only you can write to \
+         (chmod go-w {}), or pass --allow-shared-dir if you trust everyone who can",
+        dir.display()
+    ))
+    .into())
+}
+
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .with_context(|| format!("cannot create the directory {}", dir.display()))
+}
+
+/// A private (0700, whatever the umask) temporary directory for a hook-only deploy's files.
+pub fn staging_dir() -> Result<tempfile::TempDir> {
+    let dir = tempfile::Builder::new()
+        .prefix("mtlsctl-deploy-")
+        .permissions(fs::Permissions::from_mode(0o700))
+        .tempdir()
+        .context("cannot create a temporary directory")?;
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700))
+        .with_context(|| format!("cannot make {} private", dir.path().display()))?;
+    Ok(dir)
+}
+
+/// Run a deploy hook with `sh -c`: stdin closed, its stdout on our stderr (stdout is for
+/// results), in a process group of its own that is killed whole when `timeout` passes.
+pub fn run_hook(hook: &str, env: &[(&str, OsString)], timeout: Duration) -> Result<()> {
+    let stdout = std::io::stderr()
+        .as_fd()
+        .try_clone_to_owned()
+        .map(Stdio::from)
+        .unwrap_or_else(|_| Stdio::null());
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(hook)
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .process_group(0)
+        .spawn()
+        .with_context(|| format!("cannot run the deploy hook '{hook}'"))?;
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child
+            .try_wait()
+            .context("cannot wait for the deploy hook")?
+        {
+            break status;
+        }
+        if started.elapsed() >= timeout {
+            kill_group(child.id());
+            let _ = child.wait();
+            bail!(
+                runtime(format!(
+                    "the deploy hook '{hook}' did not finish within {}; it was killed",
+                    human(timeout)
+                ))
+                .hint("make the hook finish sooner, or give it longer with --hook-timeout")
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    hook_verdict(hook, status)
+}
+
+fn hook_verdict(hook: &str, status: ExitStatus) -> Result<()> {
+    if status.success() {
+        return Ok(());
+    }
+    let how = match status.code() {
+        Some(code) => format!("exited with status {code}"),
+        None => "was killed by a signal".to_string(),
+    };
+    bail!(
+        runtime(format!("the deploy hook '{hook}' {how}"))
+            .hint("fix the hook (see its output above) and deploy again")
+    )
+}
+
+fn kill_group(pid: u32) {
+    if let Ok(pid) = libc::pid_t::try_from(pid) {
+        // SAFETY: kill has no memory preconditions; a negative pid names the child's group.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+        }
+    }
+}
+
+fn human(duration: Duration) -> String {
+    let secs = duration.as_secs_f64();
+    if secs >= 60.0 && secs % 60.0 == 0.0 {
+        format!("{}m", secs / 60.0)
+    } else {
+        format!("{secs}s")
+    }
+}
+
+/// The paths a deploy writes in `dir`.
+pub struct DeployPaths {
+    pub cert: PathBuf,
+    pub chain: PathBuf,
+    pub key: PathBuf,
+}
+
+impl DeployPaths {
+    pub fn in_dir(dir: &Path) -> Self {
+        DeployPaths {
+            cert: dir.join("cert.pem"),
+            chain: dir.join("chain.pem"),
+            key: dir.join("key.pem"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hook_that_never_ends_is_killed_with_its_children() {
+        let dir = tempfile::tempdir().unwrap();
+        let marker = dir.path().join("grandchild-alive");
+        let hook = format!("(sleep 30; touch {}) & sleep 30", marker.display());
+        let started = Instant::now();
+        let error = run_hook(&hook, &[], Duration::from_millis(300)).unwrap_err();
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert!(
+            format!("{error}").contains("did not finish within 0.3s"),
+            "{error}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(!marker.exists());
+    }
+
+    #[test]
+    fn the_staging_directory_is_private_whatever_the_umask() {
+        // SAFETY: umask only changes this process's file creation mask.
+        let old = unsafe { libc::umask(0) };
+        let dir = staging_dir();
+        unsafe { libc::umask(old) };
+        let mode = fs::metadata(dir.unwrap().path())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700);
+    }
+}
