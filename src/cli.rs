@@ -693,9 +693,69 @@ pub struct ServeArgs {
     /// Proxy requests to this URL (http:// or https://) instead of echoing them
     #[arg(long, value_name = "URL")]
     pub upstream: Option<String>,
-    /// Access log format on stdout
+    /// Access log format on stdout (requests and refused handshakes)
     #[arg(long, value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+    /// Close a connection whose TLS handshake takes longer (nginx: ssl_handshake_timeout)
+    #[arg(long, value_name = "DURATION", default_value = "60s")]
+    pub handshake_timeout: HumanDuration,
+    /// Close an HTTP/1.1 connection whose request head takes longer to arrive, idle
+    /// keep-alive included (nginx: client_header_timeout)
+    #[arg(long, value_name = "DURATION", default_value = "60s")]
+    pub header_timeout: HumanDuration,
+    /// Close a connection that stays idle longer (nginx: keepalive_timeout)
+    #[arg(long, value_name = "DURATION", default_value = "75s")]
+    pub keepalive_timeout: HumanDuration,
+    /// Largest request head (431 beyond; nginx: large_client_header_buffers)
+    #[arg(long, value_name = "SIZE", default_value = "32k")]
+    pub max_header_size: ByteSize,
+    /// Largest request body (413 beyond; 0 = no limit; nginx: client_max_body_size)
+    #[arg(long, value_name = "SIZE", default_value = "1m")]
+    pub max_body_size: ByteSize,
+    /// Connections served at once; more are closed at once (nginx: worker_connections)
+    #[arg(long, value_name = "N", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+    /// Concurrent HTTP/2 streams per connection (nginx: http2_max_concurrent_streams)
+    #[arg(long, value_name = "N", default_value_t = 128, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_streams: u32,
+}
+
+/// A size in bytes as flags take it: `512`, `32k`, `1m`, `2g` (powers of 1024).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let lower = text.trim().to_ascii_lowercase();
+        let (number, unit) = lower.split_at(
+            lower
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(lower.len()),
+        );
+        let scale: u64 = match unit.trim_end_matches('b').trim_end_matches('i') {
+            "" => 1,
+            "k" => 1 << 10,
+            "m" => 1 << 20,
+            "g" => 1 << 30,
+            _ => {
+                return Err(format!(
+                    "'{text}' is not a size: write bytes or a number with k, m or g (e.g. 32k, 1m)"
+                ));
+            }
+        };
+        number
+            .parse::<u64>()
+            .ok()
+            .and_then(|n| n.checked_mul(scale))
+            .map(ByteSize)
+            .ok_or_else(|| {
+                format!(
+                    "'{text}' is not a size: write bytes or a number with k, m or g (e.g. 32k, 1m)"
+                )
+            })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -19,6 +19,7 @@ pub mod model;
 pub mod output;
 pub mod pki;
 pub mod state;
+pub mod text;
 pub mod tls;
 
 use crate::cli::{Cli, Command};

@@ -5,7 +5,7 @@ use crate::cli::ServeArgs;
 use crate::context::Context;
 use crate::error::usage;
 use crate::gateway::rules::parse_rule;
-use crate::gateway::server::{self, Gateway};
+use crate::gateway::server::{self, Gateway, Limits};
 use crate::output::Report;
 use crate::pki::cert::certs_from_pem;
 use crate::pki::issue::issue_server;
@@ -57,20 +57,27 @@ pub fn run(args: &ServeArgs, ctx: &Context) -> Result<Report> {
         ))
         .into());
     }
-    server::run(
-        Gateway {
-            listen: args.listen,
-            host: domain.host.to_string(),
-            mode: domain.mode,
-            ca_name: ca.name.to_string(),
-            ca_pem: ca.pem,
-            rules,
-            chain,
-            key_pkcs8,
-            upstream: args.upstream.clone(),
-            log_format: args.log_format,
+    server::run(Gateway {
+        listen: args.listen,
+        host: domain.host.to_string(),
+        mode: domain.mode,
+        ca_name: ca.name.to_string(),
+        ca_pem: ca.pem,
+        rules,
+        chain,
+        key_pkcs8,
+        upstream: args.upstream.clone(),
+        log_format: args.log_format,
+        limits: Limits {
+            handshake_timeout: args.handshake_timeout.std(),
+            header_timeout: args.header_timeout.std(),
+            keepalive_timeout: args.keepalive_timeout.std(),
+            max_header_bytes: usize::try_from(args.max_header_size.0).unwrap_or(usize::MAX),
+            max_body_bytes: Some(args.max_body_size.0).filter(|&n| n > 0),
+            max_connections: args.max_connections as usize,
+            max_streams: args.max_streams,
         },
-        ctx,
-    )?;
+        now: ctx.fixed_now,
+    })?;
     Ok(Report::Bytes(Vec::new()))
 }

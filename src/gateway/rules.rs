@@ -133,10 +133,20 @@ pub fn parse_behavior(text: &str) -> Result<Behavior> {
         }
         (Some("add-request-header"), Some(name), Some(template)) => {
             if http::HeaderName::from_bytes(name.as_bytes()).is_err() {
-                bail!(usage(format!("'{name}' is not a valid header name")));
+                bail!(usage(format!(
+                    "'{}' is not a valid header name",
+                    crate::text::escape_untrusted(name)
+                )));
             }
             for referenced in template_variables(template) {
                 variable(referenced)?;
+                if referenced == "ssl_client_cert" {
+                    // nginx folds the PEM across lines with tabs, which no header may carry.
+                    bail!(usage(format!(
+                        "'{text}': ${{ssl_client_cert}} holds line breaks, which a request header cannot carry"
+                    ))
+                    .hint("use ${ssl_client_escaped_cert}, the URL-encoded PEM (what nginx users forward)"));
+                }
             }
             Ok(Behavior::AddRequestHeader {
                 name: name.to_string(),

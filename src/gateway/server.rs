@@ -1,46 +1,38 @@
 //! The accept loop: TLS with client verification per the domain's mode, HTTP/1.1 and HTTP/2,
-//! rules, echo or proxy, an access log line per request, graceful shutdown.
+//! every wait bounded by a timeout and every resource by a limit, graceful shutdown.
 
-use std::convert::Infallible;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::task::{Context as TaskContext, Poll};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
-use http_body_util::{BodyExt, Full};
-use hyper::body::{Bytes, Incoming};
-use hyper::header::{HeaderName, HeaderValue};
-use hyper::{Request, Response, StatusCode};
-use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto;
 use rustls::RootCertStore;
-use rustls::client::danger::HandshakeSignatureValid;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, UnixTime};
-use rustls::server::WebPkiClientVerifier;
-use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
-use rustls::{DigitallySignedStruct, DistinguishedName, SignatureScheme};
-use serde_json::json;
+use rustls::server::danger::ClientCertVerifier;
+use rustls::server::{Acceptor, WebPkiClientVerifier};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::TcpStream;
+use tokio::sync::{Semaphore, watch};
 
-use super::rules::{self, Rule, Variables};
-use super::variables::{self, ClientCertificate, RequestFacts};
+use super::access_log::{AccessLog, RefusedLine};
+use super::handler::{self, Peer, Shared, Upstream};
+use super::normalize;
+use super::rules::Rule;
+use super::variables::{self, ClientCertificate};
+use super::verify::{self, Permissive, Recording};
 use crate::cli::LogFormat;
-use crate::context::Context;
 use crate::model::VerifyMode;
 use crate::pki::cert::CertInfo;
 use crate::tls::provider;
 
 /// How long in-flight requests may finish after a stop signal.
 const GRACE: Duration = Duration::from_secs(10);
-const HOP_BY_HOP: [&str; 8] = [
-    "connection",
-    "keep-alive",
-    "proxy-authenticate",
-    "proxy-authorization",
-    "te",
-    "trailer",
-    "transfer-encoding",
-    "upgrade",
-];
 
 pub struct Gateway {
     pub listen: SocketAddr,
@@ -53,32 +45,220 @@ pub struct Gateway {
     pub key_pkcs8: Vec<u8>,
     pub upstream: Option<String>,
     pub log_format: LogFormat,
+    pub limits: Limits,
+    pub now: Option<DateTime<Utc>>,
 }
 
-/// What every request handler shares.
-struct Shared {
-    rules: Vec<Rule>,
-    upstream: Option<(String, reqwest::Client)>,
-    log_format: LogFormat,
-    now: Option<DateTime<Utc>>,
+/// Every wait and every resource a client can hold, bounded (defaults as nginx's).
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub handshake_timeout: Duration,
+    pub header_timeout: Duration,
+    pub keepalive_timeout: Duration,
+    pub max_header_bytes: usize,
+    pub max_body_bytes: Option<u64>,
+    pub max_connections: usize,
+    pub max_streams: u32,
 }
 
-/// What the handshake established about one connection.
-struct Peer {
-    remote: SocketAddr,
-    /// The client certificate's variables, worked out once for every request on the connection.
-    variables: variables::ConnectionVariables,
+/// What the accept loop hands each connection.
+struct Listener {
+    tls: Arc<rustls::ServerConfig>,
+    mode: VerifyMode,
+    checker: Arc<dyn ClientCertVerifier>,
+    http: auto::Builder<TokioExecutor>,
+    shared: Arc<Shared>,
+    limits: Limits,
+    stop: watch::Receiver<bool>,
 }
 
-pub fn run(gateway: Gateway, ctx: &Context) -> Result<()> {
+pub fn run(gateway: Gateway) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(serve(gateway, ctx))
+    runtime.block_on(serve(gateway))
 }
 
-async fn serve(gateway: Gateway, ctx: &Context) -> Result<()> {
+async fn serve(gateway: Gateway) -> Result<()> {
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let (tls, checker) = tls_config(&gateway)?;
+    let listener = Arc::new(Listener {
+        tls,
+        mode: gateway.mode,
+        checker,
+        http: http_builder(&gateway.limits),
+        shared: Arc::new(Shared {
+            host: normalize::host(&gateway.host),
+            rules: gateway.rules,
+            upstream: upstream(gateway.upstream.as_deref())?,
+            log: AccessLog::start(gateway.log_format),
+            now: gateway.now,
+            max_body: gateway.limits.max_body_bytes,
+        }),
+        limits: gateway.limits.clone(),
+        stop: stop_rx,
+    });
+    let tcp = tokio::net::TcpListener::bind(gateway.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", gateway.listen))?;
+    let bound = tcp.local_addr()?;
+    eprintln!(
+        "mtlsctl: serving https://{} on {bound} ({}, client certificates from CA '{}'{}); Ctrl-C stops",
+        gateway.host,
+        gateway.mode.as_str(),
+        gateway.ca_name,
+        gateway
+            .upstream
+            .as_deref()
+            .map(|u| format!(", proxying to {u}"))
+            .unwrap_or_default()
+    );
+    let slots = Arc::new(Semaphore::new(gateway.limits.max_connections));
+    accept_loop(&tcp, &listener, &slots).await;
+    eprintln!("mtlsctl: stopping; letting requests in flight finish");
+    let _ = stop_tx.send(true);
+    let all = u32::try_from(gateway.limits.max_connections).unwrap_or(u32::MAX);
+    if tokio::time::timeout(GRACE, slots.acquire_many(all))
+        .await
+        .is_err()
+    {
+        eprintln!("mtlsctl: gave up waiting for requests after {GRACE:?}");
+    }
+    Ok(())
+}
+
+async fn accept_loop(
+    tcp: &tokio::net::TcpListener,
+    listener: &Arc<Listener>,
+    slots: &Arc<Semaphore>,
+) {
+    let mut stop = Box::pin(stop_signal());
+    let mut last_accept_error: Option<Instant> = None;
+    loop {
+        let accepted = tokio::select! {
+            accepted = tcp.accept() => accepted,
+            _ = &mut stop => return,
+        };
+        let (stream, remote) = match accepted {
+            Ok(pair) => pair,
+            Err(e) => {
+                // Out of file descriptors: say so now and then, and wait instead of spinning.
+                if last_accept_error.is_none_or(|at| at.elapsed() > Duration::from_secs(10)) {
+                    eprintln!("mtlsctl: warning: cannot accept connections: {e}");
+                    last_accept_error = Some(Instant::now());
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let Ok(slot) = slots.clone().try_acquire_owned() else {
+            listener.shared.log.refused(&RefusedLine {
+                remote,
+                sni: None,
+                refused: "too many connections (--max-connections)",
+            });
+            continue; // dropping the stream closes it at once
+        };
+        let _ = stream.set_nodelay(true);
+        let listener = listener.clone();
+        tokio::spawn(async move {
+            connection(stream, remote, &listener).await;
+            drop(slot);
+        });
+    }
+}
+
+/// One connection: the handshake within its timeout, then HTTP until the client goes, stays
+/// idle too long, or the server stops.
+async fn connection(stream: TcpStream, remote: SocketAddr, listener: &Listener) {
+    let activity = Arc::new(Activity::new());
+    let io = Tracked {
+        inner: stream,
+        activity: activity.clone(),
+    };
+    let deadline = tokio::time::Instant::now() + listener.limits.handshake_timeout;
+    let refuse = |sni: Option<&str>, why: &str| {
+        listener.shared.log.refused(&RefusedLine {
+            remote,
+            sni,
+            refused: why,
+        })
+    };
+    let hello = tokio_rustls::LazyConfigAcceptor::new(Acceptor::default(), io);
+    let start = match tokio::time::timeout_at(deadline, hello).await {
+        Err(_) => return refuse(None, "handshake timed out"),
+        Ok(Err(e)) => return refuse(None, &io_reason(&e)),
+        Ok(Ok(start)) => start,
+    };
+    let sni = start.client_hello().server_name().map(normalize::host);
+    let _ = verify::take_refusal();
+    let tls = match tokio::time::timeout_at(deadline, start.into_stream(listener.tls.clone())).await
+    {
+        Err(_) => return refuse(sni.as_deref(), "handshake timed out"),
+        Ok(Err(e)) => {
+            let why = verify::take_refusal().unwrap_or_else(|| io_reason(&e));
+            return refuse(sni.as_deref(), &why);
+        }
+        Ok(Ok(tls)) => tls,
+    };
+    activity.handshake_done();
+    let peer = Arc::new(peer_facts(&tls, remote, sni, listener));
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let shared = listener.shared.clone();
+    let counter = in_flight.clone();
+    let service = hyper::service::service_fn(move |request| {
+        let (peer, shared, counter) = (peer.clone(), shared.clone(), counter.clone());
+        async move {
+            counter.fetch_add(1, Ordering::Relaxed);
+            let response = handler::handle(request, peer, shared).await;
+            counter.fetch_sub(1, Ordering::Relaxed);
+            response
+        }
+    });
+    let conn = listener.http.serve_connection(TokioIo::new(tls), service);
+    let mut conn = std::pin::pin!(conn);
+    let idle_limit = listener.limits.keepalive_timeout;
+    let tick = (idle_limit / 4).clamp(Duration::from_millis(50), Duration::from_secs(1));
+    let mut ticks = tokio::time::interval(tick);
+    let mut stop = listener.stop.clone();
+    // Shut down gracefully when idle too long or when the server stops; then allow the grace.
+    loop {
+        tokio::select! {
+            _ = conn.as_mut() => return,
+            _ = ticks.tick() => {
+                if in_flight.load(Ordering::Relaxed) == 0 && activity.idle_for() >= idle_limit {
+                    break;
+                }
+            }
+            _ = stop.changed() => break,
+        }
+    }
+    conn.as_mut().graceful_shutdown();
+    let _ = tokio::time::timeout(GRACE, conn).await;
+}
+
+fn http_builder(limits: &Limits) -> auto::Builder<TokioExecutor> {
+    let mut builder = auto::Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
+        .max_buf_size(limits.max_header_bytes.max(8192));
+    builder
+        .http2()
+        .timer(TokioTimer::new())
+        .max_concurrent_streams(limits.max_streams)
+        .max_header_list_size(u32::try_from(limits.max_header_bytes).unwrap_or(u32::MAX))
+        // Rapid reset (CVE-2023-44487): few streams a client may open and cancel at once.
+        .max_pending_accept_reset_streams(20)
+        .max_local_error_reset_streams(1024);
+    builder
+}
+
+fn tls_config(
+    gateway: &Gateway,
+) -> Result<(Arc<rustls::ServerConfig>, Arc<dyn ClientCertVerifier>)> {
     let mut roots = RootCertStore::empty();
     for der in crate::pki::cert::certs_from_pem(gateway.ca_pem.as_bytes(), "the domain's CA")? {
         roots
@@ -91,11 +271,14 @@ async fn serve(gateway: Gateway, ctx: &Context) -> Result<()> {
         .build()
         .context("cannot build the client certificate verifier")?;
     let verifier: Arc<dyn ClientCertVerifier> = match gateway.mode {
-        VerifyMode::Enforce => WebPkiClientVerifier::builder_with_provider(roots, provider())
-            .build()
-            .context("cannot build the client certificate verifier")?,
+        VerifyMode::Enforce => Arc::new(Recording {
+            inner: WebPkiClientVerifier::builder_with_provider(roots, provider())
+                .build()
+                .context("cannot build the client certificate verifier")?,
+        }),
         VerifyMode::Permissive => Arc::new(Permissive {
             inner: checker.clone(),
+            algorithms: provider().signature_verification_algorithms,
         }),
     };
     let mut config = rustls::ServerConfig::builder_with_provider(provider())
@@ -113,89 +296,29 @@ async fn serve(gateway: Gateway, ctx: &Context) -> Result<()> {
         )
         .context("the server certificate and key cannot be used")?;
     config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
-    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    Ok((Arc::new(config), checker))
+}
 
-    let upstream = match &gateway.upstream {
-        Some(url) => Some((
-            url.trim_end_matches('/').to_string(),
-            reqwest::Client::builder()
-                .tls_backend_preconfigured(crate::tls::client_config(
-                    crate::tls::ClientOptions {
-                        trust: crate::tls::ServerTrust::system(),
-                        pins: Vec::new(),
-                        identity: None,
-                        alpn: vec![b"http/1.1".to_vec()],
-                        record_only: false,
-                    },
-                    &Arc::default(),
-                )?)
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .context("cannot build the upstream client")?,
-        )),
-        None => None,
-    };
-    let shared = Arc::new(Shared {
-        rules: gateway.rules,
-        upstream,
-        log_format: gateway.log_format,
-        now: ctx.fixed_now,
-    });
-
-    let listener = tokio::net::TcpListener::bind(gateway.listen)
-        .await
-        .with_context(|| format!("cannot listen on {}", gateway.listen))?;
-    let bound = listener.local_addr()?;
-    eprintln!(
-        "mtlsctl: serving https://{} on {bound} ({}, client certificates from CA '{}'{}); Ctrl-C stops",
-        gateway.host,
-        gateway.mode.as_str(),
-        gateway.ca_name,
-        gateway
-            .upstream
-            .as_deref()
-            .map(|u| format!(", proxying to {u}"))
-            .unwrap_or_default()
-    );
-
-    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
-    let mut stop = Box::pin(stop_signal());
-    loop {
-        let (tcp, remote) = tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok(pair) => pair,
-                Err(_) => continue,
+fn upstream(url: Option<&str>) -> Result<Option<Upstream>> {
+    let Some(url) = url else { return Ok(None) };
+    let client = reqwest::Client::builder()
+        .tls_backend_preconfigured(crate::tls::client_config(
+            crate::tls::ClientOptions {
+                trust: crate::tls::ServerTrust::system(),
+                pins: Vec::new(),
+                identity: None,
+                alpn: vec![b"http/1.1".to_vec()],
+                record_only: false,
             },
-            _ = &mut stop => break,
-        };
-        let _ = tcp.set_nodelay(true);
-        let acceptor = acceptor.clone();
-        let shared = shared.clone();
-        let checker = checker.clone();
-        let mode = gateway.mode;
-        let watcher = graceful.watcher();
-        tokio::spawn(async move {
-            // A failed handshake is the client's problem (enforce mode refuses it by design).
-            let Ok(tls) = acceptor.accept(tcp).await else {
-                return;
-            };
-            let peer = Arc::new(peer_facts(&tls, remote, mode, checker.as_ref()));
-            let service = hyper::service::service_fn(move |request| {
-                handle(request, peer.clone(), shared.clone())
-            });
-            let builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
-            let connection = builder
-                .serve_connection(TokioIo::new(tls), service)
-                .into_owned();
-            let _ = watcher.watch(connection).await;
-        });
-    }
-    eprintln!("mtlsctl: stopping; letting requests in flight finish");
-    tokio::select! {
-        _ = graceful.shutdown() => {},
-        _ = tokio::time::sleep(GRACE) => eprintln!("mtlsctl: gave up waiting for requests after {GRACE:?}"),
-    }
-    Ok(())
+            &Arc::default(),
+        )?)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .context("cannot build the upstream client")?;
+    Ok(Some(Upstream {
+        base: url.trim_end_matches('/').to_string(),
+        client,
+    }))
 }
 
 async fn stop_signal() {
@@ -219,12 +342,31 @@ async fn stop_signal() {
     let _ = interrupt.await;
 }
 
+/// Why a handshake failed, from the I/O error tokio-rustls returns.
+fn io_reason(error: &std::io::Error) -> String {
+    if let Some(tls) = error
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+    {
+        return verify::reason(tls);
+    }
+    match error.kind() {
+        std::io::ErrorKind::UnexpectedEof => {
+            "the client closed the connection during the handshake".into()
+        }
+        std::io::ErrorKind::ConnectionReset => {
+            "the client reset the connection during the handshake".into()
+        }
+        _ => format!("handshake failed: {error}"),
+    }
+}
+
 /// The client's certificate and whether it chains to the domain's CA.
 fn peer_facts(
-    tls: &tokio_rustls::server::TlsStream<tokio::net::TcpStream>,
+    tls: &tokio_rustls::server::TlsStream<Tracked>,
     remote: SocketAddr,
-    mode: VerifyMode,
-    checker: &dyn ClientCertVerifier,
+    sni: Option<String>,
+    listener: &Listener,
 ) -> Peer {
     let certs = tls
         .get_ref()
@@ -235,13 +377,16 @@ fn peer_facts(
     let Some((leaf, intermediates)) = certs.split_first() else {
         return Peer {
             remote,
+            sni,
             variables: variables::for_connection(None),
         };
     };
     // Enforce mode verified in the handshake; permissive mode verifies now, to tell the rules.
-    let failure = match mode {
+    // The TLS library checks validity against the real clock, not MTLSCTL_NOW.
+    let failure = match listener.mode {
         VerifyMode::Enforce => None,
-        VerifyMode::Permissive => checker
+        VerifyMode::Permissive => listener
+            .checker
             .verify_client_cert(leaf, intermediates, UnixTime::now())
             .err()
             .map(|e| {
@@ -254,295 +399,94 @@ fn peer_facts(
     let client = ClientCertificate { der: leaf, failure };
     Peer {
         remote,
+        sni,
         variables: variables::for_connection(Some(&client)),
     }
 }
 
-async fn handle(
-    request: Request<Incoming>,
-    peer: Arc<Peer>,
-    shared: Arc<Shared>,
-) -> Result<Response<Full<Bytes>>, Infallible> {
-    let started = Instant::now();
-    let method = request.method().to_string();
-    let path = request.uri().path().to_string();
-    let version = format!("{:?}", request.version());
-    let hostname = request
-        .uri()
-        .host()
-        .map(str::to_string)
-        .or_else(|| {
-            request
-                .headers()
-                .get(hyper::header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .map(|h| strip_port(h).to_string())
-        })
-        .unwrap_or_default();
-    let now = shared.now.unwrap_or_else(Utc::now);
-    let vars = variables::for_request(
-        &peer.variables,
-        &RequestFacts {
-            hostname: &hostname,
-            path: &path,
-            method: &method,
-        },
-        now,
-    );
-    let verdict = rules::evaluate(&shared.rules, &vars);
-    let response = match (&verdict.deny, &shared.upstream) {
-        (Some((status, rule)), _) => plain(
-            StatusCode::from_u16(*status).unwrap_or(StatusCode::FORBIDDEN),
-            format!("denied by rule {rule}\n"),
-        ),
-        (None, Some((base, client))) => {
-            proxy(request, &verdict.headers, base, client, &peer, &hostname).await
-        }
-        (None, None) => echo(request, &vars, &verdict, &version).await,
-    };
-    log(
-        &shared, &peer, &vars, &method, &path, &version, &response, &verdict, started,
-    );
-    Ok(response)
+/// When a connection last moved a byte, to close idle ones.
+struct Activity {
+    epoch: Instant,
+    last_millis: AtomicU64,
+    handshake_done: std::sync::atomic::AtomicBool,
 }
 
-fn strip_port(host: &str) -> &str {
-    if host.starts_with('[') {
-        return host
-            .split(']')
-            .next()
-            .map(|h| h.trim_start_matches('['))
-            .unwrap_or(host);
-    }
-    host.rsplit_once(':').map(|(h, _)| h).unwrap_or(host)
-}
-
-fn plain(status: StatusCode, body: String) -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(Bytes::from(body)));
-    *response.status_mut() = status;
-    response.headers_mut().insert(
-        hyper::header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
-    );
-    response
-}
-
-/// The JSON echo: the request as received, the headers the rules added, every variable.
-async fn echo(
-    request: Request<Incoming>,
-    vars: &Variables,
-    verdict: &rules::Verdict,
-    version: &str,
-) -> Response<Full<Bytes>> {
-    let method = request.method().to_string();
-    let path = request.uri().path().to_string();
-    let query = request.uri().query().map(str::to_string);
-    let headers: serde_json::Map<String, serde_json::Value> = request
-        .headers()
-        .iter()
-        .map(|(k, v)| (k.to_string(), json!(String::from_utf8_lossy(v.as_bytes()))))
-        .collect();
-    let body = request
-        .into_body()
-        .collect()
-        .await
-        .map(|b| b.to_bytes())
-        .unwrap_or_default();
-    let added: serde_json::Map<String, serde_json::Value> = verdict
-        .headers
-        .iter()
-        .map(|(k, v)| (k.clone(), json!(v)))
-        .collect();
-    let echo = json!({
-        "method": method,
-        "path": path,
-        "query": query,
-        "http_version": version,
-        "headers": headers,
-        "body": String::from_utf8_lossy(&body),
-        "added_headers": added,
-        "rules_matched": verdict.matched,
-        "variables": vars,
-    });
-    let mut response = Response::new(Full::new(Bytes::from(format!("{echo:#}\n"))));
-    response.headers_mut().insert(
-        hyper::header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    response
-}
-
-async fn proxy(
-    request: Request<Incoming>,
-    added: &[(String, String)],
-    base: &str,
-    client: &reqwest::Client,
-    peer: &Peer,
-    hostname: &str,
-) -> Response<Full<Bytes>> {
-    let (parts, body) = request.into_parts();
-    let target = format!(
-        "{base}{}",
-        parts
-            .uri
-            .path_and_query()
-            .map(|p| p.as_str())
-            .unwrap_or("/")
-    );
-    let body = match body.collect().await {
-        Ok(body) => body.to_bytes(),
-        Err(e) => {
-            return plain(
-                StatusCode::BAD_REQUEST,
-                format!("cannot read the request body: {e}\n"),
-            );
-        }
-    };
-    let mut outgoing = client.request(parts.method.clone(), &target).body(body);
-    for (name, value) in &parts.headers {
-        let lower = name.as_str();
-        if !HOP_BY_HOP.contains(&lower) && lower != "host" {
-            outgoing = outgoing.header(name, value);
+impl Activity {
+    fn new() -> Activity {
+        Activity {
+            epoch: Instant::now(),
+            last_millis: AtomicU64::new(0),
+            handshake_done: std::sync::atomic::AtomicBool::new(false),
         }
     }
-    outgoing = outgoing
-        .header("x-forwarded-for", peer.remote.ip().to_string())
-        .header("x-forwarded-proto", "https")
-        .header("x-forwarded-host", hostname);
-    for (name, value) in added {
-        match (
-            HeaderName::from_bytes(name.as_bytes()),
-            HeaderValue::from_str(value),
-        ) {
-            (Ok(name), Ok(value)) => outgoing = outgoing.header(name, value),
-            _ => eprintln!(
-                "mtlsctl: warning: header {name} has a value a header cannot carry; not forwarded"
-            ),
+
+    fn touch(&self) {
+        let now = self.epoch.elapsed().as_millis() as u64;
+        self.last_millis.store(now, Ordering::Relaxed);
+    }
+
+    fn idle_for(&self) -> Duration {
+        let last = self.last_millis.load(Ordering::Relaxed);
+        self.epoch
+            .elapsed()
+            .saturating_sub(Duration::from_millis(last))
+    }
+
+    fn handshake_done(&self) {
+        self.handshake_done.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The TCP stream, noting activity. During the handshake it also corrects one alert: rustls
+/// answers a TLS 1.2 client that sent no certificate with `certificate_required` (116), which
+/// exists only in TLS 1.3; OpenSSL (and nginx) send `handshake_failure` (40). In TLS 1.2 that
+/// alert record goes out in plaintext, so it is recognisable byte for byte; TLS 1.3 sends it
+/// encrypted, and it is never touched.
+struct Tracked {
+    inner: TcpStream,
+    activity: Arc<Activity>,
+}
+
+const TLS12_CERTIFICATE_REQUIRED: [u8; 7] = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 116];
+const TLS12_HANDSHAKE_FAILURE: [u8; 7] = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 40];
+
+impl AsyncRead for Tracked {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut TaskContext<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut self.inner).poll_read(cx, buf);
+        if buf.filled().len() > before {
+            self.activity.touch();
         }
+        polled
     }
-    match outgoing.send().await {
-        Ok(upstream) => {
-            let status = upstream.status();
-            let headers = upstream.headers().clone();
-            let bytes = upstream.bytes().await.unwrap_or_default();
-            let mut response = Response::new(Full::new(bytes));
-            *response.status_mut() = status;
-            for (name, value) in &headers {
-                if !HOP_BY_HOP.contains(&name.as_str()) && name != hyper::header::CONTENT_LENGTH {
-                    response.headers_mut().append(name, value.clone());
-                }
-            }
-            response
+}
+
+impl AsyncWrite for Tracked {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut TaskContext<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        self.activity.touch();
+        let during_handshake = !self.activity.handshake_done.load(Ordering::Relaxed);
+        if during_handshake && buf == TLS12_CERTIFICATE_REQUIRED {
+            return Pin::new(&mut self.inner).poll_write(cx, &TLS12_HANDSHAKE_FAILURE);
         }
-        Err(e) => plain(
-            StatusCode::BAD_GATEWAY,
-            format!("the upstream {base} failed: {e}\n"),
-        ),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn log(
-    shared: &Shared,
-    peer: &Peer,
-    vars: &Variables,
-    method: &str,
-    path: &str,
-    version: &str,
-    response: &Response<Full<Bytes>>,
-    verdict: &rules::Verdict,
-    started: Instant,
-) {
-    let status = response.status().as_u16();
-    let bytes = hyper::body::Body::size_hint(response.body())
-        .exact()
-        .unwrap_or(0);
-    let millis = started.elapsed().as_secs_f64() * 1000.0;
-    let verify = vars
-        .get("ssl_client_verify")
-        .map(String::as_str)
-        .unwrap_or("");
-    let subject = vars
-        .get("ssl_client_s_dn")
-        .map(String::as_str)
-        .unwrap_or("");
-    let denied_by = verdict.deny.as_ref().map(|(_, rule)| rule.as_str());
-    let line = match shared.log_format {
-        LogFormat::Off => return,
-        LogFormat::Json => json!({
-            "time": Utc::now(),
-            "remote": peer.remote.to_string(),
-            "method": method,
-            "path": path,
-            "protocol": version,
-            "status": status,
-            "bytes": bytes,
-            "ssl_client_verify": verify,
-            "ssl_client_s_dn": subject,
-            "rules_matched": verdict.matched,
-            "denied_by": denied_by,
-            "duration_ms": (millis * 1000.0).round() / 1000.0,
-        })
-        .to_string(),
-        LogFormat::Text => format!(
-            "{} [{}] \"{method} {path} {version}\" {status} {bytes} verify={verify} dn=\"{subject}\" rule={} {millis:.2}ms",
-            peer.remote.ip(),
-            Utc::now().format("%d/%b/%Y:%H:%M:%S %z"),
-            denied_by.unwrap_or("-"),
-        ),
-    };
-    println!("{line}");
-}
-
-/// Permissive mode: ask for a certificate, accept the handshake whatever it is (its
-/// verification is recorded per connection for the rules), but always check that the client
-/// holds the key (the CertificateVerify signature).
-#[derive(Debug)]
-struct Permissive {
-    inner: Arc<dyn ClientCertVerifier>,
-}
-
-impl ClientCertVerifier for Permissive {
-    fn offer_client_auth(&self) -> bool {
-        true
+        Pin::new(&mut self.inner).poll_write(cx, buf)
     }
 
-    fn client_auth_mandatory(&self) -> bool {
-        false
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
     }
 
-    fn root_hint_subjects(&self) -> &[DistinguishedName] {
-        self.inner.root_hint_subjects()
-    }
-
-    fn verify_client_cert(
-        &self,
-        _end_entity: &CertificateDer<'_>,
-        _intermediates: &[CertificateDer<'_>],
-        _now: UnixTime,
-    ) -> Result<ClientCertVerified, rustls::Error> {
-        Ok(ClientCertVerified::assertion())
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.inner.verify_tls12_signature(message, cert, dss)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.inner.verify_tls13_signature(message, cert, dss)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.inner.supported_verify_schemes()
+    fn poll_shutdown(
+        mut self: Pin<&mut Self>,
+        cx: &mut TaskContext<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_shutdown(cx)
     }
 }

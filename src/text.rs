@@ -1,0 +1,36 @@
+//! Text from outside (certificate fields, headers, paths, server messages) made safe to show.
+
+/// Control characters (C0, DEL, C1) as `\xNN`, so that untrusted text cannot move a terminal's
+/// cursor, set its clipboard or forge log lines.
+pub fn escape_untrusted(text: &str) -> String {
+    if !text.chars().any(is_control) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_control(c) {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_control(c: char) -> bool {
+    c.is_control()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_escaped_and_the_rest_kept() {
+        assert_eq!(escape_untrusted("CN=é ok"), "CN=é ok");
+        assert_eq!(
+            escape_untrusted("a\x1b]52;c;X\x07\r\n\u{9b}"),
+            "a\\x1b]52;c;X\\x07\\x0d\\x0a\\x9b"
+        );
+    }
+}
