@@ -9,6 +9,7 @@ mod datacenter;
 mod deploy;
 mod docs;
 mod expiry;
+mod gateway;
 mod lifecycle;
 mod request;
 mod robustness;

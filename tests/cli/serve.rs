@@ -15,10 +15,10 @@ use crate::support::World;
 use crate::support::peers::{self, ServerPki};
 
 /// A running `mtlsctl serve`, stopped on drop.
-struct Serve {
-    child: Child,
-    port: u16,
-    stdout: mpsc::Receiver<String>,
+pub(crate) struct Serve {
+    pub(crate) child: Child,
+    pub(crate) port: u16,
+    pub(crate) stdout: mpsc::Receiver<String>,
 }
 
 impl Drop for Serve {
@@ -28,7 +28,7 @@ impl Drop for Serve {
     }
 }
 
-fn serve(w: &World, host: &str, extra: &[&str]) -> Serve {
+pub(crate) fn serve(w: &World, host: &str, extra: &[&str]) -> Serve {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("mtlsctl"))
         .env("MTLSCTL_STATE", &w.state)
         .args(["serve", "--listen", "127.0.0.1:0", "--domain", host])
@@ -66,7 +66,7 @@ fn serve(w: &World, host: &str, extra: &[&str]) -> Serve {
 }
 
 /// curl with these arguments against https://HOST:PORT/PATH; returns (exit code, stdout).
-fn curl(host: &str, port: u16, path: &str, args: &[&str]) -> (i32, String) {
+pub(crate) fn curl(host: &str, port: u16, path: &str, args: &[&str]) -> (i32, String) {
     let out = Command::new("curl")
         .args([
             "-sS",
@@ -87,14 +87,14 @@ fn curl(host: &str, port: u16, path: &str, args: &[&str]) -> (i32, String) {
 
 /// A world with shop/production, the issuer in the CA library as `local`, files to hand to
 /// curl, and a domain in `mode`.
-struct Setup {
-    w: World,
-    issuer: PathBuf,
-    cert: PathBuf,
-    key: PathBuf,
+pub(crate) struct Setup {
+    pub(crate) w: World,
+    pub(crate) issuer: PathBuf,
+    pub(crate) cert: PathBuf,
+    pub(crate) key: PathBuf,
 }
 
-fn setup(mode: &str) -> Setup {
+pub(crate) fn setup(mode: &str) -> Setup {
     let w = World::new();
     w.ok(&["property", "create", "shop"]);
     w.ok(&["env", "create", "shop/prod"]);

@@ -1,0 +1,489 @@
+//! `serve` in front of a real upstream, tried as an attacker would: forged headers, tricky
+//! paths and hosts, a truncated upstream answer, floods, a closed or stalled access log.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::serve::{Setup, curl, serve, setup};
+
+/// A small HTTP/1.1 upstream that records every request head it receives and answers with
+/// `answer` (raw bytes), closing the connection after each request.
+struct Upstream {
+    port: u16,
+    heads: Arc<Mutex<Vec<String>>>,
+}
+
+fn upstream(answer: &'static [u8]) -> Upstream {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let heads = Arc::new(Mutex::new(Vec::new()));
+    let seen = heads.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut head = String::new();
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                head.push_str(&line);
+            }
+            seen.lock().unwrap().push(head);
+            let _ = stream.write_all(answer);
+        }
+    });
+    Upstream { port, heads }
+}
+
+impl Upstream {
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    fn heads(&self) -> Vec<String> {
+        self.heads.lock().unwrap().clone()
+    }
+}
+
+const OK: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
+
+fn identity(s: &Setup) -> Vec<String> {
+    [
+        "--cacert",
+        s.issuer.to_str().unwrap(),
+        "--cert",
+        s.cert.to_str().unwrap(),
+        "--key",
+        s.key.to_str().unwrap(),
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+/// The HTTP status curl saw (`-w %{http_code}`), with extra curl arguments.
+fn status(port: u16, path: &str, args: &[&str]) -> String {
+    let mut all = vec!["-o", "/dev/null", "-w", "%{http_code}"];
+    all.extend_from_slice(args);
+    curl("api.test", port, path, &all).1
+}
+
+#[test]
+fn forged_identity_headers_never_reach_the_upstream() {
+    let s = setup("enforce");
+    s.w.ok(&[
+        "rule",
+        "add",
+        "api.test",
+        "forward",
+        "--behavior",
+        "add-request-header X-Client-DN ${ssl_client_s_dn}",
+    ]);
+    let up = upstream(OK);
+    let server = serve(&s.w, "api.test", &["--upstream", &up.url()]);
+    let mut args = identity(&s);
+    args.extend(
+        [
+            "-H",
+            "X-Client-DN: CN=admin,O=Forged",
+            "-H",
+            "X-Forwarded-For: 6.6.6.6",
+            "-H",
+            "x-forwarded-host: evil.test",
+        ]
+        .map(String::from),
+    );
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_eq!(status(server.port, "/v1", &args), "200");
+    let head = up.heads().pop().unwrap().to_ascii_lowercase();
+    assert_eq!(head.matches("x-client-dn:").count(), 1, "{head}");
+    assert!(
+        head.contains("x-client-dn: ou=production,o=shop,cn=shop/production"),
+        "{head}"
+    );
+    assert_eq!(head.matches("x-forwarded-for:").count(), 1, "{head}");
+    assert!(head.contains("x-forwarded-for: 127.0.0.1\r\n"), "{head}");
+    assert!(head.contains("x-forwarded-host: api.test\r\n"), "{head}");
+    assert!(!head.contains("forged") && !head.contains("6.6.6.6") && !head.contains("evil"));
+
+    // A template nginx users know but no header can carry is refused when the rule is added.
+    let err = s.w.fails(
+        &[
+            "rule",
+            "add",
+            "api.test",
+            "pem",
+            "--behavior",
+            "add-request-header X-Cert ${ssl_client_cert}",
+        ],
+        2,
+    );
+    assert!(err.contains("ssl_client_escaped_cert"), "{err}");
+}
+
+#[test]
+fn paths_the_rules_deny_are_denied_however_they_are_spelled() {
+    let s = setup("enforce");
+    s.w.ok(&[
+        "rule",
+        "add",
+        "api.test",
+        "no-admin",
+        "--criteria",
+        "path starts-with /admin",
+        "--behavior",
+        "deny 403",
+    ]);
+    let up = upstream(OK);
+    let server = serve(&s.w, "api.test", &["--upstream", &up.url()]);
+    let mut args = identity(&s);
+    args.push("--path-as-is".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    for path in [
+        "/admin",
+        "/x/../admin",
+        "/%61dmin",
+        "//admin",
+        "/admin%2f..",
+        "/a/%2e%2e/admin/x",
+    ] {
+        let code = status(server.port, path, &args);
+        assert!(code == "403" || code == "400", "{path}: {code}");
+    }
+    assert!(up.heads().is_empty(), "the upstream saw {:?}", up.heads());
+    // A path that only looks like /admin reaches the upstream, normalised.
+    assert_eq!(status(server.port, "/admin/../x?q=%2F", &args), "200");
+    assert!(
+        up.heads()[0].starts_with("GET /x?q=%2F HTTP/1.1"),
+        "{:?}",
+        up.heads()
+    );
+}
+
+#[test]
+fn hosts_are_compared_as_host_names_and_other_hosts_refused() {
+    let s = setup("permissive");
+    // The README's rule: requests without a valid certificate are denied.
+    s.w.ok(&[
+        "rule",
+        "add",
+        "api.test",
+        "require-cert",
+        "--criteria",
+        "hostname is-equal api.test",
+        "--criteria",
+        "client_certificate_validation is-not-equal true",
+        "--behavior",
+        "deny 403",
+    ]);
+    let server = serve(&s.w, "api.test", &[]);
+    let ca = s.issuer.to_str().unwrap();
+    for version in ["--http1.1", "--http2"] {
+        for (host, want) in [
+            ("api.test", "403"),
+            ("API.TEST", "403"),
+            ("api.test.", "403"),
+            ("Api.Test:443", "403"),
+            ("other.test", "421"),
+        ] {
+            let header = format!("Host: {host}");
+            let code = status(server.port, "/", &[version, "--cacert", ca, "-H", &header]);
+            assert_eq!(code, want, "{version} Host: {host}");
+        }
+        // The SNI names another host (and so does the Host header curl derives from the URL).
+        let out = Command::new("curl")
+            .args(["-s", "-k", version, "-o", "/dev/null", "-w", "%{http_code}"])
+            .arg("--resolve")
+            .arg(format!("other.test:{}:127.0.0.1", server.port))
+            .args(["-H", "Host: api.test"])
+            .arg(format!("https://other.test:{}/", server.port))
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "421",
+            "{version} SNI other.test"
+        );
+    }
+}
+
+#[test]
+fn a_truncated_upstream_answer_is_never_passed_on_as_complete() {
+    let s = setup("enforce");
+    let up = upstream(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n0123456789");
+    let server = serve(&s.w, "api.test", &["--upstream", &up.url()]);
+    let args = identity(&s);
+    for version in ["--http1.1", "--http2"] {
+        let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
+        all.extend([version, "-o", "/dev/null"]);
+        let (code, _) = curl("api.test", server.port, "/big", &all);
+        assert!(
+            [18, 92, 56].contains(&code),
+            "{version}: curl exited {code}"
+        );
+    }
+}
+
+/// `mtlsctl serve` with its stdout as given; returns the child and its port.
+fn spawn_serve(s: &Setup, extra: &[&str], stdout: Stdio) -> (Child, u16) {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("mtlsctl"))
+        .env("MTLSCTL_STATE", &s.w.state)
+        .args(["serve", "--listen", "127.0.0.1:0", "--domain", "api.test"])
+        .args(extra)
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut banner = String::new();
+    stderr.read_line(&mut banner).unwrap();
+    let port = banner
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in: {banner}"));
+    std::thread::spawn(move || {
+        let mut rest = String::new();
+        let _ = stderr.read_to_string(&mut rest);
+    });
+    (child, port)
+}
+
+/// `count` requests over one keep-alive connection; returns how many were answered 200.
+fn many_requests(s: &Setup, port: u16, count: usize) -> usize {
+    let url = format!("https://api.test:{port}/ping");
+    let out = Command::new("curl")
+        .args(["-s", "--max-time", "60", "--resolve"])
+        .arg(format!("api.test:{port}:127.0.0.1"))
+        .args(identity(s))
+        .args(["-w", "%{http_code}\n"])
+        .args(std::iter::repeat_n(["-o", "/dev/null", url.as_str()], count).flatten())
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| *l == "200")
+        .count()
+}
+
+#[test]
+fn a_closed_or_stalled_access_log_never_stops_serving() {
+    let s = setup("enforce");
+    // `serve | head -1`: the reader goes away after one line.
+    let (mut child, port) = spawn_serve(&s, &[], Stdio::piped());
+    let mut log = BufReader::new(child.stdout.take().unwrap());
+    assert_eq!(many_requests(&s, port, 1), 1);
+    let mut first = String::new();
+    log.read_line(&mut first).unwrap();
+    assert!(first.contains("GET /ping"), "{first}");
+    drop(log);
+    assert_eq!(many_requests(&s, port, 50), 50);
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "serve is still running"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+
+    // A reader that never reads: the pipe fills (64 KiB) and lines are dropped, not waited for.
+    let (mut child, port) = spawn_serve(&s, &[], Stdio::piped());
+    let _stalled = child.stdout.take().unwrap();
+    assert_eq!(many_requests(&s, port, 1500), 1500);
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Resident memory high-water mark of a process, in KiB.
+fn peak_rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+/// Whether the server closed `stream` within `limit` (read returns end of file or an error).
+fn closed_within(mut stream: TcpStream, limit: Duration) -> bool {
+    stream.set_read_timeout(Some(limit)).unwrap();
+    let started = Instant::now();
+    let mut buf = [0u8; 4096];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => return true,
+            Ok(_) => continue,
+            Err(e)
+                if e.kind() == std::io::ErrorKind::WouldBlock
+                    || e.kind() == std::io::ErrorKind::TimedOut =>
+            {
+                return started.elapsed() < limit;
+            }
+            Err(_) => return true,
+        }
+    }
+}
+
+#[test]
+fn floods_are_bounded_in_time_and_memory_and_a_normal_client_is_served() {
+    let s = setup("permissive");
+    let (mut child, port) = spawn_serve(
+        &s,
+        &[
+            "--handshake-timeout",
+            "1s",
+            "--header-timeout",
+            "1s",
+            "--keepalive-timeout",
+            "1s",
+            "--log-format",
+            "off",
+        ],
+        Stdio::null(),
+    );
+    // 200 TCP connections that never start a handshake.
+    let silent: Vec<TcpStream> = (0..200)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).unwrap())
+        .collect();
+    // A normal client is served meanwhile.
+    assert_eq!(many_requests(&s, port, 3), 3);
+    for stream in silent {
+        assert!(closed_within(stream, Duration::from_secs(5)));
+    }
+
+    // Slow headers and an idle connection after the handshake, with openssl as the client:
+    // each must be closed by the server (s_client then exits) well before the test gives up.
+    let s_client = || {
+        Command::new("openssl")
+            .args(["s_client", "-quiet", "-connect"])
+            .arg(format!("127.0.0.1:{port}"))
+            .args(["-servername", "api.test"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut slow = s_client();
+    let mut slow_in = slow.stdin.take().unwrap();
+    std::thread::spawn(move || {
+        let _ = slow_in.write_all(b"GET / HTTP/1.1\r\n");
+        for _ in 0..40 {
+            std::thread::sleep(Duration::from_millis(250));
+            if slow_in
+                .write_all(b"X")
+                .and_then(|()| slow_in.flush())
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+    let mut idle = s_client();
+    let _idle_in = idle.stdin.take().unwrap();
+    for (client, what) in [(&mut slow, "slow headers"), (&mut idle, "idle TLS")] {
+        let started = Instant::now();
+        while client.try_wait().unwrap().is_none() {
+            if started.elapsed() > Duration::from_secs(6) {
+                let _ = client.kill();
+                panic!("{what} was not closed");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    // A 256 MiB body from a client without a certificate: 413 after at most 1 MiB is read.
+    // Over HTTP/2 the unfinished request stream is reset after the 413, which curl reports
+    // as an error (92) instead of the status; either way the upload is refused.
+    let upload = |version: &str| {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "head -c 268435456 /dev/zero | curl -s -k {version} --max-time 30 -o /dev/null -w '%{{http_code}}' \
+                 --resolve api.test:{port}:127.0.0.1 -H 'Transfer-Encoding: chunked' --data-binary @- https://api.test:{port}/upload"
+            ))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(upload("--http1.1"), "413");
+    assert!(["413", "000"].contains(&upload("--http2").as_str()));
+    let rss = peak_rss_kib(child.id());
+    assert!(rss < 100 * 1024, "peak resident memory {rss} KiB");
+    assert_eq!(many_requests(&s, port, 2), 2);
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn an_oversized_header_gets_431_and_refused_handshakes_are_logged() {
+    let s = setup("enforce");
+    let server = serve(&s.w, "api.test", &["--max-header-size", "16k"]);
+    let big = format!("X-Big: {}", "a".repeat(40_000));
+    let mut args = identity(&s);
+    args.extend(["-H".to_string(), big]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_eq!(
+        status(
+            server.port,
+            "/",
+            &["--http1.1"]
+                .iter()
+                .copied()
+                .chain(args.iter().copied())
+                .collect::<Vec<_>>()
+        ),
+        "431"
+    );
+    let _ = server.stdout.recv_timeout(Duration::from_secs(5));
+
+    // No certificate, then a certificate from a CA nobody trusts: each refusal is one line.
+    let ca = s.issuer.to_str().unwrap();
+    let (code, _) = curl("api.test", server.port, "/", &["--cacert", ca]);
+    assert_ne!(code, 0);
+    let line = server.stdout.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(
+        line.contains("127.0.0.1")
+            && line.contains("sni=api.test")
+            && line.contains("no certificate"),
+        "{line}"
+    );
+    let (cert, key) = s.w.stranger_identity();
+    let (code, _) = curl(
+        "api.test",
+        server.port,
+        "/",
+        &[
+            "--cacert",
+            ca,
+            "--cert",
+            cert.to_str().unwrap(),
+            "--key",
+            key.to_str().unwrap(),
+        ],
+    );
+    assert_ne!(code, 0);
+    let line = server.stdout.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(
+        line.contains("unknown CA") && line.contains("CN=stranger"),
+        "{line}"
+    );
+
+    // TLS 1.2 has no certificate_required alert: the refusal is a handshake_failure, as OpenSSL's.
+    let out = Command::new("openssl")
+        .args(["s_client", "-tls1_2", "-connect"])
+        .arg(format!("127.0.0.1:{}", server.port))
+        .args(["-servername", "api.test"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("alert handshake failure"), "{text}");
+    assert!(!text.contains("certificate required"), "{text}");
+}
