@@ -24,7 +24,7 @@ use super::access_log::{AccessLog, RefusedLine};
 use super::handler::{self, Peer, Shared, Upstream};
 use super::normalize;
 use super::rules::Rule;
-use super::variables::{self, ClientCertificate};
+use super::variables::{self, ClientCertificate, SentChain};
 use super::verify::{self, Permissive, Recording};
 use crate::cli::LogFormat;
 use crate::model::VerifyMode;
@@ -390,10 +390,17 @@ fn peer_facts(
             .verify_client_cert(leaf, intermediates, UnixTime::now())
             .err()
             .map(|e| {
-                let self_signed = CertInfo::from_der(leaf)
-                    .map(|i| i.self_signed)
-                    .unwrap_or(false);
-                variables::openssl_reason(&e, self_signed)
+                let self_signed = |der: &[u8]| {
+                    CertInfo::from_der(der)
+                        .map(|i| i.self_signed)
+                        .unwrap_or(false)
+                };
+                let chain = SentChain {
+                    leaf_self_signed: self_signed(leaf),
+                    intermediates: intermediates.len(),
+                    last_self_signed: intermediates.last().is_some_and(|c| self_signed(c)),
+                };
+                variables::openssl_reason(&e, &chain)
             }),
     };
     let client = ClientCertificate { der: leaf, failure };

@@ -140,8 +140,12 @@ fn escape_uri_component(text: &str) -> String {
     out
 }
 
-/// `i2a_ASN1_INTEGER`: uppercase hex of the magnitude; DER's leading sign byte is not shown.
+/// `i2a_ASN1_INTEGER`: uppercase hex of the magnitude; DER's leading sign byte is not shown;
+/// a negative serial is `-` and its magnitude.
 fn serial(raw: &[u8]) -> String {
+    if raw.first().is_some_and(|b| b & 0x80 != 0) {
+        return format!("-{}", negative_magnitude(raw));
+    }
     let magnitude = match raw {
         [0, rest @ ..] if !rest.is_empty() && rest[0] & 0x80 != 0 => rest,
         other => other,
@@ -150,6 +154,25 @@ fn serial(raw: &[u8]) -> String {
         return "00".into();
     }
     hex(magnitude).to_ascii_uppercase()
+}
+
+/// The magnitude of a negative two's-complement integer, in uppercase hex without leading zero
+/// bytes (at least one byte).
+fn negative_magnitude(raw: &[u8]) -> String {
+    // Two's complement: invert every bit, then add one.
+    let mut bytes: Vec<u8> = raw.iter().map(|b| !b).collect();
+    for byte in bytes.iter_mut().rev() {
+        let (sum, carry) = byte.overflowing_add(1);
+        *byte = sum;
+        if !carry {
+            break;
+        }
+    }
+    let first = bytes
+        .iter()
+        .position(|&b| b != 0)
+        .unwrap_or(bytes.len() - 1);
+    hex(&bytes[first..]).to_ascii_uppercase()
 }
 
 /// `ASN1_TIME_print`: `Jan  2 03:04:05 2025 GMT`.
@@ -311,24 +334,55 @@ impl DerBytes for x509_parser::der_parser::asn1_rs::Any<'_> {
     }
 }
 
+/// The chain a client sent, as far as OpenSSL's choice of words depends on it.
+pub struct SentChain {
+    pub leaf_self_signed: bool,
+    pub intermediates: usize,
+    pub last_self_signed: bool,
+}
+
 /// OpenSSL's words for why a client certificate did not verify, as nginx puts them after
-/// `FAILED:`.
-pub fn openssl_reason(error: &rustls::Error, self_signed: bool) -> String {
+/// `FAILED:`. OpenSSL reports the last error it met (nginx's callback lets it go on): a lone
+/// certificate whose issuer is unknown ends in "unable to verify the first certificate",
+/// a sent chain that stops short in "unable to get local issuer certificate".
+pub fn openssl_reason(error: &rustls::Error, chain: &SentChain) -> String {
     use rustls::CertificateError as E;
-    match error {
-        rustls::Error::InvalidCertificate(e) => match e {
-            E::UnknownIssuer if self_signed => "self-signed certificate".into(),
-            E::UnknownIssuer => "unable to get local issuer certificate".into(),
-            E::Expired | E::ExpiredContext { .. } => "certificate has expired".into(),
-            E::NotValidYet | E::NotValidYetContext { .. } => "certificate is not yet valid".into(),
-            E::BadSignature => "certificate signature failure".into(),
-            E::Revoked => "certificate revoked".into(),
-            E::InvalidPurpose | E::InvalidPurposeContext { .. } => {
-                "unsupported certificate purpose".into()
+    let rustls::Error::InvalidCertificate(e) = error else {
+        return "certificate verify failed".into();
+    };
+    match e {
+        E::UnknownIssuer if chain.leaf_self_signed => "self-signed certificate".into(),
+        E::UnknownIssuer if chain.intermediates == 0 => {
+            "unable to verify the first certificate".into()
+        }
+        E::UnknownIssuer if chain.last_self_signed => {
+            "self-signed certificate in certificate chain".into()
+        }
+        E::UnknownIssuer => "unable to get local issuer certificate".into(),
+        E::Expired | E::ExpiredContext { .. } => "certificate has expired".into(),
+        E::NotValidYet | E::NotValidYetContext { .. } => "certificate is not yet valid".into(),
+        E::BadSignature => "certificate signature failure".into(),
+        E::Revoked => "certificate revoked".into(),
+        E::InvalidPurpose | E::InvalidPurposeContext { .. } => {
+            "unsuitable certificate purpose".into()
+        }
+        E::UnhandledCriticalExtension => "unhandled critical extension".into(),
+        E::BadEncoding => "unable to decode issuer public key".into(),
+        // webpki's own errors arrive wrapped; name the ones OpenSSL has words for.
+        other => {
+            let text = format!("{other:?}");
+            if text.contains("UnsupportedCriticalExtension") {
+                "unhandled critical extension".into()
+            } else if text.contains("MaximumPathDepthExceeded")
+                || text.contains("MaximumPathBuildCallsExceeded")
+            {
+                "certificate chain too long".into()
+            } else if text.contains("CaUsedAsEndEntity") || text.contains("EndEntityUsedAsCa") {
+                "invalid CA certificate".into()
+            } else {
+                "certificate verify failed".into()
             }
-            other => format!("{other:?}"),
-        },
-        other => other.to_string(),
+        }
     }
 }
 
@@ -345,6 +399,9 @@ mod tests {
         );
         assert_eq!(serial(&[0x00, 0x8a, 0x01]), "8A01");
         assert_eq!(serial(&[0x7f, 0x01]), "7F01");
+        assert_eq!(serial(&[0xff]), "-01");
+        assert_eq!(serial(&[0xff, 0x00]), "-0100");
+        assert_eq!(serial(&[0x80]), "-80");
         let at = chrono::NaiveDate::from_ymd_opt(2025, 1, 2)
             .unwrap()
             .and_hms_opt(3, 4, 5)

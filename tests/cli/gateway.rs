@@ -3,9 +3,12 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use rcgen::{CertificateParams, Issuer, KeyPair};
 
 use super::serve::{Setup, curl, serve, setup};
 
@@ -486,4 +489,170 @@ fn an_oversized_header_gets_431_and_refused_handshakes_are_logged() {
         String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("alert handshake failure"), "{text}");
     assert!(!text.contains("certificate required"), "{text}");
+}
+
+/// Client certificates of every kind the verdict words depend on, with their keys and the
+/// chain each one sends: (name, cert file, key file).
+fn verdict_cases(
+    w: &crate::support::World,
+    root: &Issued,
+) -> Vec<(&'static str, PathBuf, PathBuf)> {
+    use rcgen::{CustomExtension, ExtendedKeyUsagePurpose as Eku};
+    let stranger = ca("Stranger Root", None);
+    let intermediate = ca("Test Intermediate", Some(root));
+    let mut cases = Vec::new();
+    let mut add =
+        |name: &'static str, params: CertificateParams, signer: Option<&Issued>, chain: &str| {
+            let key = KeyPair::generate().unwrap();
+            let cert = match signer {
+                Some(by) => params
+                    .signed_by(&key, &Issuer::from_params(&by.params, &by.key))
+                    .unwrap(),
+                None => params.self_signed(&key).unwrap(),
+            };
+            let cert_file = w.write(&format!("{name}.pem"), format!("{}{chain}", cert.pem()));
+            let key_file = w.write(&format!("{name}.key"), key.serialize_pem());
+            cases.push((name, cert_file, key_file));
+        };
+    let now = time::OffsetDateTime::now_utc();
+    add("valid", leaf("valid"), Some(root), "");
+    add("unknown-ca", leaf("unknown-ca"), Some(&stranger), "");
+    add(
+        "unknown-ca-chain",
+        leaf("unknown-ca-chain"),
+        Some(&stranger),
+        &stranger.pem,
+    );
+    add(
+        "missing-intermediate",
+        leaf("missing-intermediate"),
+        Some(&intermediate),
+        "",
+    );
+    add(
+        "with-intermediate",
+        leaf("with-intermediate"),
+        Some(&intermediate),
+        &intermediate.pem,
+    );
+    let mut expired = leaf("expired");
+    expired.not_before = now - time::Duration::days(30);
+    expired.not_after = now - time::Duration::days(1);
+    add("expired", expired, Some(root), "");
+    let mut future = leaf("not-yet-valid");
+    future.not_before = now + time::Duration::days(10);
+    future.not_after = now + time::Duration::days(40);
+    add("not-yet-valid", future, Some(root), "");
+    add("self-signed", leaf("self-signed"), None, "");
+    let mut server_only = leaf("server-only");
+    server_only.extended_key_usages = vec![Eku::ServerAuth];
+    add("wrong-purpose", server_only, Some(root), "");
+    let mut critical = leaf("critical-unknown");
+    let mut ext =
+        CustomExtension::from_oid_content(&[1, 3, 6, 1, 4, 1, 99999, 1], vec![0x05, 0x00]);
+    ext.set_criticality(true);
+    critical.custom_extensions = vec![ext];
+    add("critical-unknown-extension", critical, Some(root), "");
+    cases
+}
+
+struct Issued {
+    params: CertificateParams,
+    key: KeyPair,
+    pem: String,
+}
+
+fn ca(name: &str, signer: Option<&Issued>) -> Issued {
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, name);
+    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    params.key_usages = vec![
+        rcgen::KeyUsagePurpose::KeyCertSign,
+        rcgen::KeyUsagePurpose::CrlSign,
+    ];
+    let cert = match signer {
+        Some(by) => params
+            .signed_by(&key, &Issuer::from_params(&by.params, &by.key))
+            .unwrap(),
+        None => params.self_signed(&key).unwrap(),
+    };
+    Issued {
+        pem: cert.pem(),
+        params,
+        key,
+    }
+}
+
+fn leaf(cn: &str) -> CertificateParams {
+    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, cn);
+    params.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::ClientAuth];
+    params
+}
+
+#[test]
+fn ssl_client_verify_says_what_nginx_says_for_every_kind_of_failure() {
+    if crate::support::peers::nginx_binary().is_none() {
+        eprintln!("nginx not installed: skipped (.ci/run installs it)");
+        return;
+    }
+    let s = setup("permissive");
+    let root = ca("Test Root", None);
+    let root_file = s.w.write("test-root.pem", &root.pem);
+    s.w.ok(&["ca", "add", "test-root", root_file.to_str().unwrap()]);
+    s.w.ok(&["domain", "set", "api.test", "--ca", "test-root"]);
+    let pki = crate::support::peers::ServerPki::write(s.w.dir.path());
+    let nginx = crate::support::peers::nginx(
+        s.w.dir.path(),
+        &pki,
+        &root_file,
+        "optional_no_ca",
+        "    location / { return 200 \"$ssl_client_verify|$ssl_client_serial\"; }",
+    );
+    let server = serve(&s.w, "api.test", &[]);
+    let mut differences = Vec::new();
+    for (name, cert, key) in verdict_cases(&s.w, &root) {
+        let identity = [
+            "-k",
+            "--cert",
+            cert.to_str().unwrap(),
+            "--key",
+            key.to_str().unwrap(),
+        ];
+        let (_, mut from_nginx) = curl("localhost", nginx.port, "/", &identity);
+        if from_nginx.contains("400 Bad Request") {
+            // nginx refuses what optional_no_ca does not tolerate, and logs OpenSSL's words.
+            let log = std::fs::read_to_string(s.w.dir.path().join("nginx/logs/error.log")).unwrap();
+            let words = log
+                .lines()
+                .rev()
+                .find_map(|l| l.split("client SSL certificate verify error: (").nth(1))
+                .and_then(|rest| rest.split_once(':'))
+                .and_then(|(_, rest)| rest.split(')').next())
+                .unwrap_or_else(|| panic!("{name}: no verify error in nginx's log:\n{log}"));
+            from_nginx = format!("FAILED:{words}|(refused)");
+        }
+        let (_, from_serve) = curl("api.test", server.port, "/", &identity);
+        let echo: serde_json::Value = serde_json::from_str(&from_serve)
+            .unwrap_or_else(|_| panic!("{name}: serve answered {from_serve}"));
+        let ours = format!(
+            "{}|{}",
+            echo["variables"]["ssl_client_verify"].as_str().unwrap(),
+            echo["variables"]["ssl_client_serial"].as_str().unwrap()
+        );
+        let comparable = if from_nginx.ends_with("|(refused)") {
+            format!("{}|(refused)", ours.split('|').next().unwrap())
+        } else {
+            ours.clone()
+        };
+        if comparable != from_nginx {
+            differences.push(format!("{name}: nginx '{from_nginx}', serve '{ours}'"));
+        }
+    }
+    assert!(differences.is_empty(), "{differences:#?}");
 }

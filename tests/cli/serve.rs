@@ -312,12 +312,12 @@ fn permissive_mode_lets_rules_decide() {
     let echo: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(
         echo["variables"]["ssl_client_verify"],
-        "FAILED:unable to get local issuer certificate"
+        "FAILED:unable to verify the first certificate"
     );
     assert_eq!(echo["variables"]["client_certificate_validation"], "false");
     assert_eq!(
         echo["added_headers"]["X-Verify"],
-        "FAILED:unable to get local issuer certificate"
+        "FAILED:unable to verify the first certificate"
     );
     assert_eq!(echo["rules_matched"][0], "tag");
     let (code, body) = curl("api.test", server.port, "/", &["--cacert", ca]);
@@ -331,7 +331,7 @@ fn permissive_mode_lets_rules_decide() {
     assert_eq!(log["status"], 200);
     assert_eq!(
         log["ssl_client_verify"],
-        "FAILED:unable to get local issuer certificate"
+        "FAILED:unable to verify the first certificate"
     );
 }
 

@@ -102,7 +102,7 @@ pub fn nginx(dir: &Path, pki: &ServerPki, client_ca: &Path, verify: &str, locati
         .unwrap_or(false);
     let p = prefix.display();
     let config = format!(
-        "{user}worker_processes 1;\ndaemon off;\nerror_log {p}/logs/error.log;\npid {p}/nginx.pid;\n\
+        "{user}worker_processes 1;\ndaemon off;\nerror_log {p}/logs/error.log info;\npid {p}/nginx.pid;\n\
          events {{ worker_connections 64; }}\n\
          http {{\n  access_log {p}/logs/access.log;\n  client_body_temp_path {p}/body;\n  proxy_temp_path {p}/proxy;\n  \
          fastcgi_temp_path {p}/fastcgi;\n  uwsgi_temp_path {p}/uwsgi;\n  scgi_temp_path {p}/scgi;\n  \
