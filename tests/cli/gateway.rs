@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use rcgen::{CertificateParams, Issuer, KeyPair};
 
-use super::serve::{Setup, curl, serve, setup};
+use super::serve::{Setup, curl, serve, setup, spawn_serve};
 
 /// A small HTTP/1.1 upstream that records every request head it receives and answers with
 /// `answer` (raw bytes), closing the connection after each request.
@@ -231,31 +231,8 @@ fn a_truncated_upstream_answer_is_never_passed_on_as_complete() {
     }
 }
 
-/// `mtlsctl serve` with its stdout as given; returns the child and its port.
-fn spawn_serve(s: &Setup, extra: &[&str], stdout: Stdio) -> (Child, u16) {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("mtlsctl"))
-        .env("MTLSCTL_STATE", &s.w.state)
-        .args(["serve", "--listen", "127.0.0.1:0", "--domain", "api.test"])
-        .args(extra)
-        .stdin(Stdio::null())
-        .stdout(stdout)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(child.stderr.take().unwrap());
-    let mut banner = String::new();
-    stderr.read_line(&mut banner).unwrap();
-    let port = banner
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no port in: {banner}"));
-    std::thread::spawn(move || {
-        let mut rest = String::new();
-        let _ = stderr.read_to_string(&mut rest);
-    });
-    (child, port)
+fn spawn(s: &Setup, extra: &[&str], stdout: Stdio) -> (Child, u16) {
+    spawn_serve(&s.w, "api.test", extra, stdout)
 }
 
 /// `count` requests over one keep-alive connection; returns how many were answered 200.
@@ -279,7 +256,7 @@ fn many_requests(s: &Setup, port: u16, count: usize) -> usize {
 fn a_closed_or_stalled_access_log_never_stops_serving() {
     let s = setup("enforce");
     // `serve | head -1`: the reader goes away after one line.
-    let (mut child, port) = spawn_serve(&s, &[], Stdio::piped());
+    let (mut child, port) = spawn(&s, &[], Stdio::piped());
     let mut log = BufReader::new(child.stdout.take().unwrap());
     assert_eq!(many_requests(&s, port, 1), 1);
     let mut first = String::new();
@@ -295,7 +272,7 @@ fn a_closed_or_stalled_access_log_never_stops_serving() {
     let _ = child.wait();
 
     // A reader that never reads: the pipe fills (64 KiB) and lines are dropped, not waited for.
-    let (mut child, port) = spawn_serve(&s, &[], Stdio::piped());
+    let (mut child, port) = spawn(&s, &[], Stdio::piped());
     let _stalled = child.stdout.take().unwrap();
     assert_eq!(many_requests(&s, port, 1500), 1500);
     let _ = child.kill();
@@ -335,7 +312,7 @@ fn closed_within(mut stream: TcpStream, limit: Duration) -> bool {
 #[test]
 fn floods_are_bounded_in_time_and_memory_and_a_normal_client_is_served() {
     let s = setup("permissive");
-    let (mut child, port) = spawn_serve(
+    let (mut child, port) = spawn(
         &s,
         &[
             "--handshake-timeout",

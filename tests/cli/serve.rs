@@ -29,12 +29,30 @@ impl Drop for Serve {
 }
 
 pub(crate) fn serve(w: &World, host: &str, extra: &[&str]) -> Serve {
+    let (mut child, port) = spawn_serve(w, host, extra, Stdio::piped());
+    let (tx, stdout) = mpsc::channel();
+    let out = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    Serve {
+        child,
+        port,
+        stdout,
+    }
+}
+
+/// `mtlsctl serve` for `host` with its stdout as given; returns the child and the port it
+/// listens on (read from the banner), with stderr drained in the background.
+pub(crate) fn spawn_serve(w: &World, host: &str, extra: &[&str], stdout: Stdio) -> (Child, u16) {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("mtlsctl"))
         .env("MTLSCTL_STATE", &w.state)
         .args(["serve", "--listen", "127.0.0.1:0", "--domain", host])
         .args(extra)
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
         .expect("serve starts");
@@ -47,22 +65,11 @@ pub(crate) fn serve(w: &World, host: &str, extra: &[&str]) -> Serve {
         .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
         .and_then(|p| p.parse().ok())
         .unwrap_or_else(|| panic!("no port in: {banner}"));
-    let (tx, stdout) = mpsc::channel();
-    let out = child.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        for line in BufReader::new(out).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
     std::thread::spawn(move || {
         let mut rest = String::new();
         let _ = stderr.read_to_string(&mut rest);
     });
-    Serve {
-        child,
-        port,
-        stdout,
-    }
+    (child, port)
 }
 
 /// curl with these arguments against https://HOST:PORT/PATH; returns (exit code, stdout).
