@@ -103,6 +103,7 @@ async fn serve(gateway: Gateway) -> Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", gateway.listen))?;
     let bound = tcp.local_addr()?;
+    let stop = stop_signals()?;
     eprintln!(
         "mtlsctl: serving https://{} on {bound} ({}, client certificates from CA '{}'{}); Ctrl-C stops",
         gateway.host,
@@ -115,7 +116,7 @@ async fn serve(gateway: Gateway) -> Result<()> {
             .unwrap_or_default()
     );
     let slots = Arc::new(Semaphore::new(gateway.limits.max_connections));
-    accept_loop(&tcp, &listener, &slots).await;
+    accept_loop(&tcp, &listener, &slots, stop).await;
     eprintln!("mtlsctl: stopping; letting requests in flight finish");
     let _ = stop_tx.send(true);
     let all = u32::try_from(gateway.limits.max_connections).unwrap_or(u32::MAX);
@@ -132,8 +133,9 @@ async fn accept_loop(
     tcp: &tokio::net::TcpListener,
     listener: &Arc<Listener>,
     slots: &Arc<Semaphore>,
+    stop: impl std::future::Future<Output = ()>,
 ) {
-    let mut stop = Box::pin(stop_signal());
+    let mut stop = std::pin::pin!(stop);
     let mut last_accept_error: Option<Instant> = None;
     loop {
         let accepted = tokio::select! {
@@ -174,8 +176,9 @@ async fn accept_loop(
 async fn connection(stream: TcpStream, remote: SocketAddr, listener: &Listener) {
     let activity = Arc::new(Activity::new());
     let io = Tracked {
-        inner: stream,
+        inner: Some(stream),
         activity: activity.clone(),
+        saw_eof: false,
     };
     let deadline = tokio::time::Instant::now() + listener.limits.handshake_timeout;
     let refuse = |sni: Option<&str>, why: &str| {
@@ -321,25 +324,18 @@ fn upstream(url: Option<&str>) -> Result<Option<Upstream>> {
     }))
 }
 
-async fn stop_signal() {
-    let interrupt = tokio::signal::ctrl_c();
-    #[cfg(unix)]
-    {
-        let mut terminate =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(signal) => signal,
-                Err(_) => {
-                    let _ = interrupt.await;
-                    return;
-                }
-            };
+/// SIGINT and SIGTERM, listened for from the moment this is called (before the banner tells
+/// anyone that the server is ready), so that no early signal kills it unannounced.
+fn stop_signals() -> Result<impl std::future::Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt()).context("cannot listen for SIGINT")?;
+    let mut terminate = signal(SignalKind::terminate()).context("cannot listen for SIGTERM")?;
+    Ok(async move {
         tokio::select! {
-            _ = interrupt => {},
+            _ = interrupt.recv() => {},
             _ = terminate.recv() => {},
         }
-    }
-    #[cfg(not(unix))]
-    let _ = interrupt.await;
+    })
 }
 
 /// Why a handshake failed, from the I/O error tokio-rustls returns.
@@ -450,12 +446,59 @@ impl Activity {
 /// alert record goes out in plaintext, so it is recognisable byte for byte; TLS 1.3 sends it
 /// encrypted, and it is never touched.
 struct Tracked {
-    inner: TcpStream,
+    /// Always Some until dropped.
+    inner: Option<TcpStream>,
     activity: Arc<Activity>,
+    /// The client closed its side.
+    saw_eof: bool,
 }
 
 const TLS12_CERTIFICATE_REQUIRED: [u8; 7] = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 116];
 const TLS12_HANDSHAKE_FAILURE: [u8; 7] = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 40];
+/// How long, and how much, a closing connection's unread input is drained.
+const LINGER_TIME: Duration = Duration::from_secs(2);
+const LINGER_BYTES: usize = 1 << 20;
+
+impl Tracked {
+    fn stream(&mut self) -> std::io::Result<&mut TcpStream> {
+        self.inner
+            .as_mut()
+            .ok_or_else(|| std::io::ErrorKind::NotConnected.into())
+    }
+}
+
+/// Closing a socket while the client still sends makes the kernel answer with a reset, which
+/// can destroy the response just sent (a 431 for a header too large, a 413). As nginx's
+/// lingering close does, a connection that spoke HTTP and that the client has not closed is
+/// half-closed and its input drained briefly before it is closed.
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        let Some(stream) = self.inner.take() else {
+            return;
+        };
+        let spoke_http = self.activity.handshake_done.load(Ordering::Relaxed);
+        if spoke_http
+            && !self.saw_eof
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            runtime.spawn(linger(stream));
+        }
+    }
+}
+
+async fn linger(mut stream: TcpStream) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let _ = stream.shutdown().await;
+    let deadline = tokio::time::Instant::now() + LINGER_TIME;
+    let mut buf = vec![0u8; 16 * 1024];
+    let mut drained = 0;
+    while drained < LINGER_BYTES {
+        match tokio::time::timeout_at(deadline, stream.read(&mut buf)).await {
+            Ok(Ok(n)) if n > 0 => drained += n,
+            _ => break,
+        }
+    }
+}
 
 impl AsyncRead for Tracked {
     fn poll_read(
@@ -464,9 +507,14 @@ impl AsyncRead for Tracked {
         buf: &mut ReadBuf<'_>,
     ) -> Poll<std::io::Result<()>> {
         let before = buf.filled().len();
-        let polled = Pin::new(&mut self.inner).poll_read(cx, buf);
-        if buf.filled().len() > before {
-            self.activity.touch();
+        let polled = match self.stream() {
+            Ok(stream) => Pin::new(stream).poll_read(cx, buf),
+            Err(e) => return Poll::Ready(Err(e)),
+        };
+        match &polled {
+            Poll::Ready(Ok(())) if buf.filled().len() > before => self.activity.touch(),
+            Poll::Ready(Ok(())) if buf.remaining() > 0 => self.saw_eof = true,
+            _ => {}
         }
         polled
     }
@@ -480,20 +528,31 @@ impl AsyncWrite for Tracked {
     ) -> Poll<std::io::Result<usize>> {
         self.activity.touch();
         let during_handshake = !self.activity.handshake_done.load(Ordering::Relaxed);
-        if during_handshake && buf == TLS12_CERTIFICATE_REQUIRED {
-            return Pin::new(&mut self.inner).poll_write(cx, &TLS12_HANDSHAKE_FAILURE);
+        let buf = if during_handshake && buf == TLS12_CERTIFICATE_REQUIRED {
+            &TLS12_HANDSHAKE_FAILURE[..]
+        } else {
+            buf
+        };
+        match self.stream() {
+            Ok(stream) => Pin::new(stream).poll_write(cx, buf),
+            Err(e) => Poll::Ready(Err(e)),
         }
-        Pin::new(&mut self.inner).poll_write(cx, buf)
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.inner).poll_flush(cx)
+        match self.stream() {
+            Ok(stream) => Pin::new(stream).poll_flush(cx),
+            Err(e) => Poll::Ready(Err(e)),
+        }
     }
 
     fn poll_shutdown(
         mut self: Pin<&mut Self>,
         cx: &mut TaskContext<'_>,
     ) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.inner).poll_shutdown(cx)
+        match self.stream() {
+            Ok(stream) => Pin::new(stream).poll_shutdown(cx),
+            Err(e) => Poll::Ready(Err(e)),
+        }
     }
 }

@@ -633,3 +633,61 @@ fn ssl_client_verify_says_what_nginx_says_for_every_kind_of_failure() {
     }
     assert!(differences.is_empty(), "{differences:#?}");
 }
+
+/// Over HTTP/2 an early answer (here 413 for a declared body over the limit) must reach the
+/// client: the stream is reset only after the response, with NO_ERROR (RFC 9113 §8.1). The
+/// client is the h2 crate, a second HTTP/2 implementation beside curl.
+#[test]
+fn an_oversized_http2_upload_is_answered_413_then_reset_with_no_error() {
+    let s = setup("permissive");
+    let server = serve(&s.w, "api.test", &[]);
+    let issuer = std::fs::read(&s.issuer).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let (status, body, reset) = runtime.block_on(async {
+        let mut roots = rustls::RootCertStore::empty();
+        for cert in rustls_pki_types::pem::PemObject::pem_slice_iter(&issuer) {
+            roots.add(cert.unwrap()).unwrap();
+        }
+        let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+        let mut config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        config.alpn_protocols = vec![b"h2".to_vec()];
+        let tcp = tokio::net::TcpStream::connect(("127.0.0.1", server.port))
+            .await
+            .unwrap();
+        let name = rustls_pki_types::ServerName::try_from("api.test").unwrap();
+        let tls = tokio_rustls::TlsConnector::from(Arc::new(config))
+            .connect(name, tcp)
+            .await
+            .unwrap();
+        let (client, connection) = h2::client::handshake(tls).await.unwrap();
+        tokio::spawn(connection);
+        let mut client = client.ready().await.unwrap();
+        let request = http::Request::post("https://api.test/upload")
+            .header("content-length", "2000000")
+            .body(())
+            .unwrap();
+        let (response, mut upload) = client.send_request(request, false).unwrap();
+        upload.send_data(vec![0u8; 16_384].into(), false).unwrap();
+        let response = response.await.unwrap();
+        let status = response.status().as_u16();
+        let mut incoming = response.into_body();
+        let mut body = Vec::new();
+        while let Some(chunk) = incoming.data().await {
+            body.extend_from_slice(&chunk.unwrap());
+        }
+        let reset = std::future::poll_fn(|cx| upload.poll_reset(cx))
+            .await
+            .unwrap();
+        (status, String::from_utf8(body).unwrap(), reset)
+    });
+    assert_eq!(status, 413);
+    assert!(body.contains("larger than this server accepts"), "{body}");
+    assert_eq!(reset, h2::Reason::NO_ERROR);
+}
