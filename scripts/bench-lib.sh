@@ -71,9 +71,35 @@ http {
   }
 }
 CONF
-  "$nginx_bin" -p "$dir" -c "$dir/nginx.conf" &
+  ${PIN_SERVER:-} "$nginx_bin" -p "$dir" -c "$dir/nginx.conf" &
   NGINX_PIDS+=($!)
   wait_port "$NGINX_PORT"
+}
+
+# HAProxy, one thread, TLS with `verify required` against the issuer, answering itself with
+# `http-request return`; $1 is that line's arguments. Sets HAPROXY_PORT.
+bench_haproxy() {
+  command -v haproxy >/dev/null || { echo "haproxy is needed (apt-get install haproxy)" >&2; exit 1; }
+  HAPROXY_PORT=$(free_port)
+  local dir=$WORK/haproxy-$HAPROXY_PORT
+  mkdir -p "$dir"
+  cat "$WORK/server.pem" "$WORK/server.key" > "$dir/server-with-key.pem"
+  cat > "$dir/haproxy.cfg" <<CONF
+global
+  nbthread 1
+  maxconn 4096
+defaults
+  mode http
+  timeout connect 5s
+  timeout client 30s
+  timeout server 30s
+frontend mtls
+  bind 127.0.0.1:$HAPROXY_PORT ssl crt $dir/server-with-key.pem ca-file $WORK/issuer.pem verify required alpn h2,http/1.1
+  http-request return $1
+CONF
+  ${PIN_SERVER:-} haproxy -q -f "$dir/haproxy.cfg" &
+  NGINX_PIDS+=($!)
+  wait_port "$HAPROXY_PORT"
 }
 
 # Milliseconds one run of a command takes.

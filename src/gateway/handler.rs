@@ -2,6 +2,8 @@
 //! rules on exactly what the upstream will receive, then echoed or proxied with bodies
 //! streamed both ways.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -12,12 +14,11 @@ use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::{Bytes, Incoming};
 use hyper::header::{self, HeaderMap, HeaderName, HeaderValue};
 use hyper::{Request, Response, StatusCode};
-use serde_json::json;
 
 use super::access_log::{AccessLog, RequestLine};
 use super::normalize;
-use super::rules::{self, Rule, Variables};
-use super::variables::{self, ConnectionVariables, RequestFacts};
+use super::rules::{self, Lookup, Rule};
+use super::variables::{self, ConnectionVariables, RequestFacts, RequestVariables};
 use crate::text::escape_untrusted;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -94,12 +95,7 @@ pub async fn handle(
             (response, target.path, Some(vars), Some(verdict))
         }
     };
-    let var = |name: &str| {
-        vars.as_ref()
-            .and_then(|v| v.get(name))
-            .map(String::as_str)
-            .unwrap_or("")
-    };
+    let var = |name: &str| vars.as_ref().and_then(|v| v.value(name)).unwrap_or("");
     shared.log.request(&RequestLine {
         remote: peer.remote,
         method: &method,
@@ -164,7 +160,7 @@ fn admit(
 async fn respond(
     request: Request<Incoming>,
     target: &Target,
-    vars: &Variables,
+    vars: &RequestVariables<'_>,
     verdict: &rules::Verdict,
     peer: &Peer,
     shared: &Shared,
@@ -244,44 +240,60 @@ fn body_length(response: &Response<Body>) -> u64 {
         .unwrap_or(0)
 }
 
+/// The JSON echo's fields but the variables (which are spliced in, written once per
+/// connection).
+#[derive(serde::Serialize)]
+struct Echo<'a> {
+    method: &'a str,
+    path: &'a str,
+    query: Option<&'a str>,
+    http_version: &'a str,
+    headers: BTreeMap<&'a str, Cow<'a, str>>,
+    body: Cow<'a, str>,
+    added_headers: BTreeMap<&'a str, &'a str>,
+    rules_matched: &'a [String],
+}
+
 /// The JSON echo: the request as received, the headers the rules added, every variable.
 async fn echo(
     request: Request<Incoming>,
     target: &Target,
-    vars: &Variables,
+    vars: &RequestVariables<'_>,
     verdict: &rules::Verdict,
     max_body: Option<u64>,
 ) -> Response<Body> {
-    let version = format!("{:?}", request.version());
-    let method = request.method().to_string();
-    let query = request.uri().query().map(str::to_string);
-    let headers: serde_json::Map<String, serde_json::Value> = request
-        .headers()
-        .iter()
-        .map(|(k, v)| (k.to_string(), json!(String::from_utf8_lossy(v.as_bytes()))))
-        .collect();
-    let body = match limited(request.into_body(), max_body).collect().await {
+    let (parts, body) = request.into_parts();
+    let body = match limited(body, max_body).collect().await {
         Ok(body) => body.to_bytes(),
         Err(e) if is_length_limit(e.as_ref()) => return too_large(),
         Err(_) => return plain(StatusCode::BAD_REQUEST, "the request body ended early\n"),
     };
-    let added: serde_json::Map<String, serde_json::Value> = verdict
-        .headers
-        .iter()
-        .map(|(k, v)| (k.clone(), json!(v)))
-        .collect();
-    let echo = json!({
-        "method": method,
-        "path": target.path,
-        "query": query,
-        "http_version": version,
-        "headers": headers,
-        "body": String::from_utf8_lossy(&body),
-        "added_headers": added,
-        "rules_matched": verdict.matched,
-        "variables": vars,
-    });
-    let mut response = Response::new(full(format!("{echo:#}\n")));
+    let version = format!("{:?}", parts.version);
+    let echo = Echo {
+        method: parts.method.as_str(),
+        path: &target.path,
+        query: parts.uri.query(),
+        http_version: &version,
+        headers: parts
+            .headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), String::from_utf8_lossy(v.as_bytes())))
+            .collect(),
+        body: String::from_utf8_lossy(&body),
+        added_headers: verdict
+            .headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect(),
+        rules_matched: &verdict.matched,
+    };
+    let mut json = serde_json::to_vec(&echo).unwrap_or_default();
+    // An object always ends with '}': reopen it for the variables.
+    json.pop();
+    json.extend_from_slice(b",\"variables\":");
+    json.extend_from_slice(vars.to_json_object().as_bytes());
+    json.extend_from_slice(b"}\n");
+    let mut response = Response::new(full(json));
     response.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),

@@ -31,6 +31,17 @@ pub const VARIABLES: &[&str] = &[
 
 pub type Variables = BTreeMap<&'static str, String>;
 
+/// Where criteria and templates read a variable's value.
+pub trait Lookup {
+    fn value(&self, name: &str) -> Option<&str>;
+}
+
+impl Lookup for Variables {
+    fn value(&self, name: &str) -> Option<&str> {
+        self.get(name).map(String::as_str)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Operator {
     IsEqual(String),
@@ -194,7 +205,7 @@ fn template_variables(template: &str) -> Vec<&str> {
 }
 
 /// A template with `${variable}` replaced by the variable's value.
-pub fn expand(template: &str, variables: &Variables) -> String {
+pub fn expand(template: &str, variables: &impl Lookup) -> String {
     let mut out = String::new();
     let mut rest = template;
     while let Some(start) = rest.find("${") {
@@ -202,7 +213,7 @@ pub fn expand(template: &str, variables: &Variables) -> String {
         match rest[start + 2..].find('}') {
             Some(end) => {
                 let name = &rest[start + 2..start + 2 + end];
-                out.push_str(variables.get(name).map(String::as_str).unwrap_or(""));
+                out.push_str(variables.value(name).unwrap_or(""));
                 rest = &rest[start + 2 + end + 1..];
             }
             None => {
@@ -217,11 +228,8 @@ pub fn expand(template: &str, variables: &Variables) -> String {
 
 impl Criterion {
     /// An empty value counts as absent, as nginx's variables are empty without a certificate.
-    pub fn holds(&self, variables: &Variables) -> bool {
-        let value = variables
-            .get(self.variable)
-            .map(String::as_str)
-            .unwrap_or("");
+    pub fn holds(&self, variables: &impl Lookup) -> bool {
+        let value = variables.value(self.variable).unwrap_or("");
         match &self.operator {
             Operator::IsEqual(expected) => value == expected,
             Operator::IsNotEqual(expected) => value != expected,
@@ -242,7 +250,7 @@ pub struct Verdict {
 }
 
 /// Rules run in order; the first `deny` ends the request.
-pub fn evaluate(rules: &[Rule], variables: &Variables) -> Verdict {
+pub fn evaluate(rules: &[Rule], variables: &impl Lookup) -> Verdict {
     let mut verdict = Verdict::default();
     for rule in rules {
         if !rule.criteria.iter().all(|c| c.holds(variables)) {

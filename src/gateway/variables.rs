@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::x509::{AttributeTypeAndValue, X509Name};
 
-use super::rules::{VARIABLES, Variables};
+use super::rules::{Lookup, VARIABLES, Variables};
 use crate::pki::{hex, pem_lf};
 
 /// What the TLS layer knows about the client.
@@ -28,7 +28,8 @@ pub fn compute(
     client: Option<&ClientCertificate<'_>>,
     now: DateTime<Utc>,
 ) -> Variables {
-    for_request(&for_connection(client), request, now)
+    let connection = for_connection(client);
+    for_request(&connection, request, now).to_map()
 }
 
 /// What a connection's client certificate gives every request on it, worked out once.
@@ -36,25 +37,92 @@ pub fn compute(
 pub struct ConnectionVariables {
     variables: Variables,
     not_after: Option<i64>,
+    /// The same variables as JSON object members (`"name":"value",…`), written once.
+    json_members: String,
 }
 
-pub fn for_request(
-    connection: &ConnectionVariables,
+/// One request's variables: its own, and its connection's by reference (a request copies
+/// nothing of the certificate's).
+pub struct RequestVariables<'a> {
+    connection: &'a ConnectionVariables,
+    own: [(&'static str, String); 4],
+}
+
+impl Lookup for RequestVariables<'_> {
+    fn value(&self, name: &str) -> Option<&str> {
+        self.own
+            .iter()
+            .find(|(own, _)| *own == name)
+            .map(|(_, value)| value.as_str())
+            .or_else(|| self.connection.variables.value(name))
+    }
+}
+
+impl RequestVariables<'_> {
+    /// Every variable as one JSON object.
+    pub fn to_json_object(&self) -> String {
+        let mut out = String::with_capacity(self.connection.json_members.len() + 256);
+        out.push('{');
+        for (name, value) in &self.own {
+            push_member(&mut out, name, value);
+        }
+        out.push_str(&self.connection.json_members);
+        if out.ends_with(',') {
+            out.pop();
+        }
+        out.push('}');
+        out
+    }
+
+    pub fn to_map(&self) -> Variables {
+        let mut all = self.connection.variables.clone();
+        for (name, value) in &self.own {
+            all.insert(name, value.clone());
+        }
+        all
+    }
+}
+
+/// `"name":"value",` in JSON.
+fn push_member(out: &mut String, name: &str, value: &str) {
+    out.push_str(&serde_json::to_string(name).unwrap_or_default());
+    out.push(':');
+    out.push_str(&serde_json::to_string(value).unwrap_or_default());
+    out.push(',');
+}
+
+pub fn for_request<'a>(
+    connection: &'a ConnectionVariables,
     request: &RequestFacts<'_>,
     now: DateTime<Utc>,
-) -> Variables {
-    let mut v = connection.variables.clone();
-    v.insert("hostname", request.hostname.to_string());
-    v.insert("path", request.path.to_string());
-    v.insert("method", request.method.to_string());
-    v.insert(
-        "ssl_client_v_remain",
-        connection
-            .not_after
-            .map(|end| remain(end, now.timestamp()))
-            .unwrap_or_default(),
-    );
-    v
+) -> RequestVariables<'a> {
+    let remain = connection
+        .not_after
+        .map(|end| remain(end, now.timestamp()))
+        .unwrap_or_default();
+    RequestVariables {
+        connection,
+        own: [
+            ("hostname", request.hostname.to_string()),
+            ("path", request.path.to_string()),
+            ("method", request.method.to_string()),
+            ("ssl_client_v_remain", remain),
+        ],
+    }
+}
+
+impl ConnectionVariables {
+    fn new(variables: Variables, not_after: Option<i64>) -> Self {
+        let mut json_members = String::new();
+        for (name, value) in &variables {
+            push_member(&mut json_members, name, value);
+        }
+        ConnectionVariables {
+            variables,
+            not_after,
+            json_members,
+        }
+    }
 }
 
 pub fn for_connection(client: Option<&ClientCertificate<'_>>) -> ConnectionVariables {
@@ -79,16 +147,14 @@ pub fn for_connection(client: Option<&ClientCertificate<'_>>) -> ConnectionVaria
     });
     let Some((der, cert)) = parsed else {
         // Without a certificate its variables are empty, as nginx's are.
+        // ssl_client_v_remain is the request's (counted at its time).
         for name in VARIABLES
             .iter()
-            .filter(|name| name.starts_with("ssl_client_"))
+            .filter(|name| name.starts_with("ssl_client_") && **name != "ssl_client_v_remain")
         {
             v.entry(name).or_default();
         }
-        return ConnectionVariables {
-            variables: v,
-            not_after: None,
-        };
+        return ConnectionVariables::new(v, None);
     };
     let raw_pem = pem_lf("CERTIFICATE", der);
     v.insert("ssl_client_cert", tabbed(&raw_pem));
@@ -114,10 +180,7 @@ pub fn for_connection(client: Option<&ClientCertificate<'_>>) -> ConnectionVaria
     let end = cert.validity().not_after.timestamp();
     v.insert("ssl_client_v_start", asn1_time(start));
     v.insert("ssl_client_v_end", asn1_time(end));
-    ConnectionVariables {
-        variables: v,
-        not_after: Some(end),
-    }
+    ConnectionVariables::new(v, Some(end))
 }
 
 /// nginx's `$ssl_client_cert`: the PEM with a tab after every newline but the last, which
