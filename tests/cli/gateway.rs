@@ -647,27 +647,7 @@ fn an_oversized_http2_upload_is_answered_413_then_reset_with_no_error() {
         .build()
         .unwrap();
     let (status, body, reset) = runtime.block_on(async {
-        let mut roots = rustls::RootCertStore::empty();
-        for cert in rustls_pki_types::pem::PemObject::pem_slice_iter(&issuer) {
-            roots.add(cert.unwrap()).unwrap();
-        }
-        let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-        let mut config = rustls::ClientConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .unwrap()
-            .with_root_certificates(roots)
-            .with_no_client_auth();
-        config.alpn_protocols = vec![b"h2".to_vec()];
-        let tcp = tokio::net::TcpStream::connect(("127.0.0.1", server.port))
-            .await
-            .unwrap();
-        let name = rustls_pki_types::ServerName::try_from("api.test").unwrap();
-        let tls = tokio_rustls::TlsConnector::from(Arc::new(config))
-            .connect(name, tcp)
-            .await
-            .unwrap();
-        let (client, connection) = h2::client::handshake(tls).await.unwrap();
-        tokio::spawn(connection);
+        let (client, _connection) = h2_connect(server.port, &issuer).await;
         let mut client = client.ready().await.unwrap();
         let request = http::Request::post("https://api.test/upload")
             .header("content-length", "2000000")
@@ -690,4 +670,87 @@ fn an_oversized_http2_upload_is_answered_413_then_reset_with_no_error() {
     assert_eq!(status, 413);
     assert!(body.contains("larger than this server accepts"), "{body}");
     assert_eq!(reset, h2::Reason::NO_ERROR);
+}
+
+/// An HTTP/2 connection to `serve` on `port` (as api.test, trusting `issuer_pem`), with the
+/// h2 crate; the connection is driven by a task whose handle is returned.
+async fn h2_connect(
+    port: u16,
+    issuer_pem: &[u8],
+) -> (
+    h2::client::SendRequest<hyper::body::Bytes>,
+    tokio::task::JoinHandle<Result<(), h2::Error>>,
+) {
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in rustls_pki_types::pem::PemObject::pem_slice_iter(issuer_pem) {
+        roots.add(cert.unwrap()).unwrap();
+    }
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    config.alpn_protocols = vec![b"h2".to_vec()];
+    let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let name = rustls_pki_types::ServerName::try_from("api.test").unwrap();
+    let tls = tokio_rustls::TlsConnector::from(Arc::new(config))
+        .connect(name, tcp)
+        .await
+        .unwrap();
+    let (client, connection) = h2::client::handshake(tls).await.unwrap();
+    (client, tokio::spawn(connection))
+}
+
+/// Many streams and rapid reset (CVE-2023-44487): the server advertises its stream limit,
+/// a client that opens and cancels thousands of streams is cut off (or served) without the
+/// server growing, and a normal client is served afterwards.
+#[test]
+fn http2_stream_floods_are_bounded() {
+    let s = setup("permissive");
+    let (mut child, port) = spawn(
+        &s,
+        &["--log-format", "off", "--max-streams", "64"],
+        Stdio::null(),
+    );
+    let issuer = std::fs::read(&s.issuer).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let (advertised, opened) = runtime.block_on(async {
+        let (client, connection) = h2_connect(port, &issuer).await;
+        let mut client = client.ready().await.unwrap();
+        // One ordinary request first: by its answer the server's SETTINGS have arrived.
+        let request = http::Request::get("https://api.test/").body(()).unwrap();
+        let (response, _) = client.send_request(request, true).unwrap();
+        assert_eq!(response.await.unwrap().status(), 200);
+        let advertised = client.current_max_send_streams();
+        let mut opened = 0;
+        for _ in 0..5000 {
+            let request = http::Request::get("https://api.test/").body(()).unwrap();
+            match client.send_request(request, true) {
+                // Dropping the response cancels the stream at once: RST_STREAM(CANCEL).
+                Ok((response, _)) => drop(response),
+                Err(_) => break,
+            }
+            opened += 1;
+            match tokio::time::timeout(Duration::from_secs(5), client.clone().ready()).await {
+                Ok(Ok(ready)) => client = ready,
+                _ => break,
+            }
+        }
+        drop(client);
+        let _ = tokio::time::timeout(Duration::from_secs(5), connection).await;
+        (advertised, opened)
+    });
+    assert_eq!(advertised, 64);
+    assert!(opened > 0);
+    let rss = peak_rss_kib(child.id());
+    assert!(rss < 100 * 1024, "peak resident memory {rss} KiB");
+    assert_eq!(many_requests(&s, port, 3), 3);
+    let _ = child.kill();
+    let _ = child.wait();
 }
