@@ -157,3 +157,14 @@ fn write_lines(receiver: Receiver<String>, dropped: Arc<AtomicU64>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_fields_cannot_be_closed_or_carry_controls() {
+        assert_eq!(quoted("/a\"b"), "/a\\x22b");
+        assert_eq!(quoted("CN=x\n1.2.3.4 forged"), "CN=x\\x0a1.2.3.4 forged");
+    }
+}

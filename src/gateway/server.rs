@@ -381,23 +381,26 @@ fn peer_facts(
     // The TLS library checks validity against the real clock, not MTLSCTL_NOW.
     let failure = match listener.mode {
         VerifyMode::Enforce => None,
-        VerifyMode::Permissive => listener
-            .checker
-            .verify_client_cert(leaf, intermediates, UnixTime::now())
-            .err()
-            .map(|e| {
-                let self_signed = |der: &[u8]| {
-                    CertInfo::from_der(der)
-                        .map(|i| i.self_signed)
-                        .unwrap_or(false)
-                };
-                let chain = SentChain {
-                    leaf_self_signed: self_signed(leaf),
-                    intermediates: intermediates.len(),
-                    last_self_signed: intermediates.last().is_some_and(|c| self_signed(c)),
-                };
-                variables::openssl_reason(&e, &chain)
-            }),
+        VerifyMode::Permissive => verify::verify_client(
+            listener.checker.as_ref(),
+            leaf,
+            intermediates,
+            UnixTime::now(),
+        )
+        .err()
+        .map(|e| {
+            let self_signed = |der: &[u8]| {
+                CertInfo::from_der(der)
+                    .map(|i| i.self_signed)
+                    .unwrap_or(false)
+            };
+            let chain = SentChain {
+                leaf_self_signed: self_signed(leaf),
+                intermediates: intermediates.len(),
+                last_self_signed: intermediates.last().is_some_and(|c| self_signed(c)),
+            };
+            variables::openssl_reason(&e, &chain)
+        }),
     };
     let client = ClientCertificate { der: leaf, failure };
     Peer {

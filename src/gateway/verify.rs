@@ -86,6 +86,28 @@ impl ClientCertVerifier for Permissive {
     }
 }
 
+/// webpki's verdict on a client certificate, plus the key usage check it leaves out and
+/// OpenSSL makes for client authentication: a keyUsage extension must allow digitalSignature
+/// or keyAgreement ("unsuitable certificate purpose" otherwise).
+pub fn verify_client(
+    verifier: &dyn ClientCertVerifier,
+    end_entity: &CertificateDer<'_>,
+    intermediates: &[CertificateDer<'_>],
+    now: UnixTime,
+) -> Result<ClientCertVerified, Error> {
+    let verified = verifier.verify_client_cert(end_entity, intermediates, now)?;
+    let usage_allows = match parse(end_entity)?.key_usage() {
+        Ok(Some(usage)) => usage.value.digital_signature() || usage.value.key_agreement(),
+        Ok(None) => true,
+        Err(_) => false,
+    };
+    if usage_allows {
+        Ok(verified)
+    } else {
+        Err(Error::InvalidCertificate(CertificateError::InvalidPurpose))
+    }
+}
+
 fn parse<'a>(cert: &'a CertificateDer<'a>) -> Result<X509Certificate<'a>, Error> {
     X509Certificate::from_der(cert.as_ref())
         .map(|(_, parsed)| parsed)
@@ -140,9 +162,7 @@ impl ClientCertVerifier for Recording {
         intermediates: &[CertificateDer<'_>],
         now: UnixTime,
     ) -> Result<ClientCertVerified, Error> {
-        let verdict = self
-            .inner
-            .verify_client_cert(end_entity, intermediates, now);
+        let verdict = verify_client(self.inner.as_ref(), end_entity, intermediates, now);
         if let Err(error) = &verdict {
             let note = describe_refusal(error, end_entity);
             REFUSAL.with(|slot| *slot.borrow_mut() = Some(note));

@@ -465,7 +465,7 @@ fn awkward_client(w: &World) -> (PathBuf, PathBuf, PathBuf) {
     )
 }
 
-const NGINX_VARIABLES: [&str; 12] = [
+pub(crate) const NGINX_VARIABLES: [&str; 12] = [
     "ssl_client_verify",
     "ssl_client_cert",
     "ssl_client_escaped_cert",
