@@ -176,14 +176,31 @@ pub struct DeployPaths {
     pub key: PathBuf,
 }
 
-impl DeployPaths {
-    pub fn in_dir(dir: &Path) -> Self {
-        DeployPaths {
-            cert: dir.join("cert.pem"),
-            chain: dir.join("chain.pem"),
-            key: dir.join("key.pem"),
-        }
-    }
+/// A deploy's three files: `cert.pem` (the leaf), `chain.pem` (leaf and chain), `key.pem`
+/// (0600), written as `write_files` writes.
+pub fn write_deploy_files(
+    dir: &Path,
+    cert_pem: &str,
+    chain_pem: &str,
+    key_pem: &str,
+    allow_shared: bool,
+) -> Result<DeployPaths> {
+    let files = [
+        ("cert.pem", cert_pem, 0o644),
+        ("chain.pem", chain_pem, 0o644),
+        ("key.pem", key_pem, 0o600),
+    ]
+    .map(|(name, content, mode)| TargetFile {
+        name: name.to_string(),
+        bytes: content.as_bytes(),
+        mode,
+    });
+    write_files(dir, &files, allow_shared)?;
+    Ok(DeployPaths {
+        cert: dir.join("cert.pem"),
+        chain: dir.join("chain.pem"),
+        key: dir.join("key.pem"),
+    })
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::cli::{CertCommand, CertExportArgs, ExportFormat, ImportFiles};
 use crate::context::Context;
-use crate::deploy::{self, DeployPaths, TargetFile};
+use crate::deploy::{self, TargetFile};
 use crate::duration::Validity;
 use crate::error::usage;
 use crate::model::{CertStatus, EnvRef, Host, KeyType, PropertyName};
@@ -361,26 +361,11 @@ fn run_deploy(
         }
     };
     let chain = format!("{}{}", job.cert.cert_pem, job.chain_pem);
-    let paths = DeployPaths::in_dir(dir);
-    deploy::write_files(
+    let paths = deploy::write_deploy_files(
         dir,
-        &[
-            TargetFile {
-                name: "cert.pem".into(),
-                bytes: job.cert.cert_pem.as_bytes(),
-                mode: 0o644,
-            },
-            TargetFile {
-                name: "chain.pem".into(),
-                bytes: chain.as_bytes(),
-                mode: 0o644,
-            },
-            TargetFile {
-                name: "key.pem".into(),
-                bytes: job.cert.key_pem.as_bytes(),
-                mode: 0o600,
-            },
-        ],
+        &job.cert.cert_pem,
+        &chain,
+        &job.cert.key_pem,
         options.allow_shared_dir,
     )?;
     output::verbose(

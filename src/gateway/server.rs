@@ -180,30 +180,8 @@ async fn connection(stream: TcpStream, remote: SocketAddr, listener: &Listener) 
         activity: activity.clone(),
         saw_eof: false,
     };
-    let deadline = tokio::time::Instant::now() + listener.limits.handshake_timeout;
-    let refuse = |sni: Option<&str>, why: &str| {
-        listener.shared.log.refused(&RefusedLine {
-            remote,
-            sni,
-            refused: why,
-        })
-    };
-    let hello = tokio_rustls::LazyConfigAcceptor::new(Acceptor::default(), io);
-    let start = match tokio::time::timeout_at(deadline, hello).await {
-        Err(_) => return refuse(None, "handshake timed out"),
-        Ok(Err(e)) => return refuse(None, &io_reason(&e)),
-        Ok(Ok(start)) => start,
-    };
-    let sni = start.client_hello().server_name().map(normalize::host);
-    let _ = verify::take_refusal();
-    let tls = match tokio::time::timeout_at(deadline, start.into_stream(listener.tls.clone())).await
-    {
-        Err(_) => return refuse(sni.as_deref(), "handshake timed out"),
-        Ok(Err(e)) => {
-            let why = verify::take_refusal().unwrap_or_else(|| io_reason(&e));
-            return refuse(sni.as_deref(), &why);
-        }
-        Ok(Ok(tls)) => tls,
+    let Some((tls, sni)) = handshake(io, remote, listener).await else {
+        return;
     };
     activity.handshake_done();
     let peer = Arc::new(peer_facts(&tls, remote, sni, listener));
@@ -239,6 +217,40 @@ async fn connection(stream: TcpStream, remote: SocketAddr, listener: &Listener) 
     }
     conn.as_mut().graceful_shutdown();
     let _ = tokio::time::timeout(GRACE, conn).await;
+}
+
+/// The TLS handshake within --handshake-timeout, with the server name the client asked for;
+/// a refusal is logged with its reason and gives None.
+async fn handshake(
+    io: Tracked,
+    remote: SocketAddr,
+    listener: &Listener,
+) -> Option<(tokio_rustls::server::TlsStream<Tracked>, Option<String>)> {
+    let deadline = tokio::time::Instant::now() + listener.limits.handshake_timeout;
+    let refuse = |sni: Option<&str>, why: &str| {
+        listener.shared.log.refused(&RefusedLine {
+            remote,
+            sni,
+            refused: why,
+        });
+        None
+    };
+    let hello = tokio_rustls::LazyConfigAcceptor::new(Acceptor::default(), io);
+    let start = match tokio::time::timeout_at(deadline, hello).await {
+        Err(_) => return refuse(None, "handshake timed out"),
+        Ok(Err(e)) => return refuse(None, &io_reason(&e)),
+        Ok(Ok(start)) => start,
+    };
+    let sni = start.client_hello().server_name().map(normalize::host);
+    let _ = verify::take_refusal();
+    match tokio::time::timeout_at(deadline, start.into_stream(listener.tls.clone())).await {
+        Err(_) => refuse(sni.as_deref(), "handshake timed out"),
+        Ok(Err(e)) => {
+            let why = verify::take_refusal().unwrap_or_else(|| io_reason(&e));
+            refuse(sni.as_deref(), &why)
+        }
+        Ok(Ok(tls)) => Some((tls, sni)),
+    }
 }
 
 fn http_builder(limits: &Limits) -> auto::Builder<TokioExecutor> {
