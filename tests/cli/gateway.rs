@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use rcgen::{CertificateParams, Issuer, KeyPair};
 
-use super::serve::{NGINX_VARIABLES, Setup, curl, serve, setup, spawn_serve};
+use super::serve::{NGINX_VARIABLES, Setup, curl, require_valid_cert, serve, setup, spawn_serve};
 
 /// A small HTTP/1.1 upstream that records every request head it receives and answers with
 /// `answer` (raw bytes), closing the connection after each request.
@@ -170,19 +170,7 @@ fn paths_the_rules_deny_are_denied_however_they_are_spelled() {
 #[test]
 fn hosts_are_compared_as_host_names_and_other_hosts_refused() {
     let s = setup("permissive");
-    // The README's rule: requests without a valid certificate are denied.
-    s.w.ok(&[
-        "rule",
-        "add",
-        "api.test",
-        "require-cert",
-        "--criteria",
-        "hostname is-equal api.test",
-        "--criteria",
-        "client_certificate_validation is-not-equal true",
-        "--behavior",
-        "deny 403",
-    ]);
+    require_valid_cert(&s.w, "require-cert");
     let server = serve(&s.w, "api.test", &[]);
     let ca = s.issuer.to_str().unwrap();
     for version in ["--http1.1", "--http2"] {

@@ -92,6 +92,22 @@ pub(crate) fn curl(host: &str, port: u16, path: &str, args: &[&str]) -> (i32, St
     )
 }
 
+/// The README's rule for api.test: requests without a valid client certificate are denied 403.
+pub(crate) fn require_valid_cert(w: &World, name: &str) {
+    w.ok(&[
+        "rule",
+        "add",
+        "api.test",
+        name,
+        "--criteria",
+        "hostname is-equal api.test",
+        "--criteria",
+        "client_certificate_validation is-not-equal true",
+        "--behavior",
+        "deny 403",
+    ]);
+}
+
 /// A world with shop/production, the issuer in the CA library as `local`, files to hand to
 /// curl, and a domain in `mode`.
 pub(crate) struct Setup {
@@ -231,18 +247,7 @@ fn enforce_mode_requires_a_certificate_from_the_domains_ca() {
 #[test]
 fn permissive_mode_lets_rules_decide() {
     let s = setup("permissive");
-    s.w.ok(&[
-        "rule",
-        "add",
-        "api.test",
-        "require-valid-cert",
-        "--criteria",
-        "hostname is-equal api.test",
-        "--criteria",
-        "client_certificate_validation is-not-equal true",
-        "--behavior",
-        "deny 403",
-    ]);
+    require_valid_cert(&s.w, "require-valid-cert");
     let server = serve(&s.w, "api.test", &["--log-format", "json"]);
     let ca = s.issuer.to_str().unwrap();
 
