@@ -867,3 +867,74 @@ fn non_ascii_names_reach_the_upstream_and_a_failed_upstream_is_not_named() {
         "{page}"
     );
 }
+
+/// CPU seconds (user + system) a process has used so far.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command name (which ends with ')'): utime and stime are 14th and 15th.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .unwrap()
+        .1
+        .split_whitespace()
+        .collect();
+    let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
+    ticks / 100.0
+}
+
+#[test]
+fn out_of_file_descriptors_the_server_waits_instead_of_spinning() {
+    let s = setup("permissive");
+    // serve with at most 64 descriptors, run through prlimit (util-linux).
+    let mut child = Command::new("prlimit")
+        .args(["--nofile=64:64", "--"])
+        .arg(assert_cmd::cargo::cargo_bin("mtlsctl"))
+        .env("MTLSCTL_STATE", &s.w.state)
+        .args(["serve", "--listen", "127.0.0.1:0", "--domain", "api.test"])
+        .args(["--log-format", "off", "--handshake-timeout", "30s"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut banner = String::new();
+    stderr.read_line(&mut banner).unwrap();
+    let port: u16 = banner
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in: {banner}"));
+    let warnings = std::thread::spawn(move || {
+        let mut rest = String::new();
+        let _ = stderr.read_to_string(&mut rest);
+        rest
+    });
+    // More silent connections than descriptors: accept() fails with EMFILE.
+    let silent: Vec<TcpStream> = (0..100)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let before = cpu_seconds(child.id());
+    std::thread::sleep(Duration::from_secs(2));
+    let used = cpu_seconds(child.id()) - before;
+    assert!(
+        used < 0.5,
+        "serve used {used} s of CPU in 2 s while out of descriptors"
+    );
+    drop(silent);
+    // The descriptors come back and a normal client is served.
+    let started = Instant::now();
+    while many_requests(&s, port, 1) != 1 {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "not served after the flood"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let warnings = warnings.join().unwrap();
+    assert!(warnings.contains("cannot accept connections"), "{warnings}");
+}
