@@ -122,9 +122,13 @@ mtlsctl request https://api.example.com/ --env shop/prod --json | jq .timings"
 HTTP/2). In enforce mode the handshake fails without a client certificate that chains to the \
 domain's trusted CA; in permissive mode it is accepted and the rules see the result \
 (client_certificate_validation, ssl_client_verify). Proof of key possession is always checked. \
-With --upstream the request is proxied with the headers the rules add; without, the answer is a \
-JSON echo of the request and every variable. One access log line per request goes to stdout. \
-SIGINT or SIGTERM stops it gracefully.",
+A request for another host (Host, :authority or SNI) gets 421; the path is normalised once, and \
+the rules see the path the upstream receives (an ambiguous one gets 400). With --upstream the \
+request is proxied, bodies streamed, with the headers the rules add and X-Forwarded-* replacing \
+any the client sent; without, the answer is a JSON echo of the request and every variable. Every \
+wait has a timeout and every resource a limit (the options below, nginx's defaults). One access \
+log line per request and per refused handshake goes to stdout; a closed or slow log never stops \
+serving. SIGINT or SIGTERM stops it gracefully.",
         after_help = "Examples:\n  mtlsctl serve --listen 127.0.0.1:8443 --domain api.example.com\n  \
 mtlsctl serve --listen 0.0.0.0:443 --domain api.example.com --cert server.pem --key server.key \\\n      \
 --upstream http://127.0.0.1:8080 --log-format json\n  \
