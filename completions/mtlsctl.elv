@@ -295,7 +295,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --help 'Print help'
         }
         &'mtlsctl;cert;deploy'= {
-            cand --hook-timeout 'How long the hook may run before it (and every process it started) is killed'
+            cand --hook-timeout 'How long the hook may run before it (and its process group) is killed'
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'
             cand --manual 'Record that the current certificate was deployed by hand'

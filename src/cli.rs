@@ -22,7 +22,8 @@ All state lives in one local JSON file (see --state).",
 timeout), 2 usage or validation error, 3 the state file cannot be used (corrupt, newer schema, \
 wrong permissions).\n\nEnvironment: MTLSCTL_STATE (state file), MTLSCTL_NOW (RFC 3339 time that \
 replaces the clock, for tests and what-if questions), MTLSCTL_LOCK_TIMEOUT (how long to wait for \
-the state lock, default 30s), NO_COLOR."
+the state lock, default 30s), MTLSCTL_HOOK_TIMEOUT (how long a deploy hook may run, default \
+5m), NO_COLOR."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -361,7 +362,8 @@ key.pem (mode 0600), each as a new regular file: a link, FIFO or directory under
 names is refused, and so is a directory other users can write to (unless --allow-shared-dir).\n\
 The hook runs with MTLSCTL_ENV, MTLSCTL_CERT_ID, MTLSCTL_CERT_FILE, MTLSCTL_KEY_FILE, \
 MTLSCTL_CHAIN_FILE and MTLSCTL_VARIABLE set, stdin closed; a non-zero exit fails the deploy, and \
-a hook still running after --hook-timeout is killed with every process it started.\n\n\
+a hook still running after --hook-timeout is killed with its process group (a process that \
+leaves the group, e.g. with setsid, is not).\n\n\
 Examples:\n  mtlsctl cert deploy shop/prod\n  mtlsctl cert deploy shop/prod --manual   # record a deployment done by hand"
     )]
     Deploy {
@@ -374,7 +376,7 @@ Examples:\n  mtlsctl cert deploy shop/prod\n  mtlsctl cert deploy shop/prod --ma
         /// they could swap the files)
         #[arg(long)]
         allow_shared_dir: bool,
-        /// How long the hook may run before it (and every process it started) is killed
+        /// How long the hook may run before it (and its process group) is killed
         #[arg(
             long,
             value_name = "DURATION",

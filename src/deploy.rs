@@ -27,6 +27,10 @@ pub struct TargetFile<'a> {
 /// link, a FIFO, a directory) is refused before anything is written; temp files a killed
 /// earlier run left are removed. Writers of one directory take turns (a lock on it).
 pub fn write_files(dir: &Path, files: &[TargetFile<'_>], allow_shared: bool) -> Result<()> {
+    // Checked before anything is created through the path, and again once it all exists.
+    if !allow_shared {
+        refuse_shared_dir(dir)?;
+    }
     create_private_dir(dir)?;
     if !allow_shared {
         refuse_shared_dir(dir)?;
@@ -45,32 +49,77 @@ pub fn write_files(dir: &Path, files: &[TargetFile<'_>], allow_shared: bool) -> 
     Ok(())
 }
 
-/// A directory writable by group or others lets them swap what we write: refuse it.
+/// A directory writable by group or others lets them swap what we write: refuse it, and
+/// refuse a path to it that someone else could redirect (as ssh's StrictModes does): an
+/// ancestor writable by others without the sticky bit, or a link, directory or file along the
+/// way owned by someone other than us or root.
 fn refuse_shared_dir(dir: &Path) -> Result<()> {
-    let meta = fs::metadata(dir).with_context(|| format!("cannot look at {}", dir.display()))?;
-    let mode = meta.permissions().mode() & 0o7777;
+    let absolute =
+        std::path::absolute(dir).with_context(|| format!("cannot resolve {}", dir.display()))?;
     // SAFETY: geteuid has no preconditions and cannot fail.
     let me = unsafe { libc::geteuid() };
-    let writable_by_others = mode & 0o022 != 0;
-    let foreign = meta.uid() != me && meta.uid() != 0;
-    if !writable_by_others && !foreign {
-        return Ok(());
+    let mut walked = PathBuf::new();
+    let components: Vec<_> = absolute.components().collect();
+    for (i, component) in components.iter().enumerate() {
+        walked.push(component);
+        let meta = match fs::symlink_metadata(&walked) {
+            Ok(meta) => meta,
+            // What does not exist yet will be created by us, 0700.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot look at {}", walked.display()));
+            }
+        };
+        let last = i + 1 == components.len();
+        if let Some(why) = unsafe_component(&meta, me, last) {
+            return Err(runtime(format!(
+                "refusing to write a private key into {}: {} {why}",
+                dir.display(),
+                walked.display()
+            ))
+            .hint(shared_dir_hint(&walked, &why))
+            .into());
+        }
+        if meta.file_type().is_symlink() {
+            // Follow it, and check where it leads from the top.
+            let target = fs::canonicalize(&walked)
+                .with_context(|| format!("cannot follow the link {}", walked.display()))?;
+            return refuse_shared_dir(
+                &target.join(components[i + 1..].iter().collect::<PathBuf>()),
+            );
+        }
     }
-    let why = if foreign {
-        format!("it belongs to user id {}", meta.uid())
+    Ok(())
+}
+
+/// Why one component of a deploy path lets others redirect or swap it, if it does.
+fn unsafe_component(meta: &fs::Metadata, me: u32, last: bool) -> Option<String> {
+    if meta.uid() != me && meta.uid() != 0 {
+        return Some(format!("belongs to user id {}", meta.uid()));
+    }
+    let mode = meta.permissions().mode() & 0o7777;
+    let sticky = mode & 0o1000 != 0;
+    let writable_by_others = mode & 0o022 != 0 && !meta.file_type().is_symlink();
+    // A sticky ancestor (/tmp) lets others add entries but not rename ours.
+    (writable_by_others && (last || !sticky))
+        .then(|| format!("is writable by other users (mode {mode:04o})"))
+}
+
+fn shared_dir_hint(path: &Path, why: &str) -> String {
+    let fix = if why.starts_with("belongs") {
+        format!(
+            "use a directory whose whole path belongs to you or root (chown, or another path than {})",
+            path.display()
+        )
     } else {
-        format!("it is writable by other users (mode {mode:04o})")
+        format!(
+            "use a directory only you can write to (chmod go-w {})",
+            path.display()
+        )
     };
-    Err(runtime(format!(
-        "refusing to write a private key into {}: {why}",
-        dir.display()
-    ))
-    .hint(format!(
-        "another user could swap the files; use a directory only you can write to \
-         (chmod go-w {}), or pass --allow-shared-dir if you trust everyone who can",
-        dir.display()
-    ))
-    .into())
+    format!(
+        "another user could swap the files; {fix}, or pass --allow-shared-dir if you trust everyone who can"
+    )
 }
 
 pub fn create_private_dir(dir: &Path) -> Result<()> {

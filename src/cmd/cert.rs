@@ -181,7 +181,7 @@ fn rotate(
         .unwrap_or_default();
     Ok(Report::Done {
         message: format!(
-            "rotated {env}: {} ({}) is current, expires {}{obsolete}; deploy it with 'mtlsctl cert deploy {env}'",
+            "rotated {env}: {} ({}) is current, expires {}{obsolete}; deploy the new one with 'mtlsctl cert deploy {env}'",
             cert.id,
             cert.variable,
             cert.not_after.format("%Y-%m-%d")

@@ -208,3 +208,57 @@ fn a_hook_that_never_ends_is_killed_at_the_timeout() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("within 0.5s"));
 }
+
+#[test]
+fn a_path_others_could_redirect_is_refused() {
+    let w = World::new();
+    w.shop();
+    // An ancestor anyone may rename entries in: the directory below could be swapped for a
+    // link into another service's key directory.
+    let open = w.path("open");
+    fs::create_dir(&open).unwrap();
+    fs::set_permissions(&open, fs::Permissions::from_mode(0o777)).unwrap();
+    let target = open.join("mtls");
+    fs::create_dir(&target).unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o700)).unwrap();
+    let set = |dir: &Path| {
+        w.ok(&[
+            "env",
+            "set",
+            "shop/prod",
+            "--deploy-dir",
+            dir.to_str().unwrap(),
+        ])
+    };
+    set(&target);
+    let (code, err) = deploy(&w, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("open") && err.contains("writable by other users"),
+        "{err}"
+    );
+    assert!(!target.join("key.pem").exists());
+
+    // The sticky bit (as on /tmp) stops others renaming what is not theirs: allowed.
+    fs::set_permissions(&open, fs::Permissions::from_mode(0o1777)).unwrap();
+    let (code, err) = deploy(&w, &[]);
+    assert_eq!(code, 0, "{err}");
+
+    // A link along the way that belongs to someone else (only root can make one here).
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        let real = w.path("real");
+        fs::create_dir(&real).unwrap();
+        let link = w.path("via-link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).unwrap();
+        set(&link.join("mtls"));
+        let (code, err) = deploy(&w, &[]);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("belongs to user id 65534"), "{err}");
+        assert!(
+            !real.join("mtls").exists(),
+            "nothing is created through the link"
+        );
+    }
+}
