@@ -779,7 +779,7 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('--handshake-timeout', '--handshake-timeout', [CompletionResultType]::ParameterName, 'Close a connection whose TLS handshake takes longer (nginx: ssl_handshake_timeout)')
             [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'Close an HTTP/1.1 connection whose request head takes longer to arrive, idle keep-alive included (nginx: client_header_timeout)')
             [CompletionResult]::new('--keepalive-timeout', '--keepalive-timeout', [CompletionResultType]::ParameterName, 'Close a connection that stays idle longer (nginx: keepalive_timeout)')
-            [CompletionResult]::new('--max-header-size', '--max-header-size', [CompletionResultType]::ParameterName, 'Largest request head (431 beyond; nginx: large_client_header_buffers)')
+            [CompletionResult]::new('--max-header-size', '--max-header-size', [CompletionResultType]::ParameterName, 'Largest request head, at least 8k (431 beyond; nginx: large_client_header_buffers)')
             [CompletionResult]::new('--max-body-size', '--max-body-size', [CompletionResultType]::ParameterName, 'Largest request body (413 beyond; 0 = no limit; nginx: client_max_body_size)')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections served at once; more are closed at once (nginx: worker_connections)')
             [CompletionResult]::new('--max-streams', '--max-streams', [CompletionResultType]::ParameterName, 'Concurrent HTTP/2 streams per connection (nginx: http2_max_concurrent_streams)')

@@ -696,7 +696,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --handshake-timeout 'Close a connection whose TLS handshake takes longer (nginx: ssl_handshake_timeout)'
             cand --header-timeout 'Close an HTTP/1.1 connection whose request head takes longer to arrive, idle keep-alive included (nginx: client_header_timeout)'
             cand --keepalive-timeout 'Close a connection that stays idle longer (nginx: keepalive_timeout)'
-            cand --max-header-size 'Largest request head (431 beyond; nginx: large_client_header_buffers)'
+            cand --max-header-size 'Largest request head, at least 8k (431 beyond; nginx: large_client_header_buffers)'
             cand --max-body-size 'Largest request body (413 beyond; 0 = no limit; nginx: client_max_body_size)'
             cand --max-connections 'Connections served at once; more are closed at once (nginx: worker_connections)'
             cand --max-streams 'Concurrent HTTP/2 streams per connection (nginx: http2_max_concurrent_streams)'

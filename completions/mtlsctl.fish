@@ -514,7 +514,7 @@ off\t''"
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l handshake-timeout -d 'Close a connection whose TLS handshake takes longer (nginx: ssl_handshake_timeout)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l header-timeout -d 'Close an HTTP/1.1 connection whose request head takes longer to arrive, idle keep-alive included (nginx: client_header_timeout)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l keepalive-timeout -d 'Close a connection that stays idle longer (nginx: keepalive_timeout)' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l max-header-size -d 'Largest request head (431 beyond; nginx: large_client_header_buffers)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l max-header-size -d 'Largest request head, at least 8k (431 beyond; nginx: large_client_header_buffers)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l max-body-size -d 'Largest request body (413 beyond; 0 = no limit; nginx: client_max_body_size)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l max-connections -d 'Connections served at once; more are closed at once (nginx: worker_connections)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand serve" -l max-streams -d 'Concurrent HTTP/2 streams per connection (nginx: http2_max_concurrent_streams)' -r

@@ -712,7 +712,7 @@ pub struct ServeArgs {
     /// Close a connection that stays idle longer (nginx: keepalive_timeout)
     #[arg(long, value_name = "DURATION", default_value = "75s")]
     pub keepalive_timeout: HumanDuration,
-    /// Largest request head (431 beyond; nginx: large_client_header_buffers)
+    /// Largest request head, at least 8k (431 beyond; nginx: large_client_header_buffers)
     #[arg(long, value_name = "SIZE", default_value = "32k")]
     pub max_header_size: ByteSize,
     /// Largest request body (413 beyond; 0 = no limit; nginx: client_max_body_size)

@@ -57,6 +57,20 @@ pub fn run(args: &ServeArgs, ctx: &Context) -> Result<Report> {
         ))
         .into());
     }
+    if let Some(upstream) = &args.upstream
+        && upstream.contains(['?', '#'])
+    {
+        return Err(usage(format!(
+            "--upstream '{upstream}' has a query or fragment: give the base URL; each request's path and query are appended to it"
+        ))
+        .into());
+    }
+    if args.max_header_size.0 < 8192 {
+        return Err(usage(
+            "--max-header-size must be at least 8k (the HTTP/1.1 parser's smallest buffer)",
+        )
+        .into());
+    }
     server::run(Gateway {
         listen: args.listen,
         host: domain.host.to_string(),

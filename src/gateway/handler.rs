@@ -24,9 +24,10 @@ use crate::text::escape_untrusted;
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 pub type Body = http_body_util::combinators::BoxBody<Bytes, BoxError>;
 
-const HOP_BY_HOP: [&str; 8] = [
+const HOP_BY_HOP: [&str; 9] = [
     "connection",
     "keep-alive",
+    "proxy-connection",
     "proxy-authenticate",
     "proxy-authorization",
     "te",
@@ -75,6 +76,7 @@ pub async fn handle(
     let started = Instant::now();
     let method = request.method().to_string();
     let version = format!("{:?}", request.version());
+    let query = request.uri().query().map(str::to_string);
     let (response, path, vars, verdict) = match admit(&request, &peer, &shared) {
         Err((status, why)) => (
             plain(status, why),
@@ -95,7 +97,15 @@ pub async fn handle(
             (response, target.path, Some(vars), Some(verdict))
         }
     };
-    let var = |name: &str| vars.as_ref().and_then(|v| v.value(name)).unwrap_or("");
+    // A refused request still shows the connection's certificate.
+    let var = |name: &str| match &vars {
+        Some(v) => v.value(name).unwrap_or(""),
+        None => peer.variables.value(name).unwrap_or(""),
+    };
+    let path = match &query {
+        Some(query) => format!("{path}?{query}"),
+        None => path,
+    };
     shared.log.request(&RequestLine {
         remote: peer.remote,
         method: &method,
@@ -125,22 +135,7 @@ fn admit(
     peer: &Peer,
     shared: &Shared,
 ) -> Result<Target, (StatusCode, String)> {
-    let from_uri = request.uri().host().map(normalize::host);
-    let from_header = request
-        .headers()
-        .get(header::HOST)
-        .map(|h| normalize::host(&String::from_utf8_lossy(h.as_bytes())));
-    if let (Some(a), Some(b)) = (&from_uri, &from_header)
-        && a != b
-    {
-        return Err((
-            StatusCode::BAD_REQUEST,
-            "the Host header and the request URI name different hosts\n".into(),
-        ));
-    }
-    let hostname = from_uri
-        .or(from_header)
-        .unwrap_or_else(|| shared.host.clone());
+    let hostname = requested_host(request)?.unwrap_or_else(|| shared.host.clone());
     let sni_differs = peer.sni.as_ref().is_some_and(|sni| *sni != shared.host);
     if hostname != shared.host || sni_differs {
         return Err((
@@ -155,6 +150,35 @@ fn admit(
         )
     })?;
     Ok(Target { hostname, path })
+}
+
+/// The host a request names, normalised (RFC 9112 §3.2): the URI's authority when it has one
+/// (HTTP/2's :authority, HTTP/1.1's absolute form; a Host header is then ignored), else the one
+/// Host header. Refused (400): userinfo, several Host headers, HTTP/1.1 without Host. None: an
+/// HTTP/1.0 request without Host, which means the served domain.
+fn requested_host(request: &Request<Incoming>) -> Result<Option<String>, (StatusCode, String)> {
+    let bad = |why: &str| Err((StatusCode::BAD_REQUEST, format!("{why}\n")));
+    if let Some(authority) = request.uri().authority() {
+        if authority.as_str().contains('@') {
+            return bad("the request names a host with user information");
+        }
+        return Ok(Some(normalize::host(authority.as_str())));
+    }
+    let mut hosts = request.headers().get_all(header::HOST).iter();
+    match (hosts.next(), hosts.next()) {
+        (Some(_), Some(_)) => bad("the request has more than one Host header"),
+        (Some(host), None) => {
+            let host = String::from_utf8_lossy(host.as_bytes());
+            if host.contains('@') {
+                return bad("the request names a host with user information");
+            }
+            Ok(Some(normalize::host(&host)))
+        }
+        (None, _) if request.version() == hyper::Version::HTTP_11 => {
+            bad("an HTTP/1.1 request needs a Host header")
+        }
+        (None, _) => Ok(None),
+    }
 }
 
 async fn respond(
@@ -380,7 +404,10 @@ fn forward_headers(
         .map(|token| token.trim().to_ascii_lowercase())
         .collect();
     let gateway_owned = |name: &str| {
-        HOP_BY_HOP.contains(&name)
+        // A name with '_' is refused as nginx does (underscores_in_headers off): CGI-style
+        // upstreams read X_Client_DN and X-Client-DN as one.
+        name.contains('_')
+            || HOP_BY_HOP.contains(&name)
             || matches!(name, "host" | "content-length" | "forwarded")
             || name.starts_with("x-forwarded-")
             || listed_in_connection.iter().any(|t| t == name)
@@ -388,9 +415,20 @@ fn forward_headers(
     };
     let mut out = HeaderMap::with_capacity(client.len() + added.len() + 3);
     for (name, value) in client {
-        if !gateway_owned(name.as_str()) {
+        if !gateway_owned(name.as_str()) && name != header::COOKIE {
             out.append(name.clone(), value.clone());
         }
+    }
+    // HTTP/2 may split cookies over several fields; HTTP/1.1 wants one (RFC 9113 §8.2.3).
+    let cookies: Vec<&[u8]> = client
+        .get_all(header::COOKIE)
+        .iter()
+        .map(HeaderValue::as_bytes)
+        .collect();
+    if !cookies.is_empty()
+        && let Ok(joined) = HeaderValue::from_bytes(&cookies.join(&b"; "[..]))
+    {
+        out.insert(header::COOKIE, joined);
     }
     let forwarded = [
         ("x-forwarded-for", peer.remote.ip().to_string()),

@@ -11,7 +11,11 @@ pub fn host(raw: &str) -> String {
             _ => raw,
         }
     };
-    without_port.trim_end_matches('.').to_ascii_lowercase()
+    // One trailing dot is the root label; `api.test..` is another (invalid) name.
+    without_port
+        .strip_suffix('.')
+        .unwrap_or(without_port)
+        .to_ascii_lowercase()
 }
 
 /// Why a path is refused (400).
@@ -32,6 +36,10 @@ pub fn path(raw: &str) -> Result<String, Ambiguous> {
     let mut trailing_slash = false;
     for (i, part) in parts.iter().enumerate() {
         let segment = decode_segment(part)?;
+        // `..;x` is `..` to servers that strip path parameters (Tomcat, Spring).
+        if matches!(segment.split(';').next(), Some("." | "..")) && segment.contains(';') {
+            return Err(Ambiguous("the path has a dot segment with parameters"));
+        }
         match segment.as_str() {
             "" => trailing_slash = i == last,
             "." => trailing_slash = i == last,
@@ -47,6 +55,9 @@ pub fn path(raw: &str) -> Result<String, Ambiguous> {
             }
         }
     }
+    if !decodes_to_utf8(&segments) {
+        return Err(Ambiguous("the path's %-escapes do not decode to UTF-8"));
+    }
     let mut out = String::with_capacity(raw.len());
     for segment in &segments {
         out.push('/');
@@ -56,6 +67,34 @@ pub fn path(raw: &str) -> Result<String, Ambiguous> {
         out.push('/');
     }
     Ok(out)
+}
+
+/// Whether every %-escape left decodes, with the text around it, to valid UTF-8 (overlong
+/// forms such as `%C0%AE` for `.` do not, and lenient decoders upstream would read them).
+fn decodes_to_utf8(segments: &[String]) -> bool {
+    segments.iter().all(|segment| {
+        let mut bytes = Vec::with_capacity(segment.len());
+        let raw = segment.as_bytes();
+        let mut i = 0;
+        while i < raw.len() {
+            let escaped = (raw[i] == b'%')
+                .then(|| raw.get(i + 1..i + 3))
+                .flatten()
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            match escaped {
+                Some(byte) => {
+                    bytes.push(byte);
+                    i += 3;
+                }
+                None => {
+                    bytes.push(raw[i]);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8(bytes).is_ok()
+    })
 }
 
 fn decode_segment(part: &str) -> Result<String, Ambiguous> {
@@ -108,6 +147,7 @@ mod tests {
         }
         assert_eq!(host("[::1]:8443"), "::1");
         assert_eq!(host("127.0.0.1:1"), "127.0.0.1");
+        assert_eq!(host("api.example.com.."), "api.example.com.");
     }
 
     #[test]
@@ -125,6 +165,8 @@ mod tests {
             ("/a%20b/%7e", "/a%20b/~"),
             ("/a%3fb", "/a%3Fb"),
             ("/é", "/é"),
+            ("/%C3%A9", "/%C3%A9"),
+            ("/a;b/c", "/a;b/c"),
         ];
         for (raw, want) in cases {
             assert_eq!(path(raw).as_deref(), Ok(want), "{raw}");
@@ -140,6 +182,10 @@ mod tests {
             "/..",
             "/a/../..",
             "*",
+            "/x/..;/admin",
+            "/x/.;a/admin",
+            "/%c0%ae%c0%ae/admin",
+            "/%ff",
         ] {
             assert!(path(raw).is_err(), "{raw}");
         }

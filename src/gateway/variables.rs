@@ -111,6 +111,12 @@ pub fn for_request<'a>(
     }
 }
 
+impl Lookup for ConnectionVariables {
+    fn value(&self, name: &str) -> Option<&str> {
+        self.variables.value(name)
+    }
+}
+
 impl ConnectionVariables {
     fn new(variables: Variables, not_after: Option<i64>) -> Self {
         let mut json_members = String::new();

@@ -227,7 +227,25 @@ pub fn reason(error: &Error) -> String {
             C::BadEncoding => "malformed certificate".into(),
             other => certificate_problem(other),
         },
-        other => other.to_string(),
+        Error::PeerIncompatible(_) => {
+            "the client offers no TLS version, cipher suite or signature scheme this server accepts (TLS 1.2 or 1.3)".into()
+        }
+        Error::PeerMisbehaved(_) => "the client broke the TLS protocol".into(),
+        Error::InvalidMessage(_) => "not a TLS client (plain HTTP to an HTTPS port?)".into(),
+        Error::AlertReceived(alert) => {
+            format!("the client gave up the handshake (TLS alert {})", u8::from(*alert))
+        }
+        other => certificate_problem_text(&other.to_string()),
+    }
+}
+
+/// Library text without enum names: what rustls prints in Debug form is cut to its sentence.
+fn certificate_problem_text(text: &str) -> String {
+    match text.split_once(": ") {
+        Some((sentence, detail)) if detail.chars().next().is_some_and(char::is_uppercase) => {
+            sentence.to_string()
+        }
+        _ => text.to_string(),
     }
 }
 

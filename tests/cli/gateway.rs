@@ -408,7 +408,7 @@ fn an_oversized_header_gets_431_and_refused_handshakes_are_logged() {
         ),
         "431"
     );
-    let _ = server.stdout.recv_timeout(Duration::from_secs(5));
+    // hyper answers 431 itself, before any handler: that request has no log line.
 
     // No certificate, then a certificate from a CA nobody trusts: each refusal is one line.
     let ca = s.issuer.to_str().unwrap();
@@ -441,6 +441,15 @@ fn an_oversized_header_gets_431_and_refused_handshakes_are_logged() {
         line.contains("unknown CA") && line.contains("CN=stranger"),
         "{line}"
     );
+
+    // Plain HTTP to the TLS port: said in words, not as a library's enum.
+    let mut plain = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    plain
+        .write_all(b"GET / HTTP/1.1\r\nHost: api.test\r\n\r\n")
+        .unwrap();
+    let _ = plain.read(&mut [0u8; 64]);
+    let line = server.stdout.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert!(line.contains("not a TLS client"), "{line}");
 
     // TLS 1.2 has no certificate_required alert: the refusal is a handshake_failure, as OpenSSL's.
     let out = Command::new("openssl")
@@ -937,4 +946,114 @@ fn out_of_file_descriptors_the_server_waits_instead_of_spinning() {
     let _ = child.wait();
     let warnings = warnings.join().unwrap();
     assert!(warnings.contains("cannot accept connections"), "{warnings}");
+}
+
+/// Send `request` as raw bytes over TLS to `serve` on `port` (as api.test, trusting
+/// `issuer_pem`, no client certificate) and return the whole response.
+fn raw_http1(port: u16, issuer_pem: &[u8], request: &str) -> String {
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in rustls_pki_types::pem::PemObject::pem_slice_iter(issuer_pem) {
+        roots.add(cert.unwrap()).unwrap();
+    }
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    let name = rustls_pki_types::ServerName::try_from("api.test").unwrap();
+    let connection = rustls::ClientConnection::new(Arc::new(config), name).unwrap();
+    let tcp = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    tcp.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut tls = rustls::StreamOwned::new(connection, tcp);
+    tls.write_all(request.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    let _ = tls.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+#[test]
+fn raw_requests_cannot_name_hosts_or_headers_ambiguously() {
+    let s = setup("permissive");
+    let up = upstream(OK);
+    let server = serve(&s.w, "api.test", &["--upstream", &up.url()]);
+    let issuer = std::fs::read(&s.issuer).unwrap();
+    let status = |request: &str| {
+        let response = raw_http1(server.port, &issuer, request);
+        response.split(' ').nth(1).unwrap_or("").to_string()
+    };
+    let close = "Connection: close\r\n\r\n";
+    let cases = [
+        (
+            format!("GET / HTTP/1.1\r\nHost: api.test\r\nHost: other.test\r\n{close}"),
+            "400",
+        ),
+        (format!("GET / HTTP/1.1\r\n{close}"), "400"),
+        (
+            format!("GET https://other.test/ HTTP/1.1\r\nHost: api.test\r\n{close}"),
+            "421",
+        ),
+        (
+            format!("GET / HTTP/1.1\r\nHost: user@api.test\r\n{close}"),
+            "400",
+        ),
+        (
+            format!("GET / HTTP/1.1\r\nHost: api.test..\r\n{close}"),
+            "421",
+        ),
+        (
+            format!("GET /x/..;/admin HTTP/1.1\r\nHost: api.test\r\n{close}"),
+            "400",
+        ),
+        (
+            format!("GET /%c0%ae%c0%ae/admin HTTP/1.1\r\nHost: api.test\r\n{close}"),
+            "400",
+        ),
+    ];
+    for (request, want) in &cases {
+        assert_eq!(status(request), *want, "{request:?}");
+    }
+    assert!(up.heads().is_empty(), "{:?}", up.heads());
+
+    // The URI's authority wins over Host; a name with '_' never reaches the upstream.
+    let request = format!(
+        "GET https://api.test/ok HTTP/1.1\r\nHost: other.test\r\nX_Client_DN: forged\r\n\
+         Proxy-Connection: keep-alive\r\nCookie: a=1\r\n{close}"
+    );
+    assert_eq!(status(&request), "200");
+    let head = up.heads().pop().unwrap().to_ascii_lowercase();
+    assert!(head.starts_with("get /ok http/1.1"), "{head}");
+    assert!(
+        !head.contains("forged") && !head.contains("proxy-connection"),
+        "{head}"
+    );
+    assert!(head.contains("cookie: a=1\r\n"), "{head}");
+}
+
+#[test]
+fn http2_cookies_reach_an_http1_upstream_as_one_header() {
+    let s = setup("permissive");
+    let up = upstream(OK);
+    let server = serve(&s.w, "api.test", &["--upstream", &up.url()]);
+    let issuer = std::fs::read(&s.issuer).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let status = runtime.block_on(async {
+        let (client, _connection) = h2_connect(server.port, &issuer).await;
+        let mut client = client.ready().await.unwrap();
+        let request = http::Request::get("https://api.test/c")
+            .header("cookie", "a=1")
+            .header("cookie", "b=2")
+            .body(())
+            .unwrap();
+        let (response, _) = client.send_request(request, true).unwrap();
+        response.await.unwrap().status().as_u16()
+    });
+    assert_eq!(status, 200);
+    let head = up.heads().pop().unwrap().to_ascii_lowercase();
+    assert_eq!(head.matches("cookie:").count(), 1, "{head}");
+    assert!(head.contains("cookie: a=1; b=2\r\n"), "{head}");
 }

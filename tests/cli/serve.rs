@@ -224,7 +224,7 @@ fn enforce_mode_requires_a_certificate_from_the_domains_ca() {
 
     let log = server.stdout.recv_timeout(Duration::from_secs(5)).unwrap();
     assert!(
-        log.contains("\"GET /orders HTTP/2.0\" 200") && log.contains("verify=SUCCESS"),
+        log.contains("\"GET /orders?id=7 HTTP/2.0\" 200") && log.contains("verify=SUCCESS"),
         "{log}"
     );
     // serve's logs never carry key material: neither the client's key nor the issuer's.
