@@ -133,7 +133,8 @@ serving. SIGINT or SIGTERM stops it gracefully.",
         after_help = "Examples:\n  mtlsctl serve --listen 127.0.0.1:8443 --domain api.example.com\n  \
 mtlsctl serve --listen 0.0.0.0:443 --domain api.example.com --cert server.pem --key server.key \\\n      \
 --upstream http://127.0.0.1:8080 --log-format json\n  \
-curl --cert client.pem --key client.key --cacert ca.pem --resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/"
+curl --cert client.pem --key client.key --cacert ca.pem \\\n      \
+--resolve api.example.com:8443:127.0.0.1 https://api.example.com:8443/"
     )]
     Serve(ServeArgs),
 
