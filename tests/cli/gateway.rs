@@ -1057,3 +1057,41 @@ fn http2_cookies_reach_an_http1_upstream_as_one_header() {
     assert_eq!(head.matches("cookie:").count(), 1, "{head}");
     assert!(head.contains("cookie: a=1; b=2\r\n"), "{head}");
 }
+
+#[test]
+fn connections_beyond_the_limit_are_closed_at_once() {
+    let s = setup("permissive");
+    let (mut child, port) = spawn(
+        &s,
+        &[
+            "--max-connections",
+            "5",
+            "--handshake-timeout",
+            "3s",
+            "--log-format",
+            "off",
+        ],
+        Stdio::null(),
+    );
+    let held: Vec<TcpStream> = (0..5)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    // The sixth is closed at once, not queued until a slot frees up.
+    let sixth = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let started = Instant::now();
+    assert!(closed_within(sixth, Duration::from_secs(2)));
+    assert!(started.elapsed() < Duration::from_secs(1));
+    // Once the held connections time out, a normal client is served again.
+    drop(held);
+    let started = Instant::now();
+    while many_requests(&s, port, 1) != 1 {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "not served after the limit"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
