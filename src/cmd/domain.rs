@@ -85,8 +85,8 @@ pub fn run(command: DomainCommand, ctx: &Context) -> Result<Report> {
                     state.trusted_ca(ca)?;
                 }
                 let domain = state.domain_mut(&host)?;
-                if let Some(ca) = ca {
-                    domain.ca = ca;
+                if let Some(ca) = &ca {
+                    domain.ca = ca.clone();
                 }
                 if let Some(mode) = mode {
                     domain.mode = mode;

@@ -180,8 +180,8 @@ fn set(args: EnvSetArgs, ctx: &Context) -> Result<Report> {
             }
             environment.name = name.clone();
         }
-        if let Some(dir) = dir {
-            environment.deploy.dir = dir;
+        if let Some(dir) = &dir {
+            environment.deploy.dir = dir.clone();
         }
         if let Some(hook) = &args.deploy_hook {
             environment.deploy.hook = Some(hook.clone()).filter(|h| !h.is_empty());

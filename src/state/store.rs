@@ -43,20 +43,44 @@ impl Store {
     }
 
     /// One transaction: lock, read, change, write if anything changed. When `change` fails,
-    /// nothing is written.
-    pub fn update<T>(&self, change: impl FnOnce(&mut State) -> Result<T>) -> Result<T> {
+    /// nothing is written. When the lock file was swapped while the transaction held it (someone
+    /// removed it, and another writer may have locked a new one), nothing is written and the
+    /// transaction runs again from a fresh read, so no other writer's change is lost.
+    pub fn update<T>(&self, mut change: impl FnMut(&mut State) -> Result<T>) -> Result<T> {
         self.create_dir()?;
-        let _lock = self.lock()?;
-        atomic::remove_stale_temps(&self.path)?;
-        let (mut current, original) = self.load()?;
-        let result = change(&mut current)?;
-        let mut bytes = serde_json::to_vec_pretty(&current).context("cannot encode the state")?;
-        bytes.push(b'\n');
-        if original.as_deref() != Some(bytes.as_slice()) {
+        loop {
+            let lock = self.lock()?;
+            atomic::remove_stale_temps(&self.path)?;
+            let (mut current, original) = self.load()?;
+            pause_for_tests();
+            let result = change(&mut current)?;
+            let mut bytes =
+                serde_json::to_vec_pretty(&current).context("cannot encode the state")?;
+            bytes.push(b'\n');
+            if original.as_deref() == Some(bytes.as_slice()) {
+                return Ok(result);
+            }
+            if !self.still_holds(&lock) {
+                continue;
+            }
             atomic::write_file(&self.path, &bytes, 0o600)
                 .with_context(|| format!("cannot save the state file {}", self.path.display()))?;
+            return Ok(result);
         }
-        Ok(result)
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        let mut lock_path = self.path.clone().into_os_string();
+        lock_path.push(".lock");
+        PathBuf::from(lock_path)
+    }
+
+    /// Whether `lock` is still the file at the lock path (same device and inode).
+    fn still_holds(&self, lock: &File) -> bool {
+        match (lock.metadata(), fs::metadata(self.lock_path())) {
+            (Ok(held), Ok(there)) => held.dev() == there.dev() && held.ino() == there.ino(),
+            _ => false,
+        }
     }
 
     /// The state and the bytes it was read from (None when there is no file yet).
@@ -81,6 +105,7 @@ impl Store {
                     .into(),
             );
         }
+        refuse_foreign(&meta, "state file", &self.path)?;
         let mode = meta.mode() & 0o777;
         if mode & 0o077 != 0 {
             return Err(state(format!(
@@ -109,9 +134,28 @@ impl Store {
     /// The exclusive advisory lock on `<state>.lock`: released by the OS when the process
     /// ends, however it ends, so a killed writer never blocks the next one.
     fn lock(&self) -> Result<File> {
-        let mut lock_path = self.path.clone().into_os_string();
-        lock_path.push(".lock");
-        let lock_path = PathBuf::from(lock_path);
+        loop {
+            let file = self.lock_once()?;
+            // Removed between our open and our lock: lock the file that is there now.
+            if self.still_holds(&file) {
+                return Ok(file);
+            }
+        }
+    }
+
+    fn lock_once(&self) -> Result<File> {
+        let lock_path = self.lock_path();
+        if let Some(dir) = lock_path.parent()
+            && dir.is_file()
+        {
+            return Err(state(format!(
+                "the state file {} cannot be used: {} is a file, not a directory",
+                self.path.display(),
+                dir.display()
+            ))
+            .hint("point --state (or MTLSCTL_STATE) at a file in a directory")
+            .into());
+        }
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -119,6 +163,10 @@ impl Store {
             .mode(0o600)
             .open(&lock_path)
             .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
+        let meta = file
+            .metadata()
+            .with_context(|| format!("cannot look at the lock file {}", lock_path.display()))?;
+        refuse_foreign(&meta, "lock file", &lock_path)?;
         let started = Instant::now();
         let mut announced = false;
         loop {
@@ -146,6 +194,37 @@ impl Store {
                 );
                 announced = true;
             }
+            std::thread::sleep(POLL);
+        }
+    }
+}
+
+/// A state (or lock) file another user owns could hold their issuer key and deploy hooks:
+/// refuse it, as ssh refuses a configuration file others own.
+fn refuse_foreign(meta: &fs::Metadata, what: &str, path: &Path) -> Result<()> {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if meta.uid() == me {
+        return Ok(());
+    }
+    Err(state(format!(
+        "the {what} {} belongs to user id {}, not to you (user id {me})",
+        path.display(),
+        meta.uid()
+    ))
+    .hint("use a state of your own (--state), or have its owner hand it over (chown) if you trust what is in it")
+    .into())
+}
+
+/// Tests hold a writer between its read and its write by naming a file it waits for
+/// (debug builds only; release builds have no such pause).
+fn pause_for_tests() {
+    #[cfg(debug_assertions)]
+    if let Some(go) = std::env::var_os("MTLSCTL_TEST_PAUSE_UNTIL") {
+        let go = PathBuf::from(go);
+        let _ = fs::write(go.with_extension("paused"), b"");
+        let started = Instant::now();
+        while !go.exists() && started.elapsed() < Duration::from_secs(30) {
             std::thread::sleep(POLL);
         }
     }

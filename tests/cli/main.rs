@@ -14,3 +14,4 @@ mod lifecycle;
 mod request;
 mod robustness;
 mod serve;
+mod state_files;
