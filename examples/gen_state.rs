@@ -51,7 +51,7 @@ fn main() -> Result<()> {
     }
     let store = Store::new(PathBuf::from(out), Duration::from_secs(30), true);
     store.update(|current| {
-        *current = state;
+        *current = state.clone();
         Ok(())
     })?;
     eprintln!(
