@@ -144,6 +144,15 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
     }
     let entries = catalog.select(&args.id, args.year)?;
     let destinations = destinations(&entries, args.out.as_deref())?;
+    for path in &destinations {
+        ctx.store.refuse_as_output(path)?;
+    }
+    // A state that cannot record the download stops it before anything is fetched.
+    ctx.store.read()?;
+    let urls = entries
+        .iter()
+        .map(|entry| entry.url(base))
+        .collect::<Result<Vec<_>>>()?;
 
     let trust = match &args.cacert {
         Some(path) => ServerTrust::from_pem(
@@ -171,8 +180,7 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
 
     // Everything is downloaded and verified before anything is written: a failure saves nothing.
     let mut verified: Vec<(&Entry, String, Verified)> = Vec::new();
-    for entry in &entries {
-        let url = format!("{base}{}", entry.path);
+    for (entry, url) in entries.iter().zip(urls) {
         output::verbose(ctx, &format!("downloading {url}"));
         let body = runtime.block_on(datacenter::fetch(&client, &url, args.retry, progress))?;
         let checked = datacenter::verify(&body, entry, &url, args.allow_mismatch)?;
@@ -197,7 +205,7 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
             not_after: checked.info.not_after,
         })
         .collect();
-    ctx.store.update(|state| {
+    let recorded = ctx.store.update(|state| {
         for record in &records {
             state
                 .datacenter_downloads
@@ -205,7 +213,14 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
             state.datacenter_downloads.push(record.clone());
         }
         Ok(())
-    })?;
+    });
+    if let Err(error) = recorded {
+        // An unrecorded file would never be watched by expiry: take the files back.
+        for path in &destinations {
+            let _ = std::fs::remove_file(path);
+        }
+        return Err(error.context("the download could not be recorded; the files were removed"));
+    }
 
     let mut lines = Vec::new();
     for record in &records {

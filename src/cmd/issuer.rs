@@ -13,6 +13,9 @@ use crate::state::{IssuerRecord, days_left};
 use super::short_time;
 
 pub fn run(command: IssuerCommand, ctx: &Context) -> Result<Report> {
+    if let IssuerCommand::Export { out: Some(out) } = &command {
+        ctx.store.refuse_as_output(out)?;
+    }
     // The issuer is created on first need, and handing it out is such a need: servers are
     // often configured to trust it before the first environment exists.
     let issuer = match ctx.store.read()?.issuer {

@@ -30,6 +30,9 @@ const RETRY_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
 
 pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
     let target = Target::parse(&args.url)?;
+    if let Some(path) = &args.output {
+        ctx.store.refuse_as_output(path)?;
+    }
     let needs_state =
         args.identity.env.is_some() || args.identity.cert_id.is_some() || args.ca.is_some();
     let state = if needs_state {

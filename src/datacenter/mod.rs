@@ -44,13 +44,61 @@ impl Entry {
             .and_utc()
     }
 
+    /// The name a download is saved under: the catalog path's last segment when it is a plain
+    /// file name, else `<id>-<year>.pem` with anything but letters, digits, '.', '_' and '-'
+    /// replaced, so that no catalog can name a file outside the output directory.
     pub fn file_name(&self) -> String {
-        self.path
-            .rsplit('/')
-            .next()
-            .filter(|n| !n.is_empty())
-            .map(str::to_string)
-            .unwrap_or_else(|| format!("{}-{}.pem", self.id, self.year))
+        let plain = |name: &str| {
+            !name.is_empty()
+                && !name.starts_with('.')
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+        };
+        match self.path.rsplit('/').next() {
+            Some(name) if plain(name) => name.to_string(),
+            _ => {
+                let id: String = self
+                    .id
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || c == '-' {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                format!("{id}-{}.pem", self.year)
+            }
+        }
+    }
+
+    /// The entry's URL: its path joined onto `base` (never concatenated), and refused when the
+    /// result leaves the base's scheme, host and port.
+    pub fn url(&self, base: &str) -> Result<String> {
+        let root = reqwest::Url::parse(&format!("{}/", base.trim_end_matches('/')))
+            .map_err(|e| usage(format!("'{base}' is not a URL: {e}")))?;
+        let url = root.join(self.path.trim_start_matches('/')).map_err(|e| {
+            usage(format!(
+                "the catalog path '{}' is not a URL path: {e}",
+                self.path
+            ))
+        })?;
+        let origin = |u: &reqwest::Url| {
+            (
+                u.scheme().to_string(),
+                u.host_str().map(str::to_string),
+                u.port_or_known_default(),
+            )
+        };
+        if origin(&url) != origin(&root) || !url.username().is_empty() {
+            bail!(usage(format!(
+                "the catalog path '{}' leads away from {base}: refusing to contact {url}",
+                self.path
+            )));
+        }
+        Ok(url.to_string())
     }
 }
 
@@ -117,7 +165,7 @@ impl Catalog {
 
 /// A downloaded certificate that passed every check.
 pub struct Verified {
-    /// The file exactly as the vendor published it.
+    /// The certificate alone, as PEM: text the file had around it is not kept.
     pub bytes: Vec<u8>,
     pub info: CertInfo,
 }
@@ -187,7 +235,7 @@ pub fn verify(body: &[u8], entry: &Entry, url: &str, allow_mismatch: bool) -> Re
         );
     }
     Ok(Verified {
-        bytes: body.to_vec(),
+        bytes: crate::pki::pem_lf("CERTIFICATE", der).into_bytes(),
         info,
     })
 }
@@ -328,6 +376,25 @@ fn describe(error: reqwest::Error, url: &str) -> Failed {
     }
 }
 
+/// Redirects are followed (five at most) only to the host that was asked.
+fn same_host_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let Some(first) = attempt.previous().first() else {
+            return attempt.follow();
+        };
+        let same = attempt.url().host_str() == first.host_str()
+            && attempt.url().port_or_known_default() == first.port_or_known_default();
+        if attempt.previous().len() > 5 {
+            attempt.error("more than 5 redirects")
+        } else if !same {
+            let to = attempt.url().host_str().unwrap_or("").to_string();
+            attempt.error(format!("redirected to another host ({to}); not followed"))
+        } else {
+            attempt.follow()
+        }
+    })
+}
+
 /// The client downloads use: rustls as configured in `tls`, timeouts, and (unless plain HTTP
 /// was allowed) no redirect to http://.
 pub fn client(
@@ -340,6 +407,7 @@ pub fn client(
         .timeout(timeout)
         .connect_timeout(timeout.min(Duration::from_secs(30)))
         .https_only(!allow_http)
+        .redirect(same_host_redirects())
         .user_agent(concat!("mtlsctl/", env!("CARGO_PKG_VERSION")))
         .build()
         .context("cannot build the HTTP client")

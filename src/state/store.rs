@@ -69,6 +69,35 @@ impl Store {
         }
     }
 
+    /// Refuse an output path that is the state file (by any name: a link, a hard link), its
+    /// lock or one of its temp files: writing there would replace the state without its lock,
+    /// and every key with it.
+    pub fn refuse_as_output(&self, out: &Path) -> Result<()> {
+        let (Some(out), Some(state)) = (resolve(out), resolve(&self.path)) else {
+            return Ok(());
+        };
+        let same_file = match (fs::metadata(&out), fs::metadata(&state)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        };
+        let name = out.file_name().unwrap_or_default().to_string_lossy();
+        let state_name = state.file_name().unwrap_or_default().to_string_lossy();
+        let beside = out.parent() == state.parent();
+        let lock_or_temp = beside
+            && (name == format!("{state_name}.lock")
+                || (name.starts_with(&format!(".{state_name}.")) && name.ends_with(".tmp")));
+        if out == state || same_file || lock_or_temp {
+            return Err(crate::error::usage(format!(
+                "refusing to write to {}: it is mtlsctl's state file {} (or its lock or temporary file)",
+                out.display(),
+                self.path.display()
+            ))
+            .hint("choose another output path; the state is changed only by mtlsctl's own commands")
+            .into());
+        }
+        Ok(())
+    }
+
     fn lock_path(&self) -> PathBuf {
         let mut lock_path = self.path.clone().into_os_string();
         lock_path.push(".lock");
@@ -197,6 +226,17 @@ impl Store {
             std::thread::sleep(POLL);
         }
     }
+}
+
+/// `path` with its directory (and, when it exists, itself) resolved through links.
+fn resolve(path: &Path) -> Option<PathBuf> {
+    fs::canonicalize(path).ok().or_else(|| {
+        let parent = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        Some(fs::canonicalize(parent).ok()?.join(path.file_name()?))
+    })
 }
 
 /// A state (or lock) file another user owns could hold their issuer key and deploy hooks:

@@ -478,3 +478,167 @@ fn server_errors_and_refused_connections_are_retried_with_backoff() {
     assert!(err.contains("could not connect"), "{err}");
     assert!(started.elapsed() >= std::time::Duration::from_millis(500));
 }
+
+#[test]
+fn a_hostile_catalog_writes_nothing_outside_out_and_contacts_no_other_host() {
+    let w = World::new();
+    let vendor = TestCa::new("Vendor CA");
+    let good = publish(&vendor, "us", 2026, -10, 300);
+    // The vendor's file with a script after the certificate: only the certificate is kept.
+    let with_tail = format!("{}#!/bin/sh\nrm -rf ~\n", good.pem);
+    let other = TestServer::serving(vec![(
+        "/x.pem".to_string(),
+        Route::File(good.pem.clone().into_bytes()),
+    )]);
+    let server = TestServer::serving(vec![
+        (
+            "/dir/".to_string(),
+            Route::File(with_tail.clone().into_bytes()),
+        ),
+        (
+            format!("/@localhost:{}/x.pem", other.addr.port()),
+            Route::File(with_tail.clone().into_bytes()),
+        ),
+        (
+            "/moved.pem".to_string(),
+            Route::Redirect(other.url("/x.pem")),
+        ),
+    ]);
+    let entry = |id: &str, path: &str| json!({"id": id, "name": id, "year": 2026, "valid_from": good.from, "valid_to": good.to, "path": path});
+    let write_catalog = |entries: Vec<Value>| {
+        let file = w.write(
+            "hostile.json",
+            json!({"base_url": server.url(""), "entries": entries}).to_string(),
+        );
+        file.display().to_string()
+    };
+    let ca = w.write("server-ca.pem", &server.ca_pem);
+    let out = w.path("out");
+    let download = |catalog: &str, id: &str| {
+        w.run(&[
+            "datacenter",
+            "download",
+            id,
+            "--catalog",
+            catalog,
+            "--cacert",
+            ca.to_str().unwrap(),
+            "--out",
+            &format!("{}/", out.display()),
+        ])
+    };
+
+    // Ids that climb or are absolute, with a path that names no file: names stay inside --out.
+    let catalog = write_catalog(vec![entry("../../x", "/dir/"), entry("/tmp/evil", "/dir/")]);
+    for id in ["../../x", "/tmp/evil"] {
+        let ran = download(&catalog, id);
+        assert!(
+            ran.status.success(),
+            "{}",
+            String::from_utf8_lossy(&ran.stderr)
+        );
+    }
+    assert_eq!(files_in(&out), ["______x-2026.pem", "_tmp_evil-2026.pem"]);
+    assert!(!w.dir.path().parent().unwrap().join("x-2026.pem").exists());
+    assert!(!Path::new("/tmp/evil-2026.pem").exists());
+    assert_eq!(
+        fs::read_to_string(out.join("______x-2026.pem")).unwrap(),
+        good.pem
+    );
+
+    // A path with '@' is a path on the same host, not another host.
+    let catalog = write_catalog(vec![entry(
+        "at",
+        &format!("@localhost:{}/x.pem", other.addr.port()),
+    )]);
+    let ran = download(&catalog, "at");
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+
+    // A redirect to another host is not followed.
+    let catalog = write_catalog(vec![entry("moved", "/moved.pem")]);
+    let ran = download(&catalog, "moved");
+    assert_eq!(ran.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&ran.stderr);
+    assert!(err.contains("another host"), "{err}");
+    assert!(!out.join("moved.pem").exists());
+}
+
+#[test]
+fn nothing_is_written_when_the_state_cannot_record_it_or_is_the_output() {
+    let w = World::new();
+    let vendor = TestCa::new("Vendor CA");
+    let us = publish(&vendor, "us", 2026, -10, 300);
+    let server = TestServer::serving(vec![(
+        us.path.clone(),
+        Route::File(us.pem.clone().into_bytes()),
+    )]);
+    let catalog = catalog(
+        &w,
+        server.url("").trim_end_matches('/'),
+        &[("us", 2026, &us, None)],
+    );
+    let ca = w.write("server-ca.pem", &server.ca_pem);
+    let ca = ca.to_str().unwrap();
+    w.ok(&["property", "create", "shop"]);
+    let before = w.state_bytes();
+    let state = w.state.to_str().unwrap();
+
+    // Every output path that is the state, its lock or a temp file of it is refused.
+    let mut lock = state.to_string();
+    lock.push_str(".lock");
+    let temp = w.state.with_file_name(".state.json.AbC123.tmp");
+    for out in [state, lock.as_str(), temp.to_str().unwrap()] {
+        let err = w.fails(
+            &[
+                "datacenter",
+                "download",
+                "us",
+                "--catalog",
+                &catalog,
+                "--cacert",
+                ca,
+                "--out",
+                out,
+            ],
+            2,
+        );
+        assert!(err.contains("state file"), "{err}");
+        let err = w.fails(&["issuer", "export", "--out", out], 2);
+        assert!(err.contains("state file"), "{err}");
+        let err = w.fails(&["request", "https://127.0.0.1:1/", "-o", out], 2);
+        assert!(err.contains("state file"), "{err}");
+    }
+    let link = w.path("innocent.pem");
+    std::os::unix::fs::symlink(&w.state, &link).unwrap();
+    w.fails(&["issuer", "export", "--out", link.to_str().unwrap()], 2);
+    assert_eq!(w.state_bytes(), before);
+
+    // A state that cannot be used: exit 3 before anything is fetched or saved.
+    let mode = |m: u32| {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&w.state, fs::Permissions::from_mode(m)).unwrap();
+    };
+    mode(0o644);
+    let saved = w.path("us.pem");
+    w.fails(
+        &[
+            "datacenter",
+            "download",
+            "us",
+            "--catalog",
+            &catalog,
+            "--cacert",
+            ca,
+            "--out",
+            saved.to_str().unwrap(),
+        ],
+        3,
+    );
+    assert!(!saved.exists());
+    mode(0o600);
+    assert_eq!(w.state_bytes(), before);
+}

@@ -41,6 +41,8 @@ pub enum Route {
     Truncated(Vec<u8>),
     /// No answer for 5 s.
     Hang,
+    /// 302 to this URL.
+    Redirect(String),
 }
 
 pub enum ClientAuth {
@@ -186,6 +188,13 @@ async fn respond(
 ) -> Result<Response<Full<Bytes>>, hyper::Error> {
     let path = request.uri().path().to_string();
     if !routes.is_empty() {
+        if let Some(Route::Redirect(to)) = routes.get(&path) {
+            return Ok(Response::builder()
+                .status(302)
+                .header("location", to)
+                .body(Full::new(Bytes::new()))
+                .unwrap());
+        }
         let (status, body, length) = match routes.get(&path) {
             Some(Route::File(body)) => (200, body.clone(), body.len()),
             Some(Route::Status(code, body)) => (*code, body.clone(), body.len()),
@@ -194,6 +203,7 @@ async fn respond(
                 tokio::time::sleep(Duration::from_secs(5)).await;
                 (200, Vec::new(), 0)
             }
+            Some(Route::Redirect(_)) => unreachable!("answered above"),
             None => (404, b"<html><body>Not Found</body></html>".to_vec(), 35),
         };
         return Ok(Response::builder()
