@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Result;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::duration::HumanDuration;
@@ -45,6 +45,15 @@ impl Context {
             ),
             None => None,
         };
+        if let Some(now) = fixed_now
+            && !(1970..=9000).contains(&now.year())
+        {
+            return Err(usage(format!(
+                "MTLSCTL_NOW={} is outside the years 1970 to 9000 that certificates can express",
+                now.to_rfc3339()
+            ))
+            .into());
+        }
         let now = fixed_now.unwrap_or_else(Utc::now);
         let lock_timeout = match non_empty_var("MTLSCTL_LOCK_TIMEOUT") {
             Some(text) => text

@@ -148,7 +148,13 @@ pub fn add_record(
         }
     };
     let environment = state.environment_mut(env)?;
-    environment.generations += 1;
+    environment.generations = environment.generations.checked_add(1).ok_or_else(|| {
+        usage(format!(
+            "{} has used every generation number ({}); create a new environment",
+            environment.env_ref(),
+            environment.generations
+        ))
+    })?;
     let generation = environment.generations;
     environment.current_cert = Some(id.clone());
     let record = CertRecord {

@@ -120,7 +120,7 @@ fn list(ctx: &Context) -> Result<Report> {
                         format!("{} ({days}d)", ca.not_after.format("%Y-%m-%d")),
                         tone,
                     ),
-                    Styled::plain(ca.sha256[..16].to_string()),
+                    Styled::plain(ca.sha256.get(..16).unwrap_or(&ca.sha256).to_string()),
                 ]
             })
             .collect(),

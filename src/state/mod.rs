@@ -2,6 +2,7 @@
 //! shares. `store` reads and writes it safely.
 
 mod store;
+mod validate;
 
 pub use store::{Store, parse};
 

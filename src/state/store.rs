@@ -52,6 +52,9 @@ impl Store {
             let lock = self.lock()?;
             atomic::remove_stale_temps(&self.path)?;
             let (mut current, original) = self.load()?;
+            if let Some(original) = &original {
+                refuse_to_drop_fields(&self.path, original, &current)?;
+            }
             pause_for_tests();
             let result = change(&mut current)?;
             let mut bytes =
@@ -228,6 +231,33 @@ impl Store {
     }
 }
 
+/// A file with fields this mtlsctl does not know (a newer version's, or hand-added) would lose
+/// them on the next write: refuse to write it. Files mtlsctl wrote itself are recognised by
+/// their bytes, so the common case costs one serialisation.
+fn refuse_to_drop_fields(path: &Path, original: &[u8], parsed: &State) -> Result<()> {
+    let mut again = serde_json::to_vec_pretty(parsed).context("cannot encode the state")?;
+    again.push(b'\n');
+    if again == original {
+        return Ok(());
+    }
+    let (Ok(file), Ok(kept)) = (
+        serde_json::from_slice::<serde_json::Value>(original),
+        serde_json::to_value(parsed),
+    ) else {
+        return Ok(());
+    };
+    match super::validate::unknown_field(&file, &kept) {
+        None => Ok(()),
+        Some(field) => Err(state(format!(
+            "the state file {} has a field this mtlsctl ({}) does not know: {field}; writing would drop it",
+            path.display(),
+            env!("CARGO_PKG_VERSION")
+        ))
+        .hint("use the mtlsctl that wrote it, or remove the field by hand; the file is left as it is")
+        .into()),
+    }
+}
+
 /// `path` with its directory (and, when it exists, itself) resolved through links.
 fn resolve(path: &Path) -> Option<PathBuf> {
     fs::canonicalize(path).ok().or_else(|| {
@@ -284,7 +314,14 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<State> {
     };
     // One pass in the common case; only a file that does not parse is probed to say why.
     let version = match serde_json::from_slice::<State>(bytes) {
-        Ok(parsed) if parsed.schema_version == SCHEMA_VERSION => return Ok(parsed),
+        Ok(parsed) if parsed.schema_version == SCHEMA_VERSION => {
+            return match super::validate::validate(&parsed) {
+                Ok(()) => Ok(parsed),
+                Err(broken) => Err(state(format!("the state file {path} is damaged: {broken}"))
+                    .hint("fix that field (or restore a backup); mtlsctl leaves a file it cannot use untouched")
+                    .into()),
+            };
+        }
         Ok(parsed) => Some(parsed.schema_version),
         Err(error) => match serde_json::from_slice::<Probe>(bytes) {
             Ok(probe) if probe.schema_version.is_none_or(|v| v > SCHEMA_VERSION) => {

@@ -93,3 +93,113 @@ fn a_state_path_under_a_regular_file_is_a_state_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("is a file, not a directory"), "{err}");
 }
+
+/// A world with shop/production and shop/staging, and the issuer in the CA library.
+fn populated() -> World {
+    let w = World::new();
+    w.shop();
+    let issuer = w.path("issuer.pem");
+    w.ok(&["issuer", "export", "--out", issuer.to_str().unwrap()]);
+    w.ok(&["ca", "add", "local", issuer.to_str().unwrap()]);
+    w
+}
+
+#[test]
+fn a_damaged_state_is_refused_naming_the_field_and_never_panics() {
+    type Edit = fn(&mut Value);
+    let out = "exported";
+    let cases: &[(&str, Edit, &[&str], i32, &str)] = &[
+        (
+            "short CA fingerprint",
+            |s| s["trusted_cas"][0]["sha256"] = "abc".into(),
+            &["ca", "list"],
+            3,
+            "trusted_cas[0].sha256",
+        ),
+        (
+            "multibyte CA fingerprint",
+            |s| s["trusted_cas"][0]["sha256"] = "0123456789abcdeéé".into(),
+            &["ca", "list"],
+            3,
+            "trusted_cas[0].sha256",
+        ),
+        (
+            "huge validity",
+            |s| s["environments"][0]["validity_days"] = 1_000_000_000_000_000i64.into(),
+            &["cert", "rotate", "shop/prod"],
+            3,
+            "environments[0].validity_days",
+        ),
+        (
+            "negative validity",
+            |s| s["environments"][0]["validity_days"] = (-30).into(),
+            &["cert", "rotate", "shop/prod"],
+            3,
+            "environments[0].validity_days",
+        ),
+        (
+            "variable naming a path",
+            |s| s["certificates"][0]["variable"] = "../../evil_v1".into(),
+            &["cert", "export", "shop/prod", "--out", out, "--include-key"],
+            3,
+            "certificates[0].variable",
+        ),
+        (
+            "dangling current certificate",
+            |s| s["environments"][0]["current_cert"] = "deadbeef0000".into(),
+            &["expiry"],
+            3,
+            "environments[0].current_cert",
+        ),
+        (
+            "unknown field",
+            |s| s["certificates"][0]["comment"] = "added by hand".into(),
+            &["cert", "rotate", "shop/prod"],
+            3,
+            "certificates[0].comment",
+        ),
+        (
+            "last generation",
+            |s| s["environments"][0]["generations"] = u32::MAX.into(),
+            &["cert", "rotate", "shop/prod"],
+            2,
+            "every generation number",
+        ),
+    ];
+    for (what, edit, args, code, named) in cases {
+        let w = populated();
+        let mut state: Value = serde_json::from_slice(&w.state_bytes()).unwrap();
+        edit(&mut state);
+        let bytes = serde_json::to_vec_pretty(&state).unwrap();
+        fs::write(&w.state, &bytes).unwrap();
+        let ran = w.run(args);
+        let err = String::from_utf8_lossy(&ran.stderr);
+        assert_eq!(ran.status.code(), Some(*code), "{what}: {err}");
+        assert!(err.contains(named), "{what}: {err}");
+        assert!(!err.contains("panicked"), "{what}: {err}");
+        assert_eq!(w.state_bytes(), bytes, "{what}: the state changed");
+        assert!(
+            !w.path(out).exists() && !w.dir.path().parent().unwrap().join("evil_v1.pem").exists()
+        );
+    }
+    // A file with an unknown field can still be read.
+    let w = populated();
+    let mut state: Value = serde_json::from_slice(&w.state_bytes()).unwrap();
+    state["certificates"][0]["comment"] = "added by hand".into();
+    fs::write(&w.state, serde_json::to_vec_pretty(&state).unwrap()).unwrap();
+    w.ok(&["cert", "list"]);
+}
+
+#[test]
+fn a_clock_outside_what_certificates_express_is_refused() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    let out = w
+        .cmd()
+        .env("MTLSCTL_NOW", "0000-01-01T00:00:00Z")
+        .args(["env", "create", "shop/prod"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1970 to 9000"));
+}

@@ -1,0 +1,154 @@
+//! Every invariant the code relies on, checked when the state is loaded, so that a hand-edited
+//! or damaged file is refused (exit 3, naming the field) instead of panicking or misbehaving.
+
+use std::collections::HashSet;
+
+use super::State;
+
+/// The longest validity a certificate may be asked for (100 years).
+pub const MAX_VALIDITY_DAYS: i64 = 36_500;
+
+/// The first broken invariant: `Err("certificates[3].variable: …")`.
+pub fn validate(state: &State) -> Result<(), String> {
+    if let Some(issuer) = &state.issuer {
+        fingerprint("issuer.sha256", &issuer.sha256)?;
+    }
+    for (i, ca) in state.trusted_cas.iter().enumerate() {
+        fingerprint(&format!("trusted_cas[{i}].sha256"), &ca.sha256)?;
+    }
+    let mut ids = HashSet::new();
+    let mut variables = HashSet::new();
+    for (i, cert) in state.certificates.iter().enumerate() {
+        let at = |field: &str| format!("certificates[{i}].{field}");
+        if cert.id.is_empty() || !cert.id.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(format!("{}: '{}' is not a hex id", at("id"), cert.id));
+        }
+        if !ids.insert(cert.id.as_str()) {
+            return Err(format!("{}: '{}' is used twice", at("id"), cert.id));
+        }
+        if !is_variable(&cert.variable) {
+            return Err(format!(
+                "{}: '{}' is not a variable name (lowercase letters, digits and '_', ending _v<N>)",
+                at("variable"),
+                cert.variable
+            ));
+        }
+        if !variables.insert(cert.variable.as_str()) {
+            return Err(format!(
+                "{}: '{}' is used twice",
+                at("variable"),
+                cert.variable
+            ));
+        }
+        fingerprint(&at("sha256"), &cert.sha256)?;
+        if cert.not_before > cert.not_after {
+            return Err(format!("{}: before not_before", at("not_after")));
+        }
+    }
+    for (i, env) in state.environments.iter().enumerate() {
+        let at = |field: &str| format!("environments[{i}].{field}");
+        if !(1..=MAX_VALIDITY_DAYS).contains(&env.validity_days) {
+            return Err(format!(
+                "{}: {} is not between 1 and {MAX_VALIDITY_DAYS} days",
+                at("validity_days"),
+                env.validity_days
+            ));
+        }
+        let own = env.env_ref();
+        for (field, id) in [
+            ("current_cert", &env.current_cert),
+            ("deployed_cert", &env.deployed_cert),
+        ] {
+            let Some(id) = id else { continue };
+            match state.certificates.iter().find(|c| &c.id == id) {
+                None => return Err(format!("{}: no certificate has the id '{id}'", at(field))),
+                Some(cert) if cert.environment != own => {
+                    return Err(format!(
+                        "{}: certificate '{id}' belongs to {}",
+                        at(field),
+                        cert.environment
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+fn fingerprint(field: &str, value: &str) -> Result<(), String> {
+    if value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{field}: '{value}' is not a SHA-256 fingerprint (64 hex digits)"
+        ))
+    }
+}
+
+/// `<property with _>_<stage>_v<N>`: nothing that could name a path or another file.
+fn is_variable(text: &str) -> bool {
+    let Some((stem, generation)) = text.rsplit_once("_v") else {
+        return false;
+    };
+    !stem.is_empty()
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && !generation.is_empty()
+        && generation.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The first key of the file that the parsed state does not carry (it would be lost on the
+/// next write): `certificates[0].comment`.
+pub fn unknown_field(original: &serde_json::Value, kept: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    match (original, kept) {
+        (Value::Object(a), Value::Object(b)) => {
+            a.iter().find_map(|(key, value)| match b.get(key) {
+                None if !value.is_null() => Some(key.clone()),
+                None => None,
+                Some(kept) => unknown_field(value, kept).map(|inner| format!("{key}.{inner}")),
+            })
+        }
+        (Value::Array(a), Value::Array(b)) => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .find_map(|(i, (x, y))| unknown_field(x, y).map(|inner| format!("[{i}].{inner}"))),
+        _ => None,
+    }
+    .map(|path| path.replace(".[", "["))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variable_names_cannot_name_paths() {
+        assert!(is_variable("shop_production_v3"));
+        assert!(is_variable("my_shop_staging_v12"));
+        for bad in [
+            "../x_v1",
+            "shop/prod_v1",
+            "shop_production",
+            "shop_production_v",
+            "Shop_v1",
+            "_v1",
+        ] {
+            assert!(!is_variable(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_found_where_they_are() {
+        let original = serde_json::json!({"a": 1, "list": [{"x": 1}, {"x": 2, "extra": true}]});
+        let kept = serde_json::json!({"a": 1, "list": [{"x": 1}, {"x": 2}]});
+        assert_eq!(
+            unknown_field(&original, &kept).as_deref(),
+            Some("list[1].extra")
+        );
+        assert_eq!(unknown_field(&kept, &kept), None);
+    }
+}
