@@ -290,10 +290,12 @@ fn deploy(env: &EnvRef, options: DeployOptions, ctx: &Context) -> Result<Report>
             ),
         );
     }
-    let outcome = run_deploy(&job, env, &options, ctx);
+    let mut touched = false;
+    let outcome = run_deploy(&job, env, &options, ctx, &mut touched);
     let error = outcome.as_ref().err().map(|e| format!("{e:#}"));
+    let failure = error.clone().map(|error| DeployFailure { error, touched });
     ctx.store
-        .update(|state| record_deploy(state, env, &job.cert.id, error.clone(), false, ctx.now))?;
+        .update(|state| record_deploy(state, env, &job.cert.id, failure.clone(), false, ctx.now))?;
     let written = outcome.with_context(|| format!("deploying {} to {env} failed", job.cert.id))?;
     Ok(Report::Done {
         message: format!(
@@ -321,23 +323,36 @@ fn current_of(state: &State, env: &EnvRef) -> Result<CertRecord> {
 }
 
 /// End a deploy: deployed on success, needs-deployment with the error on failure.
+/// Why a deploy failed, and whether it had already changed the target (written files or
+/// started the hook).
+#[derive(Clone)]
+struct DeployFailure {
+    error: String,
+    touched: bool,
+}
+
+/// Record what the target now holds: the certificate after a success; after a failure that
+/// had changed the target, no certificate (the files may be the new one's while the service
+/// was not told), so a later rollback is not taken for deployed.
 fn record_deploy(
     state: &mut State,
     env: &EnvRef,
     cert_id: &str,
-    error: Option<String>,
+    failure: Option<DeployFailure>,
     manual: bool,
     now: DateTime<Utc>,
 ) -> Result<()> {
     let environment = state.environment_mut(env)?;
     environment.deploy_started = None;
-    if error.is_none() {
-        environment.deployed_cert = Some(cert_id.to_string());
+    match &failure {
+        None => environment.deployed_cert = Some(cert_id.to_string()),
+        Some(failure) if failure.touched => environment.deployed_cert = None,
+        Some(_) => {}
     }
     environment.last_deploy = Some(DeployRecord {
         at: now,
-        ok: error.is_none(),
-        error,
+        ok: failure.is_none(),
+        error: failure.map(|f| f.error),
         cert: cert_id.to_string(),
         manual,
     });
@@ -350,6 +365,7 @@ fn run_deploy(
     env: &EnvRef,
     options: &DeployOptions,
     ctx: &Context,
+    touched: &mut bool,
 ) -> Result<String> {
     // Without a deploy directory the hook still gets files: a private temporary directory.
     let staging;
@@ -361,6 +377,8 @@ fn run_deploy(
         }
     };
     let chain = format!("{}{}", job.cert.cert_pem, job.chain_pem);
+    // Once writing starts, the target may hold the new files, whatever happens next.
+    *touched = job.settings.dir.is_some();
     let paths = deploy::write_deploy_files(
         dir,
         &job.cert.cert_pem,
@@ -386,6 +404,7 @@ fn run_deploy(
             ("MTLSCTL_KEY_FILE", paths.key.into_os_string()),
             ("MTLSCTL_CHAIN_FILE", paths.chain.into_os_string()),
         ];
+        *touched = true;
         deploy::run_hook(hook, &vars, options.hook_timeout)?;
         note.push_str(if note.is_empty() {
             ": ran the hook"

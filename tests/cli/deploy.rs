@@ -262,3 +262,43 @@ fn a_path_others_could_redirect_is_refused() {
         );
     }
 }
+
+#[test]
+fn a_rollback_after_a_failed_deploy_is_not_taken_for_deployed() {
+    let w = World::new();
+    let dir = with_deploy_dir(&w);
+    // The hook accepts v1 and fails for v2, after the files were written.
+    w.ok(&[
+        "env",
+        "set",
+        "shop/prod",
+        "--deploy-hook",
+        "[ \"$MTLSCTL_VARIABLE\" = shop_production_v1 ]",
+    ]);
+    assert_eq!(deploy(&w, &[]).0, 0);
+    w.ok(&["cert", "rotate", "shop/prod"]);
+    assert_eq!(deploy(&w, &[]).0, 1);
+    let on_disk = fs::read_to_string(dir.join("cert.pem")).unwrap();
+    let v2: serde_json::Value = w.json(&["cert", "show", "shop_production_v2"]);
+    assert_eq!(
+        on_disk,
+        v2["pem"].as_str().unwrap(),
+        "v2's files were written"
+    );
+
+    // Back to v1: the files on disk are still v2's, so it is not deployed.
+    w.ok(&["cert", "select", "shop/prod", "shop_production_v1"]);
+    let env = w.json(&["env", "show", "shop/prod"]);
+    assert_eq!(env["deployment_status"], "needs-deployment");
+    assert_eq!(env["deployed_cert"], serde_json::Value::Null);
+    let (_, code) = w.json_with_code(&["expiry"]);
+    assert_eq!(
+        code, 1,
+        "a current certificate that is not deployed is a warning"
+    );
+    assert_eq!(deploy(&w, &[]).0, 0);
+    assert_eq!(
+        w.json(&["env", "show", "shop/prod"])["deployment_status"],
+        "deployed"
+    );
+}
