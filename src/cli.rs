@@ -269,7 +269,7 @@ pub struct EnvCreateArgs {
     #[arg(long, value_enum, default_value_t = KeyType::EcP256)]
     pub key_type: KeyType,
     /// Validity of issued certificates (90d, 12w, 1y, 397d)
-    #[arg(long, default_value = "365d")]
+    #[arg(long, default_value = "365d", allow_hyphen_values = true)]
     pub validity: Validity,
     /// Extra subject alternative name (DNS name, IP address, URI or email); repeatable
     #[arg(long = "san", value_name = "SAN")]
@@ -345,7 +345,7 @@ Example:\n  mtlsctl cert rotate shop/prod && mtlsctl cert deploy shop/prod"
         #[arg(long, value_enum)]
         key_type: Option<KeyType>,
         /// Validity [default: the environment's]
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         validity: Option<Validity>,
     },
     /// Make an obsolete certificate current again (expired ones are refused)

@@ -57,14 +57,32 @@ pub fn dispatch(command: Command, ctx: &Context) -> Result<Outcome> {
 }
 
 /// Read a file a flag names; `-` is stdin. The error names the file.
+/// The most a certificate, key, CSR or bundle file may hold: anything larger is not one (and
+/// `/dev/zero` would otherwise be read until memory runs out).
+const MAX_INPUT: u64 = 16 << 20;
+
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
-    if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-            .context("cannot read standard input")?;
-        return Ok(bytes);
+    use std::io::Read;
+    let (reader, what): (Box<dyn Read>, String) = if path == Path::new("-") {
+        (Box::new(std::io::stdin()), "standard input".into())
+    } else {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+        (Box::new(file), path.display().to_string())
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {what}"))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(crate::error::usage(format!(
+            "{what} holds more than {} MiB: not a certificate, key or bundle",
+            MAX_INPUT >> 20
+        ))
+        .into());
     }
-    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    Ok(bytes)
 }
 
 /// The first line of a password file, without its line ending.

@@ -185,12 +185,16 @@ pub fn parse_san(text: &str) -> Result<SanType> {
         "URI" => SanType::URI(ia5(value)?),
         "email" => SanType::Rfc822Name(ia5(value)?),
         _ => {
-            let valid = value.split('.').enumerate().all(|(i, label)| {
-                !label.is_empty()
-                    && label.len() <= 63
-                    && (label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                        || (i == 0 && label == "*"))
-            });
+            // RFC 1123 labels: letters, digits and '-', not at either end; '*' only first.
+            let valid = value.len() <= 253
+                && value.split('.').enumerate().all(|(i, label)| {
+                    (i == 0 && label == "*")
+                        || (!label.is_empty()
+                            && label.len() <= 63
+                            && !label.starts_with('-')
+                            && !label.ends_with('-')
+                            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+                });
             if !valid {
                 bail!(usage(format!(
                     "the SAN '{text}' is not a DNS name, IP address, URI (scheme://… or urn:…) or email"

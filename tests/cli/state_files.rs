@@ -203,3 +203,40 @@ fn a_clock_outside_what_certificates_express_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("1970 to 9000"));
 }
+
+#[test]
+fn small_bad_inputs_get_clear_errors() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    let before = w.state_bytes();
+    let err = w.fails(&["env", "create", "shop/prod", "--validity", "-1d"], 2);
+    assert!(err.contains("positive number"), "{err}");
+    for san in ["DNS:-bad-", "DNS:bad-.example.com", "DNS:a..b"] {
+        let err = w.fails(&["env", "create", "shop/prod", "--san", san], 2);
+        assert!(err.contains("is not a DNS name"), "{san}: {err}");
+    }
+    let err = w.fails(
+        &[
+            "rule",
+            "add",
+            "api.test",
+            "r",
+            "--behavior",
+            "add-request-header Bad\r\nName v",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("Bad\\x0d\\x0aName") && !err.contains('\r'),
+        "{err:?}"
+    );
+    let out = w
+        .cmd()
+        .args(["inspect", "/dev/zero"])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("more than 16 MiB"));
+    assert_eq!(w.state_bytes(), before);
+}
