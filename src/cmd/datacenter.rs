@@ -186,8 +186,14 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
         let checked = datacenter::verify(&body, entry, &url, args.allow_mismatch)?;
         verified.push((entry, url, checked));
     }
-    for ((_, _, checked), path) in verified.iter().zip(&destinations) {
-        atomic::write_file(path, &checked.bytes, 0o644)?;
+    for (written, ((_, _, checked), path)) in verified.iter().zip(&destinations).enumerate() {
+        if let Err(error) = atomic::write_file(path, &checked.bytes, 0o644) {
+            // All or nothing: the files already saved in this run are taken back.
+            for earlier in &destinations[..written] {
+                let _ = std::fs::remove_file(earlier);
+            }
+            return Err(error);
+        }
     }
     let records: Vec<DatacenterDownload> = verified
         .iter()
@@ -215,7 +221,8 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
         Ok(())
     });
     if let Err(error) = recorded {
-        // An unrecorded file would never be watched by expiry: take the files back.
+        // An unrecorded file would never be watched by expiry: take the files back. (A process
+        // killed between the two steps can still leave files unrecorded.)
         for path in &destinations {
             let _ = std::fs::remove_file(path);
         }
