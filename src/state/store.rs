@@ -39,7 +39,7 @@ impl Store {
 
     /// The state as it is now; an absent file is an empty state. Never writes.
     pub fn read(&self) -> Result<State> {
-        Ok(self.load()?.0)
+        Ok(self.load(false)?.0)
     }
 
     /// One transaction: lock, read, change, write if anything changed. When `change` fails,
@@ -51,10 +51,8 @@ impl Store {
         loop {
             let lock = self.lock()?;
             atomic::remove_stale_temps(&self.path)?;
-            let (mut current, original) = self.load()?;
-            if let Some(original) = &original {
-                refuse_to_drop_fields(&self.path, original, &current)?;
-            }
+            let (mut current, original, unknown) = self.load(true)?;
+            refuse_to_drop_fields(&self.path, unknown.as_deref())?;
             pause_for_tests();
             let result = change(&mut current)?;
             let mut bytes =
@@ -115,12 +113,16 @@ impl Store {
         }
     }
 
-    /// The state and the bytes it was read from (None when there is no file yet).
-    fn load(&self) -> Result<(State, Option<Vec<u8>>)> {
+    /// The state, the bytes it was read from (None when there is no file yet) and, when
+    /// `for_writing`, the first field of the file the state does not carry (only a write would
+    /// lose it, and noting it costs a slower parse).
+    fn load(&self, for_writing: bool) -> Result<(State, Option<Vec<u8>>, Option<String>)> {
         let path = self.path.display();
         let meta = match fs::symlink_metadata(&self.path) {
             Ok(meta) => meta,
-            Err(e) if e.kind() == IoErrorKind::NotFound => return Ok((State::default(), None)),
+            Err(e) if e.kind() == IoErrorKind::NotFound => {
+                return Ok((State::default(), None, None));
+            }
             Err(e) => {
                 return Err(e).context(state(format!("cannot read the state file {path}")));
             }
@@ -148,8 +150,8 @@ impl Store {
         }
         let bytes =
             fs::read(&self.path).context(state(format!("cannot read the state file {path}")))?;
-        let parsed = parse(&self.path, &bytes)?;
-        Ok((parsed, Some(bytes)))
+        let (parsed, unknown) = parse_noting_unknown(&self.path, &bytes, for_writing)?;
+        Ok((parsed, Some(bytes), unknown))
     }
 
     fn create_dir(&self) -> Result<()> {
@@ -231,22 +233,26 @@ impl Store {
     }
 }
 
-/// A file with fields this mtlsctl does not know (a newer version's, or hand-added) would lose
-/// them on the next write: refuse to write it. Files mtlsctl wrote itself are recognised by
-/// their bytes, so the common case costs one serialisation.
-fn refuse_to_drop_fields(path: &Path, original: &[u8], parsed: &State) -> Result<()> {
-    let mut again = serde_json::to_vec_pretty(parsed).context("cannot encode the state")?;
-    again.push(b'\n');
-    if again == original {
-        return Ok(());
+/// `certificates.0.comment` as `certificates[0].comment`.
+fn field_path(dotted: &str) -> String {
+    let mut out = String::new();
+    for part in dotted.split('.') {
+        if part.bytes().all(|b| b.is_ascii_digit()) && !part.is_empty() {
+            out.push_str(&format!("[{part}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(part);
+        }
     }
-    let (Ok(file), Ok(kept)) = (
-        serde_json::from_slice::<serde_json::Value>(original),
-        serde_json::to_value(parsed),
-    ) else {
-        return Ok(());
-    };
-    match super::validate::unknown_field(&file, &kept) {
+    out
+}
+
+/// A file with fields this mtlsctl does not know (a newer version's, or hand-added) would lose
+/// them on the next write: refuse to write it.
+fn refuse_to_drop_fields(path: &Path, unknown: Option<&str>) -> Result<()> {
+    match unknown {
         None => Ok(()),
         Some(field) => Err(state(format!(
             "the state file {} has a field this mtlsctl ({}) does not know: {field}; writing would drop it",
@@ -302,6 +308,16 @@ fn pause_for_tests() {
 
 /// Parse the file, refusing a newer schema and naming the position of any damage.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<State> {
+    parse_noting_unknown(path, bytes, false).map(|(state, _)| state)
+}
+
+/// The state, and the first field of the file it does not carry (which a write would drop),
+/// found in the same pass.
+fn parse_noting_unknown(
+    path: &Path,
+    bytes: &[u8],
+    note_unknown: bool,
+) -> Result<(State, Option<String>)> {
     #[derive(Deserialize)]
     struct Probe {
         schema_version: Option<u32>,
@@ -313,10 +329,20 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<State> {
         )
     };
     // One pass in the common case; only a file that does not parse is probed to say why.
-    let version = match serde_json::from_slice::<State>(bytes) {
+    let mut unknown = None;
+    let parsed = if note_unknown {
+        let mut reader = serde_json::Deserializer::from_slice(bytes);
+        serde_ignored::deserialize(&mut reader, |field| {
+            unknown.get_or_insert_with(|| field_path(&field.to_string()));
+        })
+        .and_then(|state: State| reader.end().map(|()| state))
+    } else {
+        serde_json::from_slice::<State>(bytes)
+    };
+    let version = match parsed {
         Ok(parsed) if parsed.schema_version == SCHEMA_VERSION => {
             return match super::validate::validate(&parsed) {
-                Ok(()) => Ok(parsed),
+                Ok(()) => Ok((parsed, unknown)),
                 Err(broken) => Err(state(format!("the state file {path} is damaged: {broken}"))
                     .hint("fix that field (or restore a backup); mtlsctl leaves a file it cannot use untouched")
                     .into()),

@@ -752,17 +752,7 @@ async fn h2_connect(
     h2::client::SendRequest<hyper::body::Bytes>,
     tokio::task::JoinHandle<Result<(), h2::Error>>,
 ) {
-    let mut roots = rustls::RootCertStore::empty();
-    for cert in rustls_pki_types::pem::PemObject::pem_slice_iter(issuer_pem) {
-        roots.add(cert.unwrap()).unwrap();
-    }
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    let mut config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    config.alpn_protocols = vec![b"h2".to_vec()];
+    let config = client_tls(issuer_pem, b"h2");
     let tcp = tokio::net::TcpStream::connect(("127.0.0.1", port))
         .await
         .unwrap();
@@ -951,17 +941,7 @@ fn out_of_file_descriptors_the_server_waits_instead_of_spinning() {
 /// Send `request` as raw bytes over TLS to `serve` on `port` (as api.test, trusting
 /// `issuer_pem`, no client certificate) and return the whole response.
 fn raw_http1(port: u16, issuer_pem: &[u8], request: &str) -> String {
-    let mut roots = rustls::RootCertStore::empty();
-    for cert in rustls_pki_types::pem::PemObject::pem_slice_iter(issuer_pem) {
-        roots.add(cert.unwrap()).unwrap();
-    }
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    let mut config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    let config = client_tls(issuer_pem, b"http/1.1");
     let name = rustls_pki_types::ServerName::try_from("api.test").unwrap();
     let connection = rustls::ClientConnection::new(Arc::new(config), name).unwrap();
     let tcp = TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -1094,4 +1074,21 @@ fn connections_beyond_the_limit_are_closed_at_once() {
     }
     let _ = child.kill();
     let _ = child.wait();
+}
+
+/// A TLS client configuration trusting `issuer_pem`, offering one ALPN protocol, with no client
+/// certificate.
+fn client_tls(issuer_pem: &[u8], alpn: &[u8]) -> rustls::ClientConfig {
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in rustls_pki_types::pem::PemObject::pem_slice_iter(issuer_pem) {
+        roots.add(cert.unwrap()).unwrap();
+    }
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    config.alpn_protocols = vec![alpn.to_vec()];
+    config
 }
