@@ -96,6 +96,63 @@ fn replace(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     sync_dir(dir)
 }
 
+/// A file written under a temporary name beside its destination, not yet in place: `commit`
+/// renames it there; dropping it removes it. Lets a caller record a file before it appears.
+pub struct Staged {
+    temp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+}
+
+/// Write `bytes` for `path` (mode `mode`) under a temporary name in the same directory.
+/// A destination that is a device, a pipe or a directory is refused (a temp file renamed over
+/// /dev/stdout would replace it); a link is followed, as `write_file` does.
+pub fn stage(path: &Path, bytes: &[u8], mode: u32) -> Result<Staged> {
+    let resolved;
+    let path = match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(crate::error::usage(format!(
+                "{} is not a regular file: only files are saved here",
+                path.display()
+            ))
+            .into());
+        }
+        Ok(_) if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            resolved = fs::canonicalize(path)
+                .with_context(|| format!("cannot follow the link {}", path.display()))?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
+    let dir = parent_dir(path);
+    let mut temp = tempfile::Builder::new()
+        .prefix(&temp_prefix(path))
+        .suffix(".tmp")
+        .permissions(fs::Permissions::from_mode(mode))
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", temp.path().display()))?;
+    fs::set_permissions(temp.path(), fs::Permissions::from_mode(mode))
+        .with_context(|| format!("cannot set the mode of {}", temp.path().display()))?;
+    Ok(Staged {
+        temp,
+        path: path.to_path_buf(),
+    })
+}
+
+impl Staged {
+    /// Put the file in place (rename, then fsync the directory).
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        self.temp
+            .persist(&path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot replace {}", path.display()))?;
+        sync_dir(parent_dir(&path))
+    }
+}
+
 /// Remove temp files a killed writer of `path` left behind. Call only while holding the lock
 /// that every writer of `path` takes, so that no live writer's temp file is removed.
 pub fn remove_stale_temps(path: &Path) -> Result<()> {
@@ -153,6 +210,31 @@ mod tests {
         remove_stale_temps(&path).unwrap();
         assert!(!dir.path().join(".key.pem.abc123.tmp").exists());
         assert!(dir.path().join("other.tmp").exists());
+    }
+
+    #[test]
+    fn staged_files_appear_only_on_commit_and_never_over_a_device() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cert.pem");
+        let staged = stage(&path, b"pem", 0o644).unwrap();
+        assert!(!path.exists());
+        staged.commit().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"pem");
+        drop(stage(&dir.path().join("dropped.pem"), b"x", 0o644).unwrap());
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "a dropped stage leaves nothing"
+        );
+        assert!(stage(Path::new("/dev/null"), b"x", 0o644).is_err());
+        assert!(stage(dir.path(), b"x", 0o644).is_err());
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
     }
 
     #[test]

@@ -186,15 +186,14 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
         let checked = datacenter::verify(&body, entry, &url, args.allow_mismatch)?;
         verified.push((entry, url, checked));
     }
-    for (written, ((_, _, checked), path)) in verified.iter().zip(&destinations).enumerate() {
-        if let Err(error) = atomic::write_file(path, &checked.bytes, 0o644) {
-            // All or nothing: the files already saved in this run are taken back.
-            for earlier in &destinations[..written] {
-                let _ = std::fs::remove_file(earlier);
-            }
-            return Err(error);
-        }
-    }
+    // Staged beside their destinations, recorded, then put in place: a failure before the
+    // record leaves nothing (staged files are removed), and a crash after it leaves a record
+    // expiry still watches, never a file that nothing watches.
+    let staged = verified
+        .iter()
+        .zip(&destinations)
+        .map(|((_, _, checked), path)| atomic::stage(path, &checked.bytes, 0o644))
+        .collect::<Result<Vec<_>>>()?;
     let records: Vec<DatacenterDownload> = verified
         .iter()
         .zip(&destinations)
@@ -211,22 +210,20 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
             not_after: checked.info.not_after,
         })
         .collect();
-    let recorded = ctx.store.update(|state| {
-        for record in &records {
-            state
-                .datacenter_downloads
-                .retain(|d| !(d.id == record.id && d.year == record.year));
-            state.datacenter_downloads.push(record.clone());
-        }
-        Ok(())
-    });
-    if let Err(error) = recorded {
-        // An unrecorded file would never be watched by expiry: take the files back. (A process
-        // killed between the two steps can still leave files unrecorded.)
-        for path in &destinations {
-            let _ = std::fs::remove_file(path);
-        }
-        return Err(error.context("the download could not be recorded; the files were removed"));
+    ctx.store
+        .update(|state| {
+            for record in &records {
+                state
+                    .datacenter_downloads
+                    .retain(|d| !(d.id == record.id && d.year == record.year));
+                state.datacenter_downloads.push(record.clone());
+            }
+            Ok(())
+        })
+        .context("the download could not be recorded; nothing was saved")?;
+    for file in staged {
+        file.commit()
+            .context("recorded, but not saved: run the download again")?;
     }
 
     let mut lines = Vec::new();
