@@ -276,6 +276,12 @@ fn deploy(env: &EnvRef, options: DeployOptions, ctx: &Context) -> Result<Report>
                 ))
                 .into());
         }
+        // Refused before anything is recorded: no deploy file may land on the state.
+        if let Some(dir) = &environment.deploy.dir {
+            for name in ["cert.pem", "chain.pem", "key.pem"] {
+                ctx.store.refuse_as_output(&dir.join(name))?;
+            }
+        }
         let interrupted = environment.deploy_started.replace(ctx.now);
         let settings = environment.deploy.clone();
         let chain_pem = state.chain_of(&cert);
@@ -454,6 +460,9 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
             }
             // Without a key nothing secret is written, so a shared directory is fine.
             let allow_shared = args.allow_shared_dir || !args.include_key;
+            for file in &files {
+                ctx.store.refuse_as_output(&dir.join(&file.name))?;
+            }
             deploy::write_files(dir, &files, allow_shared)?;
             let paths: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.name)).collect();
             let paths: Vec<&PathBuf> = paths.iter().collect();
@@ -484,6 +493,7 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
                         bytes: &bytes,
                         mode: 0o600,
                     };
+                    ctx.store.refuse_as_output(&dir.join(&file.name))?;
                     deploy::write_files(dir, &[file], args.allow_shared_dir)?;
                     let path = dir.join(name);
                     Ok(wrote(&[&path]))

@@ -148,7 +148,7 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
         ctx.store.refuse_as_output(path)?;
     }
     // A state that cannot record the download stops it before anything is fetched.
-    ctx.store.read()?;
+    ctx.store.check_writable()?;
     let urls = entries
         .iter()
         .map(|entry| entry.url(base))

@@ -21,7 +21,7 @@ pub fn completions(shell: clap_complete::Shell) -> Result<Report> {
     })
 }
 
-pub fn man(out_dir: Option<&Path>) -> Result<Report> {
+pub fn man(out_dir: Option<&Path>, store: &crate::state::Store) -> Result<Report> {
     let mut command = Cli::command().disable_help_subcommand(true);
     command.build();
     let Some(dir) = out_dir else {
@@ -31,24 +31,32 @@ pub fn man(out_dir: Option<&Path>) -> Result<Report> {
             text,
         });
     };
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut written = vec![write_page(dir, "mtlsctl.1", &main_page(&command)?)?];
+    let mut pages = vec![("mtlsctl.1".to_string(), main_page(&command)?)];
     for sub in command.get_subcommands() {
-        subcommand_pages(sub, dir, &mut written)?;
+        subcommand_pages(sub, &mut pages)?;
     }
+    // No page may land on the state, whatever it is called.
+    for (name, _) in &pages {
+        store.refuse_as_output(&dir.join(name))?;
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let written = pages
+        .iter()
+        .map(|(name, page)| write_page(dir, name, page))
+        .collect::<Result<Vec<_>>>()?;
     Ok(Report::Done {
         message: format!("wrote {} man pages to {}", written.len(), dir.display()),
         json: json!({"files": written}),
     })
 }
 
-fn subcommand_pages(command: &clap::Command, dir: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
+fn subcommand_pages(command: &clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
     let man = Man::new(command.clone());
     let mut page = Vec::new();
     man.render(&mut page)?;
-    written.push(write_page(dir, &man.get_filename(), &page)?);
+    pages.push((man.get_filename(), page));
     for sub in command.get_subcommands() {
-        subcommand_pages(sub, dir, written)?;
+        subcommand_pages(sub, pages)?;
     }
     Ok(())
 }

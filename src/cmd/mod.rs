@@ -51,7 +51,7 @@ pub fn dispatch(command: Command, ctx: &Context) -> Result<Outcome> {
         Command::Request(args) => request::run(*args, ctx),
         Command::Expiry(args) => return expiry::run(&args, ctx),
         Command::Completions { shell } => docs::completions(shell),
-        Command::Man { out_dir } => docs::man(out_dir.as_deref()),
+        Command::Man { out_dir } => docs::man(out_dir.as_deref(), &ctx.store),
     }?;
     Ok(report.into())
 }

@@ -17,6 +17,8 @@ use crate::error::{runtime, state};
 /// How long a waiting writer stays silent before it says what it waits for.
 const QUIET_WAIT: Duration = Duration::from_millis(500);
 const POLL: Duration = Duration::from_millis(25);
+/// A state with 10,000 certificates is about 20 MB: anything past this is not a state.
+const MAX_STATE_BYTES: u64 = 1 << 30;
 
 pub struct Store {
     path: PathBuf,
@@ -37,6 +39,13 @@ impl Store {
         &self.path
     }
 
+    /// Fail as a write would, without writing: a state that could not record a change stops a
+    /// command before it does anything outside (a download, a request).
+    pub fn check_writable(&self) -> Result<()> {
+        let (_, _, unknown) = self.load(true)?;
+        refuse_to_drop_fields(&self.path, unknown.as_deref())
+    }
+
     /// The state as it is now; an absent file is an empty state. Never writes.
     pub fn read(&self) -> Result<State> {
         Ok(self.load(false)?.0)
@@ -55,6 +64,14 @@ impl Store {
             refuse_to_drop_fields(&self.path, unknown.as_deref())?;
             pause_for_tests();
             let result = change(&mut current)?;
+            if let Err(broken) = super::validate::validate(&current) {
+                return Err(state(format!(
+                    "this change would leave the state file {} inconsistent ({broken}); nothing was written",
+                    self.path.display()
+                ))
+                .hint("the state was probably edited by hand: fix or restore it")
+                .into());
+            }
             let mut bytes =
                 serde_json::to_vec_pretty(&current).context("cannot encode the state")?;
             bytes.push(b'\n');
@@ -140,6 +157,14 @@ impl Store {
             );
         }
         refuse_foreign(&meta, "state file", &self.path)?;
+        if meta.len() > MAX_STATE_BYTES {
+            return Err(state(format!(
+                "the state file {path} is {} MiB: far larger than any state (a damaged or foreign file?)",
+                meta.len() >> 20
+            ))
+            .hint("point --state (or MTLSCTL_STATE) at an mtlsctl state file")
+            .into());
+        }
         let mode = meta.mode() & 0o777;
         if mode & 0o077 != 0 {
             return Err(state(format!(
@@ -190,16 +215,39 @@ impl Store {
             .hint("point --state (or MTLSCTL_STATE) at a file in a directory")
             .into());
         }
+        if let Some(dir) = lock_path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Ok(meta) = fs::metadata(dir)
+            && meta.uid() != 0
+        {
+            // Whoever owns the directory can plant or swap what is in it.
+            refuse_foreign(&meta, "state directory", dir)?;
+        }
+        // Never through a link, never blocking on a FIFO: only a regular file is a lock.
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
             .open(&lock_path)
-            .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
+            .map_err(|e| {
+                state(format!(
+                    "cannot open the lock file {}: {e}",
+                    lock_path.display()
+                ))
+                .hint("it must be a regular file (not a link or a FIFO); remove what is there")
+            })?;
         let meta = file
             .metadata()
             .with_context(|| format!("cannot look at the lock file {}", lock_path.display()))?;
+        if !meta.is_file() {
+            return Err(state(format!(
+                "the lock file {} is not a regular file",
+                lock_path.display()
+            ))
+            .hint("remove it; mtlsctl creates a new one")
+            .into());
+        }
         refuse_foreign(&meta, "lock file", &lock_path)?;
         let started = Instant::now();
         let mut announced = false;

@@ -16,6 +16,7 @@ pub fn validate(state: &State) -> Result<(), String> {
     for (i, ca) in state.trusted_cas.iter().enumerate() {
         fingerprint(&format!("trusted_cas[{i}].sha256"), &ca.sha256)?;
     }
+    unique_names(state)?;
     let mut ids = HashMap::new();
     let mut variables = HashSet::new();
     for (i, cert) in state.certificates.iter().enumerate() {
@@ -45,8 +46,20 @@ pub fn validate(state: &State) -> Result<(), String> {
             return Err(format!("{}: before not_before", at("not_after")));
         }
     }
+    let properties: HashSet<&str> = state.properties.iter().map(|p| p.name.as_str()).collect();
+    let mut environments = HashSet::new();
     for (i, env) in state.environments.iter().enumerate() {
         let at = |field: &str| format!("environments[{i}].{field}");
+        if !properties.contains(env.property.as_str()) {
+            return Err(format!(
+                "{}: no property is named '{}'",
+                at("property"),
+                env.property
+            ));
+        }
+        if !environments.insert(env.env_ref()) {
+            return Err(format!("{}: {} is there twice", at("stage"), env.env_ref()));
+        }
         if !(1..=MAX_VALIDITY_DAYS).contains(&env.validity_days) {
             return Err(format!(
                 "{}: {} is not between 1 and {MAX_VALIDITY_DAYS} days",
@@ -71,6 +84,49 @@ pub fn validate(state: &State) -> Result<(), String> {
                 }
                 Some(_) => {}
             }
+        }
+    }
+    Ok(())
+}
+
+/// Property, CA and domain names: valid and each once.
+fn unique_names(state: &State) -> Result<(), String> {
+    let mut seen = HashSet::new();
+    for (i, property) in state.properties.iter().enumerate() {
+        let name = property.name.as_str();
+        let valid = name.len() <= 63
+            && name
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !valid {
+            return Err(format!(
+                "properties[{i}].name: {name:?} is not a property name"
+            ));
+        }
+        if !seen.insert(name) {
+            return Err(format!("properties[{i}].name: '{name}' is there twice"));
+        }
+    }
+    let mut seen = HashSet::new();
+    for (i, ca) in state.trusted_cas.iter().enumerate() {
+        if !seen.insert(ca.name.as_str()) {
+            return Err(format!(
+                "trusted_cas[{i}].name: '{}' is there twice",
+                ca.name.as_str()
+            ));
+        }
+    }
+    let mut seen = HashSet::new();
+    for (i, domain) in state.domains.iter().enumerate() {
+        if !seen.insert(domain.host.as_str()) {
+            return Err(format!(
+                "domains[{i}].host: '{}' is there twice",
+                domain.host.as_str()
+            ));
         }
     }
     Ok(())

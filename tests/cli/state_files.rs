@@ -159,6 +159,37 @@ fn a_damaged_state_is_refused_naming_the_field_and_never_panics() {
             "certificates[0].comment",
         ),
         (
+            "duplicate environment",
+            |s| {
+                let e = s["environments"][0].clone();
+                s["environments"].as_array_mut().unwrap().push(e);
+            },
+            &["cert", "list"],
+            3,
+            "environments[2].stage",
+        ),
+        (
+            "environment of no property",
+            |s| s["properties"] = serde_json::json!([]),
+            &["cert", "list"],
+            3,
+            "environments[0].property",
+        ),
+        (
+            "property name with escapes",
+            |s| s["properties"][0]["name"] = "Sh op\u{1b}[2J".into(),
+            &["property", "list"],
+            3,
+            "properties[0].name",
+        ),
+        (
+            "a rotate that would collide",
+            |s| s["environments"][0]["generations"] = 0.into(),
+            &["cert", "rotate", "shop/prod"],
+            3,
+            "is used twice",
+        ),
+        (
             "last generation",
             |s| s["environments"][0]["generations"] = u32::MAX.into(),
             &["cert", "rotate", "shop/prod"],
@@ -239,4 +270,116 @@ fn small_bad_inputs_get_clear_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("more than 16 MiB"));
     assert_eq!(w.state_bytes(), before);
+}
+
+#[test]
+fn no_command_writes_its_files_over_the_state() {
+    // The state named as each command's output would name a file in the directory.
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "shop_production_v1.pem",
+            &["cert", "export", "shop/prod", "--out", "."],
+        ),
+        (
+            "shop_production_v1.key.pem",
+            &["cert", "export", "shop/prod", "--out", ".", "--include-key"],
+        ),
+        ("mtlsctl-cert.1", &["man", "--out-dir", "."]),
+        ("key.pem", &["cert", "deploy", "shop/prod"]),
+    ];
+    for (name, args) in cases {
+        let w = World::new();
+        w.shop();
+        let dir = w.path("here");
+        fs::create_dir(&dir).unwrap();
+        let state = dir.join(name);
+        fs::copy(&w.state, &state).unwrap();
+        let run = |args: &[&str]| {
+            w.cmd()
+                .env("MTLSCTL_STATE", &state)
+                .current_dir(&dir)
+                .args(args)
+                .output()
+                .unwrap()
+        };
+        if *name == "key.pem" {
+            assert!(
+                run(&[
+                    "env",
+                    "set",
+                    "shop/prod",
+                    "--deploy-dir",
+                    dir.to_str().unwrap()
+                ])
+                .status
+                .success()
+            );
+        }
+        let before = fs::read(&state).unwrap();
+        let out = run(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("state file"), "{args:?}: {err}");
+        assert_eq!(
+            fs::read(&state).unwrap(),
+            before,
+            "{args:?} changed the state"
+        );
+    }
+}
+
+#[test]
+fn a_lock_that_is_a_link_or_a_fifo_is_refused_at_once() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    let mut lock = w.state.clone().into_os_string();
+    lock.push(".lock");
+    let lock = std::path::PathBuf::from(lock);
+    fs::remove_file(&lock).unwrap();
+    let elsewhere = w.path("created-through-the-link");
+    std::os::unix::fs::symlink(&elsewhere, &lock).unwrap();
+    let err = w.fails(&["property", "create", "a"], 3);
+    assert!(err.contains("lock file"), "{err}");
+    assert!(!elsewhere.exists(), "nothing is created through the link");
+    fs::remove_file(&lock).unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&lock)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let started = Instant::now();
+    let out = w
+        .cmd()
+        .env("MTLSCTL_LOCK_TIMEOUT", "2s")
+        .args(["property", "create", "a"])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn a_state_directory_owned_by_another_user_is_refused_for_writing() {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("not root: cannot give a directory to another user here; skipped");
+        return;
+    }
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    let dir = w.state.parent().unwrap();
+    std::os::unix::fs::chown(dir, Some(65534), Some(65534)).unwrap();
+    let err = w.fails(&["property", "create", "other"], 3);
+    assert!(
+        err.contains("state directory") && err.contains("65534"),
+        "{err}"
+    );
 }
