@@ -113,6 +113,17 @@ impl Catalog {
         if catalog.entries.is_empty() {
             bail!(usage(format!("{what} has no entries")));
         }
+        // Ids and names reach terminals, logs and the state: no control characters there.
+        for entry in &catalog.entries {
+            for text in [&entry.id, &entry.name, &entry.path] {
+                if text.chars().any(char::is_control) || text.is_empty() {
+                    bail!(usage(format!(
+                        "{what} has an entry with an empty field or control characters: {}",
+                        crate::text::escape_untrusted(text)
+                    )));
+                }
+            }
+        }
         Ok(catalog)
     }
 

@@ -149,6 +149,18 @@ pub fn parse_behavior(text: &str) -> Result<Behavior> {
                     crate::text::escape_untrusted(name)
                 )));
             }
+            if template.chars().any(char::is_control) {
+                bail!(usage(format!(
+                    "the header value '{}' has control characters, which a header cannot carry",
+                    crate::text::escape_untrusted(template)
+                )));
+            }
+            if template.matches("${").count() != template_variables(template).len() {
+                bail!(usage(format!(
+                    "the header value '{}' opens a ${{variable}} it does not close",
+                    crate::text::escape_untrusted(template)
+                )));
+            }
             for referenced in template_variables(template) {
                 variable(referenced)?;
                 if referenced == "ssl_client_cert" {

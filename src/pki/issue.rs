@@ -176,6 +176,32 @@ pub fn parse_san(text: &str) -> Result<SanType> {
     if value.is_empty() {
         bail!(usage(format!("the SAN '{text}' is empty")));
     }
+    let not_a_san = || {
+        usage(format!(
+            "the SAN '{text}' is not a DNS name, IP address, URI (scheme://… or urn:…) or email"
+        ))
+    };
+    match kind {
+        "email"
+            if value
+                .split_once('@')
+                .is_none_or(|(local, domain)| local.is_empty() || domain.is_empty()) =>
+        {
+            bail!(not_a_san())
+        }
+        "URI"
+            if value
+                .split_once("://")
+                .is_some_and(|(scheme, rest)| scheme.is_empty() || rest.is_empty()) =>
+        {
+            bail!(not_a_san())
+        }
+        // A name made only of digits and dots is an IP address written wrong, not a DNS name.
+        "DNS" if value == "*" || value.bytes().all(|b| b.is_ascii_digit() || b == b'.') => {
+            bail!(not_a_san())
+        }
+        _ => {}
+    }
     Ok(match kind {
         "IP" => SanType::IpAddress(
             value

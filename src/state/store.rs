@@ -372,6 +372,12 @@ fn parse_noting_unknown(
     }
     let path = path.display();
     let corrupt = |e: serde_json::Error| {
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            return state(format!(
+                "the state file {path} starts with a byte order mark, which JSON does not allow"
+            ))
+            .hint("an editor added it: remove the first three bytes (or save without a BOM)");
+        }
         state(format!("the state file {path} is corrupt: {e}")).hint(
             "restore it from a backup or move it away; mtlsctl leaves a file it cannot read untouched",
         )

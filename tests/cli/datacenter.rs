@@ -642,3 +642,24 @@ fn nothing_is_written_when_the_state_cannot_record_it_or_is_the_output() {
     mode(0o600);
     assert_eq!(w.state_bytes(), before);
 }
+
+#[test]
+fn a_catalog_with_control_characters_is_refused() {
+    let w = World::new();
+    for (id, name) in [("n\u{0}ul", "ok"), ("ok", "nm\nFAKE: ok\u{1b}[31mred")] {
+        let file = w.write(
+            "controls.json",
+            json!({"base_url": "https://localhost:1", "entries": [{"id": id, "name": name, "year": 2026,
+                "valid_from": "2026-01-01", "valid_to": "2027-01-01", "path": "/x.pem"}]})
+            .to_string(),
+        );
+        let err = w.fails(
+            &["datacenter", "list", "--catalog", file.to_str().unwrap()],
+            2,
+        );
+        assert!(
+            err.contains("control characters") && !err.contains('\u{1b}'),
+            "{err:?}"
+        );
+    }
+}

@@ -242,10 +242,45 @@ fn small_bad_inputs_get_clear_errors() {
     let before = w.state_bytes();
     let err = w.fails(&["env", "create", "shop/prod", "--validity", "-1d"], 2);
     assert!(err.contains("positive number"), "{err}");
-    for san in ["DNS:-bad-", "DNS:bad-.example.com", "DNS:a..b"] {
+    for san in [
+        "DNS:-bad-",
+        "DNS:bad-.example.com",
+        "DNS:a..b",
+        "*",
+        "1.2.3",
+        "a@",
+        "http://",
+    ] {
         let err = w.fails(&["env", "create", "shop/prod", "--san", san], 2);
         assert!(err.contains("is not a DNS name"), "{san}: {err}");
     }
+    for value in ["v\r\nInjected: 1", "esc\u{1b}[2J", "${ssl_client_cert"] {
+        let behavior = format!("add-request-header X-A {value}");
+        let err = w.fails(
+            &["rule", "add", "api.test", "r", "--behavior", &behavior],
+            2,
+        );
+        assert!(
+            err.contains("header value") && !err.contains('\u{1b}'),
+            "{err:?}"
+        );
+    }
+    let bom = w.path("bom.json");
+    fs::write(
+        &bom,
+        [b"\xEF\xBB\xBF".as_slice(), &w.state_bytes()].concat(),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&bom, fs::Permissions::from_mode(0o600)).unwrap();
+    let out = w
+        .cmd()
+        .env("MTLSCTL_STATE", &bom)
+        .args(["property", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("byte order mark"));
     let err = w.fails(
         &[
             "rule",
