@@ -794,6 +794,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --format 'Output format (--json is the same as --format json)'
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'
+            cand --allow-empty 'A missing state file is OK (nothing in use yet) instead of UNKNOWN'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print nothing but errors and requested data'
             cand --quiet 'Print nothing but errors and requested data'

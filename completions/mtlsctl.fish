@@ -586,6 +586,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l state -d 'Pat
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l allow-empty -d 'A missing state file is OK (nothing in use yet) instead of UNKNOWN'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l json -d 'Print machine-readable JSON on stdout'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -s q -l quiet -d 'Print nothing but errors and requested data'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -s v -l verbose -d 'Say more about what is being done (on stderr)'

@@ -190,6 +190,9 @@ pub struct ExpiryArgs {
     /// Output format (--json is the same as --format json)
     #[arg(long, value_enum, default_value_t = ExpiryFormat::Table)]
     pub format: ExpiryFormat,
+    /// A missing state file is OK (nothing in use yet) instead of UNKNOWN
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -29,14 +29,17 @@ use crate::context::Context;
 pub fn run(cli: Cli) -> u8 {
     // expiry speaks the monitoring-plugin convention: any error is UNKNOWN (3).
     let monitoring = matches!(cli.command, Command::Expiry(_));
+    // A verdict already reached survives a reader that went away (`expiry | head -1`).
+    let mut verdict = 0;
     let outcome = Context::resolve(&cli.global).and_then(|ctx| {
         let outcome = cmd::dispatch(cli.command, &ctx)?;
+        verdict = outcome.exit_code;
         output::print(&outcome.report, &ctx)?;
         Ok(outcome.exit_code)
     });
     match outcome {
         Ok(code) => code,
-        Err(error) if is_broken_pipe(&error) => 0,
+        Err(error) if is_broken_pipe(&error) => verdict,
         Err(error) => {
             eprint!("{}", error::report(&error));
             if monitoring {

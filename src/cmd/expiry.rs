@@ -20,6 +20,16 @@ pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
         ))
         .into());
     }
+    // Monitoring never says OK when it could not look: no state where it was told to look is
+    // UNKNOWN (a wrong path in a crontab would otherwise stay green forever).
+    if !args.allow_empty && !ctx.store.path().exists() {
+        return Err(crate::error::state(format!(
+            "there is no state file at {}",
+            ctx.store.path().display()
+        ))
+        .hint("check --state / MTLSCTL_STATE; on a first run with nothing in use yet, pass --allow-empty")
+        .into());
+    }
     let state = ctx.store.read()?;
     let items = expiry::check(&state, ctx.now, &thresholds);
     let overall = items.iter().map(|i| i.state).max().unwrap_or(Level::Ok);

@@ -11,6 +11,7 @@ mod docs;
 mod expiry;
 mod gateway;
 mod lifecycle;
+mod monitoring;
 mod request;
 mod robustness;
 mod serve;

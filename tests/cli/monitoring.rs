@@ -1,0 +1,80 @@
+//! `expiry` as cron and CI rely on it: it never says OK when it could not look, and its
+//! verdict survives a reader that stops early.
+
+use std::process::Command;
+use std::time::Duration as StdDuration;
+
+use chrono::Utc;
+use mtlsctl::duration::Validity;
+use mtlsctl::lifecycle::{add_issued, ensure_issuer};
+use mtlsctl::model::{EnvRef, Host, KeyType, Stage};
+use mtlsctl::state::{Environment, Property, State, Store};
+
+use crate::support::World;
+
+#[test]
+fn a_missing_state_is_unknown_unless_empty_is_allowed() {
+    let w = World::new();
+    let err = w.fails(&["expiry"], 3);
+    assert!(
+        err.contains(&w.state.display().to_string()) && err.contains("--allow-empty"),
+        "{err}"
+    );
+    assert!(!w.state.exists(), "checking created nothing");
+    w.ok(&["expiry", "--allow-empty"]);
+}
+
+/// A state with `properties` properties, each with three environments and one certificate.
+fn big_state(w: &World, properties: usize) {
+    let now = Utc::now();
+    let validity = Validity::from_days(365);
+    let mut state = State::default();
+    ensure_issuer(&mut state, now).unwrap();
+    for p in 0..properties {
+        let name = format!("prop{p:05}").parse().unwrap();
+        state.properties.push(Property { name, created: now });
+        for stage in Stage::ALL {
+            let env: EnvRef = format!("prop{p:05}/{stage}").parse().unwrap();
+            state.environments.push(Environment::new(
+                &env,
+                Host::Managed,
+                KeyType::EcP256,
+                validity,
+                now,
+            ));
+            add_issued(&mut state, &env, KeyType::EcP256, validity, now).unwrap();
+        }
+    }
+    let store = Store::new(w.state.clone(), StdDuration::from_secs(30), true);
+    store
+        .update(|current| {
+            *current = state.clone();
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_closed_pipe_keeps_the_verdict() {
+    let w = World::new();
+    big_state(&w, 667); // 2,001 certificates
+    let binary = assert_cmd::cargo::cargo_bin("mtlsctl");
+    for format in ["table", "json", "prometheus"] {
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg(r#""$0" expiry --format "$1" | head -1 >/dev/null; echo "${PIPESTATUS[0]}""#)
+            .arg(&binary)
+            .arg(format)
+            .env("MTLSCTL_STATE", &w.state)
+            .env("MTLSCTL_NOW", "2030-01-01T00:00:00Z")
+            .output()
+            .unwrap();
+        let code = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        assert_eq!(
+            code,
+            "2",
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
