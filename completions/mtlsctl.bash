@@ -1715,7 +1715,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__expiry)
-            opts="-q -v -h --warning --critical --format --allow-empty --state --json --quiet --verbose --color --help"
+            opts="-w -c -q -v -h --warning --critical --format --allow-empty --state --json --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1725,7 +1725,15 @@ _mtlsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --critical)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -789,8 +789,10 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;ca;help;help'= {
         }
         &'mtlsctl;expiry'= {
-            cand --warning 'WARNING when something in use expires within this long'
-            cand --critical 'CRITICAL when something in use expires within this long'
+            cand -w 'WARNING when something in use expires within this long (a bare number is days, as check_ssl_cert takes it)'
+            cand --warning 'WARNING when something in use expires within this long (a bare number is days, as check_ssl_cert takes it)'
+            cand -c 'CRITICAL when something in use expires within this long (a bare number is days)'
+            cand --critical 'CRITICAL when something in use expires within this long (a bare number is days)'
             cand --format 'Output format (--json is the same as --format json)'
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'

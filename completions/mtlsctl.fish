@@ -577,8 +577,8 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and __fish_seen_subc
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one trusted CA'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a trusted CA (refused while a domain uses it)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l warning -d 'WARNING when something in use expires within this long' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l critical -d 'CRITICAL when something in use expires within this long' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -s w -l warning -d 'WARNING when something in use expires within this long (a bare number is days, as check_ssl_cert takes it)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -s c -l critical -d 'CRITICAL when something in use expires within this long (a bare number is days)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l format -d 'Output format (--json is the same as --format json)' -r -f -a "table\t''
 json\t''
 prometheus\t''"

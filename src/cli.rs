@@ -181,11 +181,12 @@ mtlsctl completions zsh > \"${fpath[1]}/_mtlsctl\"\n  mtlsctl completions fish >
 
 #[derive(Debug, Args)]
 pub struct ExpiryArgs {
-    /// WARNING when something in use expires within this long
-    #[arg(long, default_value = "30d", value_name = "DURATION")]
+    /// WARNING when something in use expires within this long (a bare number is days, as
+    /// check_ssl_cert takes it)
+    #[arg(short = 'w', long, default_value = "30d", value_name = "DURATION", value_parser = days_or_duration)]
     pub warning: HumanDuration,
-    /// CRITICAL when something in use expires within this long
-    #[arg(long, default_value = "7d", value_name = "DURATION")]
+    /// CRITICAL when something in use expires within this long (a bare number is days)
+    #[arg(short = 'c', long, default_value = "7d", value_name = "DURATION", value_parser = days_or_duration)]
     pub critical: HumanDuration,
     /// Output format (--json is the same as --format json)
     #[arg(long, value_enum, default_value_t = ExpiryFormat::Table)]
@@ -728,6 +729,15 @@ pub struct ServeArgs {
     /// Concurrent HTTP/2 streams per connection (nginx: http2_max_concurrent_streams)
     #[arg(long, value_name = "N", default_value_t = 128, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_streams: u32,
+}
+
+/// A duration, or a bare number of days (`-w 30`, as monitoring plugins take thresholds).
+fn days_or_duration(text: &str) -> Result<HumanDuration, String> {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{text}d").parse()
+    } else {
+        text.parse()
+    }
 }
 
 /// A size in bytes as flags take it: `512`, `32k`, `1m`, `2g` (powers of 1024).

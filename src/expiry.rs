@@ -14,6 +14,8 @@ pub struct Watched {
     pub name: String,
     pub environment: Option<String>,
     pub not_after: DateTime<Utc>,
+    /// When known: a certificate whose validity has not begun cannot be used yet.
+    pub not_before: Option<DateTime<Utc>>,
     /// Set when the thing is in use but not where it should be (a current certificate that
     /// was never deployed): a warning of its own kind.
     pub pending: Option<String>,
@@ -82,7 +84,13 @@ pub fn check(state: &State, now: DateTime<Utc>, thresholds: &Thresholds) -> Vec<
 fn judge(watched: Watched, now: DateTime<Utc>, thresholds: &Thresholds) -> Item {
     let remaining = watched.not_after - now;
     let days = days_left(watched.not_after, now);
-    let (mut state, mut reason) = if remaining <= Duration::zero() {
+    let not_yet = watched.not_before.filter(|start| *start > now);
+    let (mut state, mut reason) = if let Some(start) = not_yet {
+        (
+            Level::Critical,
+            format!("not valid until {}", start.format("%Y-%m-%d %H:%M UTC")),
+        )
+    } else if remaining <= Duration::zero() {
         (Level::Critical, format!("expired {} days ago", -days))
     } else if remaining <= thresholds.critical {
         (Level::Critical, format!("expires in {days} days"))
@@ -120,6 +128,7 @@ fn environment_certificates(state: &State) -> Vec<Watched> {
                 name: cert.variable.clone(),
                 environment: Some(env.clone()),
                 not_after: cert.not_after,
+                not_before: Some(cert.not_before),
                 pending: (!deployed).then(|| {
                     format!(
                         "current certificate not deployed ({})",
@@ -137,6 +146,7 @@ fn environment_certificates(state: &State) -> Vec<Watched> {
                 name: cert.variable.clone(),
                 environment: Some(env),
                 not_after: cert.not_after,
+                not_before: Some(cert.not_before),
                 pending: None,
             });
         }
@@ -153,6 +163,7 @@ fn issuer(state: &State) -> Vec<Watched> {
             name: issuer.subject.clone(),
             environment: None,
             not_after: issuer.not_after,
+            not_before: Some(issuer.not_before),
             pending: None,
         })
         .collect()
@@ -167,6 +178,7 @@ fn trusted_cas(state: &State) -> Vec<Watched> {
             name: ca.name.to_string(),
             environment: None,
             not_after: ca.not_after,
+            not_before: None,
             pending: None,
         })
         .collect()
@@ -181,6 +193,7 @@ fn datacenter_certificates(state: &State) -> Vec<Watched> {
             name: format!("{} {}", download.id, download.year),
             environment: None,
             not_after: download.not_after,
+            not_before: Some(download.not_before),
             pending: None,
         })
         .collect()
@@ -249,6 +262,7 @@ mod tests {
             name: format!("c{days}"),
             environment: None,
             not_after: now + Duration::days(days),
+            not_before: Some(now - Duration::days(1)),
             pending: pending.then(|| "not deployed".to_string()),
         }
     }

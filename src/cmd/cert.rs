@@ -214,6 +214,15 @@ fn select(env: &EnvRef, name: &str, ctx: &Context) -> Result<Report> {
                 .into());
             }
             CertStatus::Current => return Ok((cert, false)),
+            CertStatus::Obsolete if cert.not_before > ctx.now => {
+                return Err(usage(format!(
+                    "{} ({}) is not valid until {}; a certificate not yet valid cannot be selected",
+                    cert.id,
+                    cert.variable,
+                    short_time(cert.not_before)
+                ))
+                .into());
+            }
             CertStatus::Obsolete => {}
         }
         state.environment_mut(env)?.current_cert = Some(cert.id.clone());

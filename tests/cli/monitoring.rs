@@ -78,3 +78,51 @@ fn a_closed_pipe_keeps_the_verdict() {
         );
     }
 }
+
+#[test]
+fn thresholds_take_bare_days_and_not_yet_valid_is_critical() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod", "--validity", "40d"]);
+    w.ok(&["cert", "deploy", "shop/prod", "--manual"]);
+    let verdict = |args: &[&str]| w.json_with_code(args).1;
+    assert_eq!(verdict(&["expiry"]), 0);
+    assert_eq!(verdict(&["expiry", "-w", "45"]), 1);
+    assert_eq!(verdict(&["expiry", "-w", "60", "-c", "45"]), 2);
+    assert_eq!(verdict(&["expiry", "--warning", "45d"]), 1);
+
+    // A clock before the certificate's start: it cannot be used yet.
+    let out = w
+        .cmd()
+        .env("MTLSCTL_NOW", "2020-01-01T00:00:00Z")
+        .args(["--json", "expiry"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let certificate = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "certificate")
+        .unwrap();
+    assert_eq!(certificate["state"], "critical");
+    assert!(
+        certificate["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("not valid until")
+    );
+}
+
+#[test]
+fn a_certificate_not_yet_valid_cannot_be_selected() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod"]);
+    let next_year = (Utc::now() + chrono::Duration::days(200)).to_rfc3339();
+    w.ok_at(&next_year, &["cert", "rotate", "shop/prod"]);
+    w.ok(&["cert", "select", "shop/prod", "shop_production_v1"]);
+    let err = w.fails(&["cert", "select", "shop/prod", "shop_production_v2"], 2);
+    assert!(err.contains("not valid until"), "{err}");
+}
