@@ -1715,7 +1715,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__expiry)
-            opts="-w -c -q -v -h --warning --critical --format --allow-empty --state --json --quiet --verbose --color --help"
+            opts="-w -c -q -v -h --warning --critical --format --allow-empty --output --state --json --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1738,7 +1738,11 @@ _mtlsctl() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json prometheus nagios" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --state)

@@ -194,6 +194,10 @@ pub struct ExpiryArgs {
     /// A missing state file is OK (nothing in use yet) instead of UNKNOWN
     #[arg(long)]
     pub allow_empty: bool,
+    /// Write the report to FILE atomically instead of stdout (textfile collectors); on an
+    /// error a Prometheus file says so, other formats leave the previous file as it was
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -201,6 +205,8 @@ pub enum ExpiryFormat {
     Table,
     Json,
     Prometheus,
+    /// One status line with performance data, as monitoring plugins print it
+    Nagios,
 }
 
 #[derive(Debug, Subcommand)]

@@ -203,6 +203,46 @@ fn datacenter_certificates(state: &State) -> Vec<Watched> {
 type Metric = (&'static str, &'static str, fn(&Item) -> String);
 
 /// The text exposition format of Prometheus, for node_exporter's textfile collector.
+/// The Prometheus text when the check itself failed: the overall status 3 (UNKNOWN).
+pub fn prometheus_unknown() -> String {
+    "# HELP mtlsctl_expiry_status The overall verdict: 0 ok, 1 warning, 2 critical, 3 unknown (the check failed).\n\
+     # TYPE mtlsctl_expiry_status gauge\n\
+     mtlsctl_expiry_status 3\n"
+        .to_string()
+}
+
+/// One line as monitoring plugins print it (check_ssl_cert's shape): the status word, a
+/// summary, then after `|` performance data `label=value;warn;crit;min`.
+pub fn nagios(items: &[Item], overall: Level, thresholds: &Thresholds) -> String {
+    let count = |level| items.iter().filter(|i| i.state == level).count();
+    let (critical, warning, ok) = (
+        count(Level::Critical),
+        count(Level::Warning),
+        count(Level::Ok),
+    );
+    let urgent = items
+        .first()
+        .map(|item| format!("; {} {}", item.name, item.reason))
+        .unwrap_or_default();
+    let mut text = format!(
+        "MTLSCTL {} - {critical} critical, {warning} warning, {ok} ok{urgent}",
+        overall.as_str().to_uppercase()
+    )
+    .replace('|', "/");
+    text.push_str(&format!(
+        " | critical={critical};;;0 warning={warning};;;0 ok={ok};;;0"
+    ));
+    if let Some(soonest) = items.iter().map(|i| i.days_left).min() {
+        text.push_str(&format!(
+            " days_left={soonest};{};{}",
+            thresholds.warning.num_days(),
+            thresholds.critical.num_days()
+        ));
+    }
+    text.push('\n');
+    text
+}
+
 pub fn prometheus(items: &[Item], overall: Level) -> String {
     let mut text = String::new();
     let metrics: [Metric; 3] = [

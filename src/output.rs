@@ -77,8 +77,42 @@ pub fn print(report: &Report, ctx: &Context) -> std::io::Result<()> {
         }
         return out.flush();
     }
-    write_human(&mut out, report, ctx)?;
+    write_human(&mut out, report, Style::of(ctx))?;
     out.flush()
+}
+
+/// How human output looks: colour, and whether notes are left out.
+#[derive(Clone, Copy)]
+struct Style {
+    color: bool,
+    quiet: bool,
+}
+
+impl Style {
+    fn of(ctx: &Context) -> Style {
+        Style {
+            color: ctx.color,
+            quiet: ctx.quiet,
+        }
+    }
+}
+
+/// The report as `print` would show it, without colour, for a file (`--output`).
+pub fn render_plain(report: &Report, ctx: &Context) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    if ctx.json {
+        if let Some(json) = report.json() {
+            serde_json::to_writer_pretty(&mut out, json)?;
+            out.push(b'\n');
+        }
+        return Ok(out);
+    }
+    let style = Style {
+        color: false,
+        quiet: ctx.quiet,
+    };
+    write_human(&mut out, report, style)?;
+    Ok(out)
 }
 
 impl Report {
@@ -94,7 +128,7 @@ impl Report {
     }
 }
 
-fn write_human(out: &mut impl Write, report: &Report, ctx: &Context) -> std::io::Result<()> {
+fn write_human(out: &mut impl Write, report: &Report, style: Style) -> std::io::Result<()> {
     match report {
         Report::Table {
             columns,
@@ -103,27 +137,27 @@ fn write_human(out: &mut impl Write, report: &Report, ctx: &Context) -> std::io:
             ..
         } => {
             if rows.is_empty() {
-                if !ctx.quiet {
+                if !style.quiet {
                     writeln!(out, "{empty}")?;
                 }
                 return Ok(());
             }
-            let mut table = new_table(ctx);
+            let mut table = new_table(style);
             table.set_header(columns.iter().map(Cell::new));
             for row in rows {
-                table.add_row(row.iter().map(|s| cell(s, ctx)));
+                table.add_row(row.iter().map(|s| cell(s, style)));
             }
             writeln!(out, "{}", trim_lines(&table.to_string()))
         }
         Report::Fields { fields, .. } => {
-            let mut table = new_table(ctx);
+            let mut table = new_table(style);
             for (label, value) in fields {
-                table.add_row(vec![Cell::new(format!("{label}:")), cell(value, ctx)]);
+                table.add_row(vec![Cell::new(format!("{label}:")), cell(value, style)]);
             }
             writeln!(out, "{}", trim_lines(&table.to_string()))
         }
         Report::Done { message, .. } => {
-            if !ctx.quiet {
+            if !style.quiet {
                 writeln!(out, "{message}")?;
             }
             Ok(())
@@ -136,19 +170,19 @@ fn write_human(out: &mut impl Write, report: &Report, ctx: &Context) -> std::io:
                 if i > 0 {
                     writeln!(out)?;
                 }
-                write_human(out, part, ctx)?;
+                write_human(out, part, style)?;
             }
             Ok(())
         }
     }
 }
 
-fn new_table(ctx: &Context) -> Table {
+fn new_table(style: Style) -> Table {
     let mut table = Table::new();
     table.load_style(presets::NOTHING);
     // Tables are for reading, never wrapped: a script wanting columns uses --json.
     table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
-    if ctx.color {
+    if style.color {
         table.enforce_styling();
     } else {
         table.force_no_tty();
@@ -156,9 +190,9 @@ fn new_table(ctx: &Context) -> Table {
     table
 }
 
-fn cell(value: &Styled, ctx: &Context) -> Cell {
+fn cell(value: &Styled, style: Style) -> Cell {
     let cell = Cell::new(&value.0).set_alignment(CellAlignment::Left);
-    if !ctx.color {
+    if !style.color {
         return cell;
     }
     match value.1 {

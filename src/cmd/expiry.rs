@@ -2,13 +2,50 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::{Outcome, short_time};
+use crate::atomic;
 use crate::cli::{ExpiryArgs, ExpiryFormat};
 use crate::context::Context;
 use crate::error::usage;
 use crate::expiry::{self, Item, Level, Thresholds};
-use crate::output::{Report, Styled, Tone};
+use crate::output::{self, Report, Styled, Tone};
 
 pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
+    let Some(path) = &args.output else {
+        return verdict(args, ctx);
+    };
+    ctx.store.refuse_as_output(path)?;
+    match verdict(args, ctx) {
+        Ok(outcome) => {
+            let bytes = output::render_plain(&outcome.report, ctx)?;
+            atomic::write_file(path, &bytes, 0o644)?;
+            Ok(Outcome {
+                report: Report::Done {
+                    message: format!("wrote {}", path.display()),
+                    json: json!({"path": path, "exit_code": outcome.exit_code}),
+                },
+                exit_code: outcome.exit_code,
+            })
+        }
+        Err(error) => {
+            // A textfile collector would go on serving the last good file: replace it with
+            // one that says the check failed.
+            if format(args, ctx) == ExpiryFormat::Prometheus {
+                let _ = atomic::write_file(path, expiry::prometheus_unknown().as_bytes(), 0o644);
+            }
+            Err(error)
+        }
+    }
+}
+
+fn format(args: &ExpiryArgs, ctx: &Context) -> ExpiryFormat {
+    if ctx.json {
+        ExpiryFormat::Json
+    } else {
+        args.format
+    }
+}
+
+fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
     let thresholds = Thresholds {
         warning: args.warning.duration(),
         critical: args.critical.duration(),
@@ -55,12 +92,11 @@ pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
         "counts": {"critical": counts[0].1, "warning": counts[1].1, "ok": counts[2].1},
         "items": items,
     });
-    let format = if ctx.json {
-        ExpiryFormat::Json
-    } else {
-        args.format
-    };
-    let report = match format {
+    let report = match format(args, ctx) {
+        ExpiryFormat::Nagios => Report::Text {
+            text: expiry::nagios(&items, overall, &thresholds),
+            json,
+        },
         ExpiryFormat::Prometheus => Report::Text {
             text: expiry::prometheus(&items, overall),
             json,

@@ -126,3 +126,101 @@ fn a_certificate_not_yet_valid_cannot_be_selected() {
     let err = w.fails(&["cert", "select", "shop/prod", "shop_production_v2"], 2);
     assert!(err.contains("not valid until"), "{err}");
 }
+
+/// promtool's verdict on a metrics file, or None when promtool is not installed.
+fn promtool_accepts(path: &std::path::Path) -> Option<bool> {
+    let out = Command::new("promtool")
+        .args(["check", "metrics"])
+        .stdin(std::fs::File::open(path).unwrap())
+        .output()
+        .ok()?;
+    Some(out.status.success())
+}
+
+#[test]
+fn nagios_output_parses_as_nagios_reads_it() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod", "--validity", "20d"]);
+    let out = w.run(&["expiry", "--format", "nagios"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let (summary, perfdata) = text
+        .trim_end()
+        .split_once(" | ")
+        .expect("perfdata after ' | '");
+    assert!(summary.starts_with("MTLSCTL WARNING - "), "{summary}");
+    let labels: Vec<&str> = perfdata
+        .split(' ')
+        .map(|item| {
+            let (label, values) = item.split_once('=').expect("label=value");
+            let fields: Vec<&str> = values.split(';').collect();
+            assert!(
+                fields[0].parse::<i64>().is_ok() && fields.len() <= 5,
+                "{item}"
+            );
+            label
+        })
+        .collect();
+    assert_eq!(labels, ["critical", "warning", "ok", "days_left"]);
+    assert!(
+        perfdata.contains("days_left=19;30;7") || perfdata.contains("days_left=20;30;7"),
+        "{perfdata}"
+    );
+}
+
+#[test]
+fn output_files_are_written_atomically_and_say_when_the_check_failed() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod"]);
+    w.ok(&["cert", "deploy", "shop/prod", "--manual"]);
+    let prom = w.path("mtlsctl.prom");
+    let json = w.path("expiry.json");
+    w.ok(&[
+        "expiry",
+        "--format",
+        "prometheus",
+        "--output",
+        prom.to_str().unwrap(),
+    ]);
+    let good = std::fs::read_to_string(&prom).unwrap();
+    assert!(good.contains("mtlsctl_expiry_status 0"), "{good}");
+    assert_ne!(promtool_accepts(&prom), Some(false));
+    w.ok(&[
+        "expiry",
+        "--format",
+        "json",
+        "--output",
+        json.to_str().unwrap(),
+    ]);
+    let before = std::fs::read(&json).unwrap();
+
+    // The state goes missing: JSON keeps the last file, Prometheus says the check failed.
+    std::fs::rename(&w.state, w.path("moved.json")).unwrap();
+    w.fails(
+        &[
+            "expiry",
+            "--format",
+            "json",
+            "--output",
+            json.to_str().unwrap(),
+        ],
+        3,
+    );
+    assert_eq!(std::fs::read(&json).unwrap(), before);
+    w.fails(
+        &[
+            "expiry",
+            "--format",
+            "prometheus",
+            "--output",
+            prom.to_str().unwrap(),
+        ],
+        3,
+    );
+    let failed = std::fs::read_to_string(&prom).unwrap();
+    assert!(failed.contains("mtlsctl_expiry_status 3"), "{failed}");
+    assert_ne!(promtool_accepts(&prom), Some(false));
+}
