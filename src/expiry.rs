@@ -122,7 +122,12 @@ fn environment_certificates(state: &State) -> Vec<Watched> {
         let env = environment.env_ref().to_string();
         let current = environment.current_cert.as_deref();
         if let Some(cert) = current.and_then(|id| index.cert(id)) {
-            let deployed = environment.deployed_cert.as_deref() == current;
+            // Nowhere to deploy to and never deployed (not even by hand): nobody could act on a
+            // "not deployed" warning, so it is not given. Recording one manual deploy turns it on.
+            let untracked = environment.deploy.dir.is_none()
+                && environment.deploy.hook.is_none()
+                && environment.last_deploy.is_none();
+            let deployed = untracked || environment.deployed_cert.as_deref() == current;
             watched.push(Watched {
                 kind: "certificate",
                 name: cert.variable.clone(),

@@ -224,3 +224,29 @@ fn output_files_are_written_atomically_and_say_when_the_check_failed() {
     assert!(failed.contains("mtlsctl_expiry_status 3"), "{failed}");
     assert_ne!(promtool_accepts(&prom), Some(false));
 }
+
+#[test]
+fn not_deployed_is_warned_only_where_someone_could_deploy() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    // No deploy target and never deployed: nothing to warn about.
+    w.ok(&["env", "create", "shop/prod"]);
+    assert_eq!(w.json_with_code(&["expiry"]).1, 0);
+    // One deployment recorded by hand turns tracking on: a rotation is then a warning.
+    w.ok(&["cert", "deploy", "shop/prod", "--manual"]);
+    w.ok(&["cert", "rotate", "shop/prod"]);
+    assert_eq!(w.json_with_code(&["expiry"]).1, 1);
+    // A configured target is tracked from the start.
+    let dir = w.path("deploy");
+    w.ok(&[
+        "env",
+        "create",
+        "shop/staging",
+        "--deploy-dir",
+        dir.to_str().unwrap(),
+    ]);
+    w.ok(&["cert", "deploy", "shop/prod", "--manual"]);
+    let (report, code) = w.json_with_code(&["expiry"]);
+    assert_eq!(code, 1, "{report}");
+    assert!(report.to_string().contains("shop_staging_v1"));
+}
