@@ -147,7 +147,9 @@ curl --cert client.pem --key client.key --cacert ca.pem \\\n      \
         long_about = "Check everything in use for expiry: each environment's current \
 certificate (and its deployed one when that differs), the issuer, the trusted CAs and the \
 downloaded datacenter certificates. Obsolete certificates are \
-ignored. A current certificate that is not deployed is a WARNING.\n\n\
+ignored. A current certificate that is not deployed is a WARNING where deploys are tracked (a \
+deploy target, or a deployment recorded before). A missing state file is UNKNOWN unless \
+--allow-empty.\n\n\
 Exit codes follow the monitoring-plugin convention: 0 OK, 1 WARNING (something expires within \
 --warning, or is not deployed), 2 CRITICAL (within --critical, or expired), 3 UNKNOWN (any error). \
 A one-line summary goes to stderr for cron mail.",
