@@ -794,6 +794,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand -c 'CRITICAL when something in use expires within this long (a bare number is days)'
             cand --critical 'CRITICAL when something in use expires within this long (a bare number is days)'
             cand --format 'Output format (--json is the same as --format json)'
+            cand --file 'Watch the certificates in this file too (PEM or DER); repeatable'
             cand --output 'Write the report to FILE atomically instead of stdout (textfile collectors); on an error a Prometheus file says so, other formats leave the previous file as it was'
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'

@@ -583,6 +583,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l format -d 'Ou
 json\t''
 prometheus\t''
 nagios\t'One status line with performance data, as monitoring plugins print it'"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l file -d 'Watch the certificates in this file too (PEM or DER); repeatable' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l output -d 'Write the report to FILE atomically instead of stdout (textfile collectors); on an error a Prometheus file says so, other formats leave the previous file as it was' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l color -d 'When to colour output' -r -f -a "auto\t''

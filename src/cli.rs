@@ -196,6 +196,9 @@ pub struct ExpiryArgs {
     /// A missing state file is OK (nothing in use yet) instead of UNKNOWN
     #[arg(long)]
     pub allow_empty: bool,
+    /// Watch the certificates in this file too (PEM or DER); repeatable
+    #[arg(long = "file", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     /// Write the report to FILE atomically instead of stdout (textfile collectors); on an
     /// error a Prometheus file says so, other formats leave the previous file as it was
     #[arg(long, value_name = "FILE")]

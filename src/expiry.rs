@@ -71,10 +71,16 @@ pub struct Thresholds {
 }
 
 /// Every watched item with its verdict, most urgent first.
-pub fn check(state: &State, now: DateTime<Utc>, thresholds: &Thresholds) -> Vec<Item> {
+pub fn check(
+    state: &State,
+    extra: Vec<Watched>,
+    now: DateTime<Utc>,
+    thresholds: &Thresholds,
+) -> Vec<Item> {
     let mut items: Vec<Item> = SOURCES
         .iter()
         .flat_map(|source| source(state))
+        .chain(extra)
         .map(|watched| judge(watched, now, thresholds))
         .collect();
     items.sort_by(|a, b| (b.state, a.not_after, &a.name).cmp(&(a.state, b.not_after, &b.name)));

@@ -6,8 +6,9 @@ use crate::atomic;
 use crate::cli::{ExpiryArgs, ExpiryFormat};
 use crate::context::Context;
 use crate::error::usage;
-use crate::expiry::{self, Item, Level, Thresholds};
+use crate::expiry::{self, Item, Level, Thresholds, Watched};
 use crate::output::{self, Report, Styled, Tone};
+use crate::pki::cert::{CertInfo, certs_from_pem, parse_der};
 
 pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
     let Some(path) = &args.output else {
@@ -68,7 +69,7 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
         .into());
     }
     let state = ctx.store.read()?;
-    let items = expiry::check(&state, ctx.now, &thresholds);
+    let items = expiry::check(&state, watched_files(&args.files)?, ctx.now, &thresholds);
     let overall = items.iter().map(|i| i.state).max().unwrap_or(Level::Ok);
     let count = |level| items.iter().filter(|i| i.state == level).count();
     let counts = [
@@ -124,6 +125,46 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
         report,
         exit_code: overall.exit_code(),
     })
+}
+
+/// Every certificate in the files given with --file (PEM, or one DER certificate).
+fn watched_files(files: &[std::path::PathBuf]) -> Result<Vec<Watched>> {
+    let mut watched = Vec::new();
+    for path in files {
+        let what = format!("the certificate file {}", path.display());
+        let bytes = super::read_input(path)?;
+        let ders = if bytes.starts_with(b"-----") || bytes.windows(11).any(|w| w == b"-----BEGIN ")
+        {
+            certs_from_pem(&bytes, &what)?
+        } else {
+            parse_der(&bytes).map_err(|e| {
+                usage(format!(
+                    "{what} is neither PEM nor a DER certificate: {e:#}"
+                ))
+            })?;
+            vec![bytes]
+        };
+        if ders.is_empty() {
+            return Err(usage(format!("{what} holds no certificate")).into());
+        }
+        let several = ders.len() > 1;
+        for (i, der) in ders.iter().enumerate() {
+            let info = CertInfo::from_der(der)?;
+            watched.push(Watched {
+                kind: "file",
+                name: if several {
+                    format!("{}#{}", path.display(), i + 1)
+                } else {
+                    path.display().to_string()
+                },
+                environment: None,
+                not_after: info.not_after,
+                not_before: Some(info.not_before),
+                pending: None,
+            });
+        }
+    }
+    Ok(watched)
 }
 
 fn row(item: &Item) -> Vec<Styled> {

@@ -250,3 +250,38 @@ fn not_deployed_is_warned_only_where_someone_could_deploy() {
     assert_eq!(code, 1, "{report}");
     assert!(report.to_string().contains("shop_staging_v1"));
 }
+
+#[test]
+fn certificates_outside_the_state_are_watched_with_file() {
+    let w = World::new();
+    let ca = crate::support::TestCa::new("Elsewhere CA");
+    let key = rcgen::KeyPair::generate().unwrap();
+    let soon = w.write("soon.pem", ca.client("soon", &key, -10, 5));
+    let later = w.write(
+        "later.der",
+        pem::parse(ca.client("later", &key, -10, 300))
+            .unwrap()
+            .into_contents(),
+    );
+    let (report, code) = w.json_with_code(&[
+        "expiry",
+        "--allow-empty",
+        "--file",
+        soon.to_str().unwrap(),
+        "--file",
+        later.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{report}");
+    let items = report["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{report}");
+    assert_eq!(items[0]["kind"], "file");
+    assert_eq!(items[0]["name"], soon.to_str().unwrap());
+    assert_eq!(items[0]["state"], "critical");
+    assert_eq!(items[1]["state"], "ok");
+    // A file that is not a certificate: UNKNOWN, never OK.
+    let junk = w.write("junk.pem", "not a certificate");
+    w.fails(
+        &["expiry", "--allow-empty", "--file", junk.to_str().unwrap()],
+        3,
+    );
+}
