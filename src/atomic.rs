@@ -77,23 +77,7 @@ fn file_kind(kind: &fs::FileType) -> &'static str {
 
 /// Temp file in the same directory, fsync, rename over `path`, fsync the directory.
 fn replace(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
-    let dir = parent_dir(path);
-    let mut temp = tempfile::Builder::new()
-        .prefix(&temp_prefix(path))
-        .suffix(".tmp")
-        .permissions(fs::Permissions::from_mode(mode))
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", temp.path().display()))?;
-    // The umask may have narrowed the mode tempfile asked for; set exactly what was asked.
-    fs::set_permissions(temp.path(), fs::Permissions::from_mode(mode))
-        .with_context(|| format!("cannot set the mode of {}", temp.path().display()))?;
-    temp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot replace {}", path.display()))?;
-    sync_dir(dir)
+    write_temp(path, bytes, mode)?.commit()
 }
 
 /// A file written under a temporary name beside its destination, not yet in place: `commit`
@@ -123,6 +107,11 @@ pub fn stage(path: &Path, bytes: &[u8], mode: u32) -> Result<Staged> {
         }
         _ => path,
     };
+    write_temp(path, bytes, mode)
+}
+
+/// `bytes` (mode `mode`) in a temp file beside `path`, synced, not yet in place.
+fn write_temp(path: &Path, bytes: &[u8], mode: u32) -> Result<Staged> {
     let dir = parent_dir(path);
     let mut temp = tempfile::Builder::new()
         .prefix(&temp_prefix(path))
@@ -133,6 +122,7 @@ pub fn stage(path: &Path, bytes: &[u8], mode: u32) -> Result<Staged> {
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", temp.path().display()))?;
+    // The umask may have narrowed the mode tempfile asked for; set exactly what was asked.
     fs::set_permissions(temp.path(), fs::Permissions::from_mode(mode))
         .with_context(|| format!("cannot set the mode of {}", temp.path().display()))?;
     Ok(Staged {
