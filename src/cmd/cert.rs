@@ -469,10 +469,7 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
             }
             // Without a key nothing secret is written, so a shared directory is fine.
             let allow_shared = args.allow_shared_dir || !args.include_key;
-            for file in &files {
-                ctx.store.refuse_as_output(&dir.join(&file.name))?;
-            }
-            deploy::write_files(dir, &files, allow_shared)?;
+            write_export(dir, &files, allow_shared, ctx)?;
             let paths: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.name)).collect();
             let paths: Vec<&PathBuf> = paths.iter().collect();
             Ok(wrote(&paths))
@@ -502,8 +499,7 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
                         bytes: &bytes,
                         mode: 0o600,
                     };
-                    ctx.store.refuse_as_output(&dir.join(&file.name))?;
-                    deploy::write_files(dir, &[file], args.allow_shared_dir)?;
+                    write_export(dir, &[file], args.allow_shared_dir, ctx)?;
                     let path = dir.join(name);
                     Ok(wrote(&[&path]))
                 }
@@ -517,6 +513,19 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
             }
         }
     }
+}
+
+/// Export files into `dir`, none of them over the state.
+fn write_export(
+    dir: &Path,
+    files: &[TargetFile<'_>],
+    allow_shared: bool,
+    ctx: &Context,
+) -> Result<()> {
+    for file in files {
+        ctx.store.refuse_as_output(&dir.join(&file.name))?;
+    }
+    deploy::write_files(dir, files, allow_shared)
 }
 
 fn wrote(paths: &[&PathBuf]) -> Report {
