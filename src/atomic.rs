@@ -12,6 +12,22 @@ use anyhow::{Context, Result};
 /// that is a device or a pipe (`-o /dev/null`) is written to, never replaced; a symbolic link
 /// is followed, so the file it names is replaced and the link stays.
 pub fn write_file(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    // /dev/stdout and /proc/self/fd/N name a descriptor this process holds: write through it
+    // (opening the name again would truncate a file it leads to).
+    if let Some(fd) = own_descriptor(path) {
+        use std::os::fd::BorrowedFd;
+        // SAFETY: the descriptor stays open for this call: it is one of the standard streams or
+        // one the path names in this process, and it is only duplicated.
+        let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
+        let mut file = File::from(
+            borrowed
+                .try_clone_to_owned()
+                .with_context(|| format!("cannot write {}", path.display()))?,
+        );
+        return file
+            .write_all(bytes)
+            .with_context(|| format!("cannot write {}", path.display()));
+    }
     if let Ok(meta) = fs::metadata(path)
         && !meta.is_file()
         && !meta.is_dir()
@@ -141,6 +157,22 @@ impl Staged {
             .with_context(|| format!("cannot replace {}", path.display()))?;
         sync_dir(parent_dir(&path))
     }
+}
+
+/// The descriptor a path like /dev/stdout, /dev/fd/3 or /proc/self/fd/3 names, when it is open.
+fn own_descriptor(path: &Path) -> Option<i32> {
+    let text = path.to_str()?;
+    let fd = match text {
+        "/dev/stdout" => 1,
+        "/dev/stderr" => 2,
+        _ => text
+            .strip_prefix("/dev/fd/")
+            .or_else(|| text.strip_prefix("/proc/self/fd/"))?
+            .parse()
+            .ok()?,
+    };
+    // SAFETY: fcntl(F_GETFD) only asks whether the descriptor is open.
+    (unsafe { libc::fcntl(fd, libc::F_GETFD) } >= 0).then_some(fd)
 }
 
 /// Remove temp files a killed writer of `path` left behind. Call only while holding the lock

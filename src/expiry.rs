@@ -215,6 +215,13 @@ type Metric = (&'static str, &'static str, fn(&Item) -> String);
 
 /// The text exposition format of Prometheus, for node_exporter's textfile collector.
 /// The Prometheus text when the check itself failed: the overall status 3 (UNKNOWN).
+/// The nagios line when the check itself failed: UNKNOWN and why, on stdout where the
+/// monitoring system reads it.
+pub fn nagios_unknown(why: &str) -> String {
+    let why = crate::text::escape_untrusted(why).replace('|', "/");
+    format!("MTLSCTL UNKNOWN - {why}\n")
+}
+
 pub fn prometheus_unknown() -> String {
     "# HELP mtlsctl_expiry_status The overall verdict: 0 ok, 1 warning, 2 critical, 3 unknown (the check failed).\n\
      # TYPE mtlsctl_expiry_status gauge\n\
@@ -235,10 +242,11 @@ pub fn nagios(items: &[Item], overall: Level, thresholds: &Thresholds) -> String
         .first()
         .map(|item| format!("; {} {}", item.name, item.reason))
         .unwrap_or_default();
-    let mut text = format!(
+    // One line whatever the names hold: controls escaped, '|' (the perfdata separator) replaced.
+    let mut text = crate::text::escape_untrusted(&format!(
         "MTLSCTL {} - {critical} critical, {warning} warning, {ok} ok{urgent}",
         overall.as_str().to_uppercase()
-    )
+    ))
     .replace('|', "/");
     text.push_str(&format!(
         " | critical={critical};;;0 warning={warning};;;0 ok={ok};;;0"
@@ -280,7 +288,7 @@ pub fn prometheus(items: &[Item], overall: Level) -> String {
         }
     }
     text.push_str(
-        "# HELP mtlsctl_expiry_status The overall verdict: 0 ok, 1 warning, 2 critical.\n\
+        "# HELP mtlsctl_expiry_status The overall verdict: 0 ok, 1 warning, 2 critical, 3 unknown (the check failed).\n\
          # TYPE mtlsctl_expiry_status gauge\n",
     );
     text.push_str(&format!("mtlsctl_expiry_status {}\n", overall.exit_code()));

@@ -156,7 +156,7 @@ fn rotate(
     validity: Option<Validity>,
     ctx: &Context,
 ) -> Result<Report> {
-    let (cert, previous) = ctx.store.update(|state| {
+    let (cert, previous, has_target) = ctx.store.update(|state| {
         let environment = state.environment(env)?;
         if environment.host == Host::SelfHosted {
             return Err(usage(format!(
@@ -168,20 +168,27 @@ fn rotate(
             .into());
         }
         let previous = environment.current_cert.clone();
+        let has_target = environment.deploy.dir.is_some() || environment.deploy.hook.is_some();
         let key_type = key_type.unwrap_or(environment.key_type);
         let validity = validity.unwrap_or(Validity::from_days(environment.validity_days));
         Ok((
             add_issued(state, env, key_type, validity, ctx.now)?,
             previous,
+            has_target,
         ))
     })?;
+    let next = if has_target {
+        format!("deploy the new one with 'mtlsctl cert deploy {env}'")
+    } else {
+        format!("once it is in place, record that with 'mtlsctl cert deploy {env} --manual'")
+    };
     let obsolete = previous
         .as_ref()
         .map(|id| format!("; {id} is now obsolete"))
         .unwrap_or_default();
     Ok(Report::Done {
         message: format!(
-            "rotated {env}: {} ({}) is current, expires {}{obsolete}; deploy the new one with 'mtlsctl cert deploy {env}'",
+            "rotated {env}: {} ({}) is current, expires {}{obsolete}; {next}",
             cert.id,
             cert.variable,
             cert.not_after.format("%Y-%m-%d")

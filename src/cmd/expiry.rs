@@ -12,7 +12,7 @@ use crate::pki::cert::{CertInfo, certs_from_pem, parse_der};
 
 pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
     let Some(path) = &args.output else {
-        return verdict(args, ctx);
+        return verdict(args, ctx).or_else(|error| unknown_on_stdout(error, args, ctx));
     };
     ctx.store.refuse_as_output(path)?;
     match verdict(args, ctx) {
@@ -36,6 +36,25 @@ pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
             Err(error)
         }
     }
+}
+
+/// A failed check still gives nagios and Prometheus readers an answer on stdout (they read
+/// nothing else; an empty metrics file would drop every series): UNKNOWN, status 3. The error
+/// itself goes to stderr as usual.
+fn unknown_on_stdout(error: anyhow::Error, args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
+    let text = match format(args, ctx) {
+        ExpiryFormat::Nagios => expiry::nagios_unknown(&format!("{error}")),
+        ExpiryFormat::Prometheus => expiry::prometheus_unknown(),
+        _ => return Err(error),
+    };
+    eprint!("{}", crate::error::report(&error));
+    Ok(Outcome {
+        report: Report::Text {
+            text,
+            json: json!({"status": "unknown", "error": format!("{error:#}")}),
+        },
+        exit_code: 3,
+    })
 }
 
 fn format(args: &ExpiryArgs, ctx: &Context) -> ExpiryFormat {

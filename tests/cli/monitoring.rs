@@ -285,3 +285,65 @@ fn certificates_outside_the_state_are_watched_with_file() {
         3,
     );
 }
+
+#[test]
+fn a_failed_check_still_answers_nagios_and_prometheus_on_stdout() {
+    let w = World::new();
+    let out = w.run(&["expiry", "--format", "nagios"]);
+    assert_eq!(out.status.code(), Some(3));
+    let line = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        line.starts_with("MTLSCTL UNKNOWN - there is no state file at "),
+        "{line}"
+    );
+    assert_eq!(line.lines().count(), 1);
+    let out = w.run(&["expiry", "--format", "prometheus"]);
+    assert_eq!(out.status.code(), Some(3));
+    let metrics = String::from_utf8(out.stdout).unwrap();
+    assert!(metrics.contains("mtlsctl_expiry_status 3"), "{metrics}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no state file"));
+}
+
+#[test]
+fn output_through_dev_stdout_writes_into_what_stdout_is() {
+    let w = World::new();
+    let ca = crate::support::TestCa::new("Elsewhere CA");
+    let key = rcgen::KeyPair::generate().unwrap();
+    // A name with a newline must not split the nagios line.
+    let odd = w.write("we\nird.pem", ca.client("odd", &key, -10, 300));
+    let target = w.path("captured.txt");
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(r#"{ echo before; "$0" -q expiry --allow-empty --format nagios --file "$1" --output /dev/stdout; echo after; } > "$2""#)
+        .arg(assert_cmd::cargo::cargo_bin("mtlsctl"))
+        .arg(&odd)
+        .arg(&target)
+        .env("MTLSCTL_STATE", &w.state)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let captured = std::fs::read_to_string(&target).unwrap();
+    let lines: Vec<&str> = captured.lines().collect();
+    assert_eq!(lines.len(), 3, "{captured:?}");
+    assert_eq!((lines[0], lines[2]), ("before", "after"));
+    assert!(
+        lines[1].starts_with("MTLSCTL OK - ") && lines[1].contains("we\\x0aird.pem"),
+        "{captured:?}"
+    );
+}
+
+#[test]
+fn rotate_says_how_to_record_a_deploy_where_there_is_no_target() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod"]);
+    let said = w.ok(&["cert", "rotate", "shop/prod"]);
+    assert!(
+        said.contains("cert deploy shop/production --manual"),
+        "{said}"
+    );
+}
