@@ -154,7 +154,7 @@ Exit codes follow the monitoring-plugin convention: 0 OK, 1 WARNING (something e
 --warning, or is not deployed), 2 CRITICAL (within --critical, or expired), 3 UNKNOWN (any error). \
 A one-line summary goes to stderr for cron mail.",
         after_help = "Examples:\n  mtlsctl expiry\n  mtlsctl expiry --warning 60d --critical 14d\n  \
-mtlsctl expiry --format prometheus > /var/lib/node_exporter/textfile/mtlsctl.prom\n  \
+mtlsctl expiry --format prometheus --output /var/lib/node_exporter/textfile/mtlsctl.prom\n  \
 MTLSCTL_NOW=2027-01-01T00:00:00Z mtlsctl expiry   # what will have expired by then?"
     )]
     Expiry(ExpiryArgs),
