@@ -884,12 +884,13 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             break
         }
         'mtlsctl;expiry' {
-            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'WARNING when something in use expires within this long (a bare number is days, as check_ssl_cert takes it)')
-            [CompletionResult]::new('--warning', '--warning', [CompletionResultType]::ParameterName, 'WARNING when something in use expires within this long (a bare number is days, as check_ssl_cert takes it)')
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'CRITICAL when something in use expires within this long (a bare number is days)')
-            [CompletionResult]::new('--critical', '--critical', [CompletionResultType]::ParameterName, 'CRITICAL when something in use expires within this long (a bare number is days)')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'WARNING when something in use expires within this long (30d; a bare number is days, as check_ssl_cert takes it), or once this share of its lifetime is spent (66%, as step''s needs-renewal)')
+            [CompletionResult]::new('--warning', '--warning', [CompletionResultType]::ParameterName, 'WARNING when something in use expires within this long (30d; a bare number is days, as check_ssl_cert takes it), or once this share of its lifetime is spent (66%, as step''s needs-renewal)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'CRITICAL when something in use expires within this long (7d, 7), or once this share of its lifetime is spent (90%)')
+            [CompletionResult]::new('--critical', '--critical', [CompletionResultType]::ParameterName, 'CRITICAL when something in use expires within this long (7d, 7), or once this share of its lifetime is spent (90%)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (--json is the same as --format json)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Watch the certificates in this file too (PEM or DER); repeatable')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Watch the certificate this TLS server presents too (port 443 when none is given); repeatable. A server that cannot be reached makes the check UNKNOWN')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE atomically instead of stdout (textfile collectors); on an error a Prometheus file says so, other formats leave the previous file as it was')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')

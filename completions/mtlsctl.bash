@@ -1715,7 +1715,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__expiry)
-            opts="-w -c -q -v -h --warning --critical --format --allow-empty --file --output --state --json --quiet --verbose --color --help"
+            opts="-w -c -q -v -h --warning --critical --format --allow-empty --file --host --output --state --json --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1742,6 +1742,10 @@ _mtlsctl() {
                     return 0
                     ;;
                 --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -789,12 +789,13 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;ca;help;help'= {
         }
         &'mtlsctl;expiry'= {
-            cand -w 'WARNING when something in use expires within this long (a bare number is days, as check_ssl_cert takes it)'
-            cand --warning 'WARNING when something in use expires within this long (a bare number is days, as check_ssl_cert takes it)'
-            cand -c 'CRITICAL when something in use expires within this long (a bare number is days)'
-            cand --critical 'CRITICAL when something in use expires within this long (a bare number is days)'
+            cand -w 'WARNING when something in use expires within this long (30d; a bare number is days, as check_ssl_cert takes it), or once this share of its lifetime is spent (66%, as step''s needs-renewal)'
+            cand --warning 'WARNING when something in use expires within this long (30d; a bare number is days, as check_ssl_cert takes it), or once this share of its lifetime is spent (66%, as step''s needs-renewal)'
+            cand -c 'CRITICAL when something in use expires within this long (7d, 7), or once this share of its lifetime is spent (90%)'
+            cand --critical 'CRITICAL when something in use expires within this long (7d, 7), or once this share of its lifetime is spent (90%)'
             cand --format 'Output format (--json is the same as --format json)'
             cand --file 'Watch the certificates in this file too (PEM or DER); repeatable'
+            cand --host 'Watch the certificate this TLS server presents too (port 443 when none is given); repeatable. A server that cannot be reached makes the check UNKNOWN'
             cand --output 'Write the report to FILE atomically instead of stdout (textfile collectors); on an error a Prometheus file says so, other formats leave the previous file as it was'
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'

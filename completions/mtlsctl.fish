@@ -577,13 +577,14 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and __fish_seen_subc
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one trusted CA'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a trusted CA (refused while a domain uses it)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand ca; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -s w -l warning -d 'WARNING when something in use expires within this long (a bare number is days, as check_ssl_cert takes it)' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -s c -l critical -d 'CRITICAL when something in use expires within this long (a bare number is days)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -s w -l warning -d 'WARNING when something in use expires within this long (30d; a bare number is days, as check_ssl_cert takes it), or once this share of its lifetime is spent (66%, as step\'s needs-renewal)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -s c -l critical -d 'CRITICAL when something in use expires within this long (7d, 7), or once this share of its lifetime is spent (90%)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l format -d 'Output format (--json is the same as --format json)' -r -f -a "table\t''
 json\t''
 prometheus\t''
 nagios\t'One status line with performance data, as monitoring plugins print it'"
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l file -d 'Watch the certificates in this file too (PEM or DER); repeatable' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l host -d 'Watch the certificate this TLS server presents too (port 443 when none is given); repeatable. A server that cannot be reached makes the check UNKNOWN' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l output -d 'Write the report to FILE atomically instead of stdout (textfile collectors); on an error a Prometheus file says so, other formats leave the previous file as it was' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand expiry" -l color -d 'When to colour output' -r -f -a "auto\t''

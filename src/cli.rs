@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::duration::{HumanDuration, Validity};
+use crate::duration::{HumanDuration, Threshold, Validity};
 use crate::model::{CaName, CertStatus, EnvRef, Host, HostName, KeyType, PropertyName, VerifyMode};
 
 const STATE_HELP: &str = "Path of the state file \
@@ -153,7 +153,7 @@ deploy target, or a deployment recorded before). A missing state file is UNKNOWN
 Exit codes follow the monitoring-plugin convention: 0 OK, 1 WARNING (something expires within \
 --warning, or is not deployed), 2 CRITICAL (within --critical, or expired), 3 UNKNOWN (any error). \
 A one-line summary goes to stderr for cron mail.",
-        after_help = "Examples:\n  mtlsctl expiry\n  mtlsctl expiry --warning 60d --critical 14d\n  \
+        after_help = "Examples:\n  mtlsctl expiry\n  mtlsctl expiry --warning 60d --critical 14d\n  mtlsctl expiry -w 66% -c 90%   # by the share of each lifetime spent\n  \
 mtlsctl expiry --format prometheus --output /var/lib/node_exporter/textfile/mtlsctl.prom\n  \
 MTLSCTL_NOW=2027-01-01T00:00:00Z mtlsctl expiry   # what will have expired by then?"
     )]
@@ -183,13 +183,27 @@ mtlsctl completions zsh > \"${fpath[1]}/_mtlsctl\"\n  mtlsctl completions fish >
 
 #[derive(Debug, Args)]
 pub struct ExpiryArgs {
-    /// WARNING when something in use expires within this long (a bare number is days, as
-    /// check_ssl_cert takes it)
-    #[arg(short = 'w', long, default_value = "30d", value_name = "DURATION", value_parser = days_or_duration)]
-    pub warning: HumanDuration,
-    /// CRITICAL when something in use expires within this long (a bare number is days)
-    #[arg(short = 'c', long, default_value = "7d", value_name = "DURATION", value_parser = days_or_duration)]
-    pub critical: HumanDuration,
+    /// WARNING when something in use expires within this long (30d; a bare number is days, as
+    /// check_ssl_cert takes it), or once this share of its lifetime is spent (66%, as step's
+    /// needs-renewal)
+    #[arg(
+        short = 'w',
+        long,
+        default_value = "30d",
+        value_name = "DURATION|P%",
+        allow_hyphen_values = true
+    )]
+    pub warning: Threshold,
+    /// CRITICAL when something in use expires within this long (7d, 7), or once this share of
+    /// its lifetime is spent (90%)
+    #[arg(
+        short = 'c',
+        long,
+        default_value = "7d",
+        value_name = "DURATION|P%",
+        allow_hyphen_values = true
+    )]
+    pub critical: Threshold,
     /// Output format (--json is the same as --format json)
     #[arg(long, value_enum, default_value_t = ExpiryFormat::Table)]
     pub format: ExpiryFormat,
@@ -199,6 +213,10 @@ pub struct ExpiryArgs {
     /// Watch the certificates in this file too (PEM or DER); repeatable
     #[arg(long = "file", value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// Watch the certificate this TLS server presents too (port 443 when none is given);
+    /// repeatable. A server that cannot be reached makes the check UNKNOWN
+    #[arg(long = "host", value_name = "HOST:PORT")]
+    pub hosts: Vec<String>,
     /// Write the report to FILE atomically instead of stdout (textfile collectors); on an
     /// error a Prometheus file says so, other formats leave the previous file as it was
     #[arg(long, value_name = "FILE")]
@@ -740,15 +758,6 @@ pub struct ServeArgs {
     /// Concurrent HTTP/2 streams per connection (nginx: http2_max_concurrent_streams)
     #[arg(long, value_name = "N", default_value_t = 128, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_streams: u32,
-}
-
-/// A duration, or a bare number of days (`-w 30`, as monitoring plugins take thresholds).
-fn days_or_duration(text: &str) -> Result<HumanDuration, String> {
-    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        format!("{text}d").parse()
-    } else {
-        text.parse()
-    }
 }
 
 /// A size in bytes as flags take it: `512`, `32k`, `1m`, `2g` (powers of 1024).

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 
 /// A positive duration written as a number and a unit (ms, s, m, h, d, w, y; y = 365 days).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +83,90 @@ impl fmt::Display for HumanDuration {
     }
 }
 
+/// When a certificate is due: within a time before it expires (`30d`, or a bare number of
+/// days as monitoring plugins take it: `-w 30`), or once a share of its lifetime is spent
+/// (`66%`, as step's `needs-renewal`: two thirds of the way from not-before to not-after).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Threshold {
+    Before(HumanDuration),
+    /// Percent of the lifetime spent, 1 to 100.
+    Spent(u8),
+}
+
+impl Threshold {
+    /// Whether a certificate valid from `not_before` (when known) to `not_after` is due at
+    /// `now`. A share of a lifetime needs its start: without one, the threshold is the same
+    /// share of a year before the end, never silently nothing.
+    pub fn reached(
+        self,
+        not_before: Option<DateTime<Utc>>,
+        not_after: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> bool {
+        not_after - now <= self.before_expiry(not_before, not_after)
+    }
+
+    /// How long before `not_after` the threshold falls.
+    pub fn before_expiry(
+        self,
+        not_before: Option<DateTime<Utc>>,
+        not_after: DateTime<Utc>,
+    ) -> Duration {
+        match self {
+            Threshold::Before(duration) => duration.duration(),
+            Threshold::Spent(percent) => {
+                let lifetime = not_before
+                    .map(|start| not_after - start)
+                    .filter(|lifetime| *lifetime > Duration::zero())
+                    .unwrap_or_else(|| Duration::days(365));
+                Duration::milliseconds(lifetime.num_milliseconds() / 100 * i64::from(100 - percent))
+            }
+        }
+    }
+}
+
+impl FromStr for Threshold {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        if let Some(number) = text.strip_suffix('%') {
+            return number
+                .trim()
+                .parse::<u8>()
+                .ok()
+                .filter(|p| (1..=100).contains(p))
+                .map(Threshold::Spent)
+                .ok_or_else(|| {
+                    format!(
+                        "'{text}' is not a share of the lifetime: write a whole percent from 1% to 100% (66% = two thirds of the lifetime spent)"
+                    )
+                });
+        }
+        if text.starts_with('-') {
+            return Err(format!(
+                "'{text}' is negative: write how long before expiry, like 30d (or 30 for days, or 66% of the lifetime spent)"
+            ));
+        }
+        // A bare number is days, as check_ssl_cert takes `-w 30`.
+        let with_unit = if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+            format!("{text}d")
+        } else {
+            text.to_string()
+        };
+        with_unit.parse().map(Threshold::Before)
+    }
+}
+
+impl fmt::Display for Threshold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Threshold::Before(duration) => write!(f, "{duration}"),
+            Threshold::Spent(percent) => write!(f, "{percent}%"),
+        }
+    }
+}
+
 /// A certificate validity: whole days, from 1 day to 100 years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Validity {
@@ -155,5 +239,26 @@ mod tests {
             assert!(bad.parse::<Validity>().is_err(), "{bad} was accepted");
         }
         assert!("36h".parse::<HumanDuration>().is_ok());
+    }
+
+    #[test]
+    fn thresholds_take_days_durations_and_shares_of_the_lifetime() {
+        let start = DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let end = start + Duration::days(300);
+        let at = |days| start + Duration::days(days);
+        let t = |text: &str| text.parse::<Threshold>().unwrap();
+        assert_eq!(t("30"), t("30d"));
+        assert!(!t("30").reached(Some(start), end, at(269)));
+        assert!(t("30").reached(Some(start), end, at(270)));
+        // 66% of 300 days spent = day 198.
+        assert!(!t("66%").reached(Some(start), end, at(197)));
+        assert!(t("66%").reached(Some(start), end, at(198)));
+        assert!(t("100%").reached(Some(start), end, end));
+        assert!(!t("100%").reached(Some(start), end, at(299)));
+        for bad in ["0%", "101%", "-5", "-5d", "1.5%", "%", "abc", ""] {
+            assert!(bad.parse::<Threshold>().is_err(), "{bad} was accepted");
+        }
     }
 }

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
+use crate::duration::Threshold;
 use crate::state::{State, days_left};
 
 /// One certificate in use, as a source reports it.
@@ -59,6 +60,8 @@ pub struct Item {
     pub kind: &'static str,
     pub name: String,
     pub environment: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<DateTime<Utc>>,
     pub not_after: DateTime<Utc>,
     pub days_left: i64,
     pub state: Level,
@@ -66,8 +69,20 @@ pub struct Item {
 }
 
 pub struct Thresholds {
-    pub warning: Duration,
-    pub critical: Duration,
+    pub warning: Threshold,
+    pub critical: Threshold,
+}
+
+impl Thresholds {
+    /// Critical must fall no earlier than warning where the two can be compared (both
+    /// durations, or both shares of the lifetime).
+    pub fn in_order(&self) -> bool {
+        match (self.warning, self.critical) {
+            (Threshold::Before(w), Threshold::Before(c)) => c.duration() <= w.duration(),
+            (Threshold::Spent(w), Threshold::Spent(c)) => c >= w,
+            _ => true,
+        }
+    }
 }
 
 /// Every watched item with its verdict, most urgent first.
@@ -98,9 +113,15 @@ fn judge(watched: Watched, now: DateTime<Utc>, thresholds: &Thresholds) -> Item 
         )
     } else if remaining <= Duration::zero() {
         (Level::Critical, format!("expired {} days ago", -days))
-    } else if remaining <= thresholds.critical {
+    } else if thresholds
+        .critical
+        .reached(watched.not_before, watched.not_after, now)
+    {
         (Level::Critical, format!("expires in {days} days"))
-    } else if remaining <= thresholds.warning {
+    } else if thresholds
+        .warning
+        .reached(watched.not_before, watched.not_after, now)
+    {
         (Level::Warning, format!("expires in {days} days"))
     } else {
         (Level::Ok, format!("expires in {days} days"))
@@ -113,6 +134,7 @@ fn judge(watched: Watched, now: DateTime<Utc>, thresholds: &Thresholds) -> Item 
         kind: watched.kind,
         name: watched.name,
         environment: watched.environment,
+        not_before: watched.not_before,
         not_after: watched.not_after,
         days_left: days,
         state,
@@ -189,10 +211,20 @@ fn trusted_cas(state: &State) -> Vec<Watched> {
             name: ca.name.to_string(),
             environment: None,
             not_after: ca.not_after,
-            not_before: None,
+            not_before: bundle_not_before(&ca.pem, ca.not_after),
             pending: None,
         })
         .collect()
+}
+
+/// The not-before of the certificate in a CA bundle that expires first (the one the record's
+/// not-after names), for thresholds that are a share of the lifetime.
+fn bundle_not_before(pem: &str, not_after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let ders = crate::pki::cert::certs_from_pem(pem.as_bytes(), "a trusted CA").ok()?;
+    ders.iter()
+        .filter_map(|der| crate::pki::cert::CertInfo::from_der(der).ok())
+        .find(|info| info.not_after == not_after)
+        .map(|info| info.not_before)
 }
 
 fn datacenter_certificates(state: &State) -> Vec<Watched> {
@@ -213,8 +245,6 @@ fn datacenter_certificates(state: &State) -> Vec<Watched> {
 /// A gauge per item: name, help, and how to read the value off an item.
 type Metric = (&'static str, &'static str, fn(&Item) -> String);
 
-/// The text exposition format of Prometheus, for node_exporter's textfile collector.
-/// The Prometheus text when the check itself failed: the overall status 3 (UNKNOWN).
 /// The nagios line when the check itself failed: UNKNOWN and why, on stdout where the
 /// monitoring system reads it.
 pub fn nagios_unknown(why: &str) -> String {
@@ -222,6 +252,7 @@ pub fn nagios_unknown(why: &str) -> String {
     format!("MTLSCTL UNKNOWN - {why}\n")
 }
 
+/// The Prometheus text when the check itself failed: the overall status 3 (UNKNOWN).
 pub fn prometheus_unknown() -> String {
     "# HELP mtlsctl_expiry_status The overall verdict: 0 ok, 1 warning, 2 critical, 3 unknown (the check failed).\n\
      # TYPE mtlsctl_expiry_status gauge\n\
@@ -251,17 +282,34 @@ pub fn nagios(items: &[Item], overall: Level, thresholds: &Thresholds) -> String
     text.push_str(&format!(
         " | critical={critical};;;0 warning={warning};;;0 ok={ok};;;0"
     ));
-    if let Some(soonest) = items.iter().map(|i| i.days_left).min() {
+    // The soonest to expire, with the thresholds as they fall for it (a share of the
+    // lifetime is a different number of days for each certificate), in days to two places so
+    // that a 12h threshold is not rounded away.
+    if let Some(soonest) = items.iter().min_by_key(|i| i.not_after) {
+        let days = |threshold: Threshold| {
+            let millis = threshold
+                .before_expiry(soonest.not_before, soonest.not_after)
+                .num_milliseconds();
+            perf_days(millis as f64 / 86_400_000.0)
+        };
         text.push_str(&format!(
-            " days_left={soonest};{};{}",
-            thresholds.warning.num_days(),
-            thresholds.critical.num_days()
+            " days_left={};{};{}",
+            soonest.days_left,
+            days(thresholds.warning),
+            days(thresholds.critical)
         ));
     }
     text.push('\n');
     text
 }
 
+/// A number of days for perfdata: whole when it is whole, else to two decimal places.
+fn perf_days(days: f64) -> String {
+    let text = format!("{days:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The text exposition format of Prometheus, for node_exporter's textfile collector.
 pub fn prometheus(items: &[Item], overall: Level) -> String {
     let mut text = String::new();
     let metrics: [Metric; 3] = [
@@ -330,8 +378,8 @@ mod tests {
     fn thresholds_decide_the_level_and_pending_is_at_least_a_warning() {
         let now = Utc::now();
         let t = Thresholds {
-            warning: Duration::days(30),
-            critical: Duration::days(7),
+            warning: "30d".parse().unwrap(),
+            critical: "7".parse().unwrap(),
         };
         assert_eq!(
             judge(watched(-1, false, now), now, &t).state,

@@ -550,7 +550,7 @@ fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
     if files.cert.is_none() {
         return Err(usage("give the certificate and its key: --cert FILE --key FILE").into());
     }
-    let (cert, json) = ctx.store.update(|state| {
+    let (cert, json, kept) = ctx.store.update(|state| {
         if state.environment(env)?.host == Host::Managed {
             return Err(
                 usage(format!("{env} is managed: mtlsctl issues its certificates"))
@@ -558,19 +558,53 @@ fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
                     .into(),
             );
         }
+        let previous = state.environment(env)?.current_cert.clone();
         let cert = add_imported(state, env, files, ctx.now)?;
+        // A certificate that cannot be used yet is never silently made current: the one in use
+        // stays current while it is still valid.
+        let kept = if cert.not_before > ctx.now {
+            let index = state.index();
+            previous.filter(|id| {
+                index
+                    .cert(id)
+                    .is_some_and(|c| c.not_before <= ctx.now && c.not_after > ctx.now)
+            })
+        } else {
+            None
+        };
+        if let Some(id) = &kept {
+            state.environment_mut(env)?.current_cert = Some(id.clone());
+        }
+        let kept = kept.and_then(|id| state.index().cert(&id).map(|c| c.variable.clone()));
         let json = cert_json(&state.index(), &cert, ctx.now);
-        Ok((cert, json))
+        Ok((cert, json, kept))
     })?;
-    Ok(Report::Done {
-        message: format!(
+    let message = if cert.not_before <= ctx.now {
+        format!(
             "imported {} ({}) into {env}, expires {}; deploy it with 'mtlsctl cert deploy {env}'",
             cert.id,
             cert.variable,
             cert.not_after.format("%Y-%m-%d")
-        ),
-        json,
-    })
+        )
+    } else {
+        let from = short_time(cert.not_before);
+        match &kept {
+            Some(current) => format!(
+                "imported {} ({}) into {env}; it is not valid until {from}, so {current} stays current: select it then with 'mtlsctl cert select {env} {}'",
+                cert.id, cert.variable, cert.variable
+            ),
+            None => {
+                super::warn_if_not_yet_valid(&cert, ctx);
+                format!(
+                    "imported {} ({}) into {env} as its current certificate (not valid until {from}, expires {})",
+                    cert.id,
+                    cert.variable,
+                    cert.not_after.format("%Y-%m-%d")
+                )
+            }
+        }
+    };
+    Ok(Report::Done { message, json })
 }
 
 /// `cert list --json`: the schema of DESIGN.md.

@@ -80,6 +80,7 @@ fn create(args: EnvCreateArgs, ctx: &Context) -> Result<Report> {
         };
         Ok((state.environment(env)?.clone(), cert))
     })?;
+    super::warn_if_not_yet_valid(&cert, ctx);
     let how = if importing { "imported" } else { "issued" };
     Ok(Report::Done {
         message: format!(

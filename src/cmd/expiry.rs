@@ -1,4 +1,4 @@
-use anyhow::Result;
+use anyhow::{Context as _, Result, anyhow};
 use serde_json::json;
 
 use super::{Outcome, short_time};
@@ -43,7 +43,7 @@ pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
 /// itself goes to stderr as usual.
 fn unknown_on_stdout(error: anyhow::Error, args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
     let text = match format(args, ctx) {
-        ExpiryFormat::Nagios => expiry::nagios_unknown(&format!("{error}")),
+        ExpiryFormat::Nagios => expiry::nagios_unknown(&format!("{error:#}")),
         ExpiryFormat::Prometheus => expiry::prometheus_unknown(),
         _ => return Err(error),
     };
@@ -67,12 +67,12 @@ fn format(args: &ExpiryArgs, ctx: &Context) -> ExpiryFormat {
 
 fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
     let thresholds = Thresholds {
-        warning: args.warning.duration(),
-        critical: args.critical.duration(),
+        warning: args.warning,
+        critical: args.critical,
     };
-    if thresholds.critical > thresholds.warning {
+    if !thresholds.in_order() {
         return Err(usage(format!(
-            "--critical {} is longer than --warning {}: critical must come first",
+            "--critical {} would fall before --warning {}: a certificate must reach warning first (e.g. -w 30d -c 7d, or -w 66% -c 90%)",
             args.critical, args.warning
         ))
         .into());
@@ -88,7 +88,9 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
         .into());
     }
     let state = ctx.store.read()?;
-    let items = expiry::check(&state, watched_files(&args.files)?, ctx.now, &thresholds);
+    let mut outside = watched_files(&args.files)?;
+    outside.extend(watched_hosts(&args.hosts, ctx)?);
+    let items = expiry::check(&state, outside, ctx.now, &thresholds);
     let overall = items.iter().map(|i| i.state).max().unwrap_or(Level::Ok);
     let count = |level| items.iter().filter(|i| i.state == level).count();
     let counts = [
@@ -184,6 +186,31 @@ fn watched_files(files: &[std::path::PathBuf]) -> Result<Vec<Watched>> {
         }
     }
     Ok(watched)
+}
+
+/// The certificate each server given with --host presents (its leaf: the one it is named by).
+/// A server that cannot be reached is an error, so the whole check is UNKNOWN: monitoring never
+/// says OK about what it could not look at.
+fn watched_hosts(hosts: &[String], ctx: &Context) -> Result<Vec<Watched>> {
+    hosts
+        .iter()
+        .map(|host| {
+            let (_, seen) = super::request::probe_server(host, None, None, ctx)
+                .with_context(|| format!("cannot check the certificate of {host}"))?;
+            let leaf = seen.server_chain.first().ok_or_else(|| {
+                anyhow!("cannot check the certificate of {host}: the server sent no certificate")
+            })?;
+            let info = CertInfo::from_der(leaf)?;
+            Ok(Watched {
+                kind: "host",
+                name: host.clone(),
+                environment: None,
+                not_after: info.not_after,
+                not_before: Some(info.not_before),
+                pending: None,
+            })
+        })
+        .collect()
 }
 
 fn row(item: &Item) -> Vec<Styled> {

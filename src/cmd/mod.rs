@@ -98,6 +98,21 @@ pub(crate) fn read_password(path: &Path) -> Result<String> {
 }
 
 /// A time as tables show it: `2026-03-01 12:00 UTC`.
+/// A certificate made current although its validity has not begun: say so (servers refuse it
+/// until then).
+pub fn warn_if_not_yet_valid(cert: &crate::state::CertRecord, ctx: &Context) {
+    if cert.not_before > ctx.now {
+        crate::output::warn(
+            ctx,
+            &format!(
+                "{} is not valid until {}: servers will refuse it until then",
+                cert.variable,
+                short_time(cert.not_before)
+            ),
+        );
+    }
+}
+
 pub fn short_time(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()
 }

@@ -158,43 +158,7 @@ pub fn inspect_server(
     cacert: Option<&Path>,
     ctx: &Context,
 ) -> Result<Report> {
-    let url = format!("https://{address}");
-    let mut target =
-        Target::parse(&url).map_err(|_| usage(format!("'{address}' is not HOST:PORT")))?;
-    let connect_to = target.host.clone();
-    if let Some(name) = servername {
-        target.host = name.to_string();
-    }
-    // With --servername, connect to the given host but name the other one in SNI and checks.
-    let resolve: Vec<http::Resolve> = match (servername, connect_to.parse()) {
-        (Some(_), Ok(addr)) => vec![http::Resolve {
-            host: target.host.to_ascii_lowercase(),
-            port: target.port,
-            addr,
-        }],
-        _ => Vec::new(),
-    };
-    let trust = server_trust(cacert, None, false, None, ctx)?;
-    let observed: Observations = Arc::default();
-    let config = tls::client_config(
-        ClientOptions {
-            trust,
-            pins: Vec::new(),
-            identity: None,
-            alpn: vec![b"h2".to_vec(), b"http/1.1".to_vec()],
-            record_only: true,
-        },
-        &observed,
-    )?;
-    let options = ConnectOptions {
-        resolve,
-        connect_timeout: Duration::from_secs(30),
-        version: HttpVersion::Auto,
-        tls: Some(Arc::new(config)),
-    };
-    let connected = runtime()?.block_on(http::open(&target, &options));
-    let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();
-    let connected = connected.map_err(|e| explain(e, &seen, None, &target))?;
+    let (connected, seen) = probe_server(address, servername, cacert, ctx)?;
     let tls = connected.tls.clone().unwrap_or_else(|| http::TlsFacts {
         version: String::new(),
         cipher: String::new(),
@@ -233,6 +197,56 @@ pub fn inspect_server(
             "chain": chain.iter().map(|c| chain_entry_json(c, ctx.now)).collect::<Vec<_>>(),
         }),
     })
+}
+
+/// Connect to a TLS server as `inspect --connect` and `expiry --host` do: no client
+/// certificate, every ALPN, and the server's chain recorded even when it does not verify.
+pub fn probe_server(
+    address: &str,
+    servername: Option<&str>,
+    cacert: Option<&Path>,
+    ctx: &Context,
+) -> Result<(http::Connected, Observed)> {
+    let url = format!("https://{address}");
+    let mut target = Target::parse(&url)
+        .ok()
+        .filter(|_| !address.contains(['/', '?', '#', '@']))
+        .ok_or_else(|| usage(format!("'{address}' is not HOST:PORT")))?;
+    let connect_to = target.host.clone();
+    if let Some(name) = servername {
+        target.host = name.to_string();
+    }
+    // With --servername, connect to the given host but name the other one in SNI and checks.
+    let resolve: Vec<http::Resolve> = match (servername, connect_to.parse()) {
+        (Some(_), Ok(addr)) => vec![http::Resolve {
+            host: target.host.to_ascii_lowercase(),
+            port: target.port,
+            addr,
+        }],
+        _ => Vec::new(),
+    };
+    let trust = server_trust(cacert, None, false, None, ctx)?;
+    let observed: Observations = Arc::default();
+    let config = tls::client_config(
+        ClientOptions {
+            trust,
+            pins: Vec::new(),
+            identity: None,
+            alpn: vec![b"h2".to_vec(), b"http/1.1".to_vec()],
+            record_only: true,
+        },
+        &observed,
+    )?;
+    let options = ConnectOptions {
+        resolve,
+        connect_timeout: Duration::from_secs(30),
+        version: HttpVersion::Auto,
+        tls: Some(Arc::new(config)),
+    };
+    let connected = runtime()?.block_on(http::open(&target, &options));
+    let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let connected = connected.map_err(|e| explain(e, &seen, None, &target))?;
+    Ok((connected, seen))
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
@@ -367,13 +381,22 @@ fn load_identity(
         return Ok(None);
     };
     let info = CertInfo::from_der(&identity.chain[0])?;
-    if info.not_after < ctx.now {
+    let unusable = if info.not_before > ctx.now {
+        Some(format!(
+            "it is not valid until {}",
+            short_time(info.not_before)
+        ))
+    } else if info.not_after < ctx.now {
+        Some(format!("it expired on {}", short_time(info.not_after)))
+    } else {
+        None
+    };
+    if let Some(why) = &unusable {
         output::warn(
             ctx,
             &format!(
-                "the client certificate {} expired on {}: the server will likely reject it",
-                info.subject,
-                short_time(info.not_after)
+                "the client certificate {}: {why}; the server will likely reject it",
+                info.subject
             ),
         );
     }
@@ -381,6 +404,7 @@ fn load_identity(
         subject: info.subject,
         not_after: info.not_after,
         variable: identity.variable.clone(),
+        unusable,
     };
     Ok(Some((identity, sent)))
 }
@@ -436,6 +460,8 @@ pub struct SentCert {
     subject: String,
     not_after: DateTime<Utc>,
     variable: Option<String>,
+    /// Why it cannot be used now (not yet valid, expired), said again when the server refuses it.
+    unusable: Option<String>,
 }
 
 /// A failed transfer as the user should hear of it, with curl's exit code.
@@ -506,7 +532,7 @@ fn explain(
                         Alert::BadCertificate => "bad certificate".to_string(),
                         other => format!("{other:?}"),
                     };
-                    client_cert_rejected(&reason, seen)
+                    client_cert_rejected(&reason, seen, sent)
                 }
                 other => transfer(35, format!("the TLS handshake with {host} failed: the server sent alert {other:?}")),
             }
@@ -520,7 +546,7 @@ fn explain(
             crate::error::Failure { message, ..failure }
         }
         (e, None) if e.step == Step::Http && seen.client_cert_sent => {
-            let failure = client_cert_rejected("it closed the connection after receiving it", seen);
+            let failure = client_cert_rejected("it closed the connection after receiving it", seen, sent);
             let message = format!("{} ({e})", failure.message);
             crate::error::Failure { message, ..failure }
         }
@@ -538,7 +564,24 @@ fn client_cert_required() -> crate::error::Failure {
     .hint("give one with --env ENV, --cert-id CERT, --cert FILE --key FILE or --p12 FILE")
 }
 
-fn client_cert_rejected(reason: &str, seen: &Observed) -> crate::error::Failure {
+fn client_cert_rejected(
+    reason: &str,
+    seen: &Observed,
+    sent: Option<&SentCert>,
+) -> crate::error::Failure {
+    // A certificate outside its validity is the likeliest reason: name it.
+    if let Some(why) = sent.and_then(|s| s.unusable.as_deref()) {
+        let name = sent
+            .and_then(|s| s.variable.clone())
+            .unwrap_or_else(|| sent.map(|s| s.subject.clone()).unwrap_or_default());
+        return transfer(
+            58,
+            format!("the server rejected the client certificate ({reason}): {name} {why}"),
+        )
+        .hint(
+            "send a certificate that is valid now ('mtlsctl cert list' shows each one's validity)",
+        );
+    }
     let accepted = if seen.acceptable_cas.is_empty() {
         "'mtlsctl inspect --connect HOST:PORT' shows which CAs the server accepts".to_string()
     } else {
@@ -571,7 +614,7 @@ fn refused_by_nginx(
         return Err(client_cert_required().into());
     }
     if body.contains("The SSL certificate error") {
-        return Err(client_cert_rejected("the server could not verify it", seen).into());
+        return Err(client_cert_rejected("the server could not verify it", seen, sent).into());
     }
     Ok(())
 }

@@ -91,6 +91,25 @@ fn thresholds_take_bare_days_and_not_yet_valid_is_critical() {
     assert_eq!(verdict(&["expiry", "-w", "60", "-c", "45"]), 2);
     assert_eq!(verdict(&["expiry", "--warning", "45d"]), 1);
 
+    // Shares of the lifetime (40 days): 66% spent is day 26.4, 10% spent is day 4.
+    let at = |days: i64, args: &[&str]| {
+        let now = (Utc::now() + chrono::Duration::days(days)).to_rfc3339();
+        let out = w.cmd().env("MTLSCTL_NOW", now).args(args).output().unwrap();
+        out.status.code().unwrap()
+    };
+    assert_eq!(at(25, &["expiry", "--warning", "66%", "-c", "1d"]), 0);
+    assert_eq!(at(27, &["expiry", "--warning", "66%", "-c", "1d"]), 1);
+    assert_eq!(at(3, &["expiry", "--critical", "10%", "-w", "1d"]), 0);
+    assert_eq!(at(5, &["expiry", "--critical", "10%", "-w", "1d"]), 2);
+    assert_eq!(at(5, &["expiry", "-w", "66%", "-c", "90%"]), 0);
+    assert_eq!(at(37, &["expiry", "-w", "66%", "-c", "90%"]), 2);
+    let err = w.fails(&["expiry", "-w", "66%", "-c", "10%"], 3);
+    assert!(err.contains("warning first"), "{err}");
+    let err = w.fails(&["expiry", "-w", "-5"], 3);
+    assert!(err.contains("negative"), "{err}");
+    let err = w.fails(&["expiry", "-w", "150%"], 3);
+    assert!(err.contains("1% to 100%"), "{err}");
+
     // A clock before the certificate's start: it cannot be used yet.
     let out = w
         .cmd()
@@ -346,4 +365,137 @@ fn rotate_says_how_to_record_a_deploy_where_there_is_no_target() {
         said.contains("cert deploy shop/production --manual"),
         "{said}"
     );
+}
+
+#[test]
+fn servers_are_watched_with_host() {
+    if crate::support::peers::nginx_binary().is_none() {
+        eprintln!("skipped: nginx is not installed (.ci/run installs it)");
+        return;
+    }
+    let w = World::new();
+    let pki = crate::support::peers::ServerPki::write(w.dir.path());
+    let nginx = crate::support::peers::nginx(
+        w.dir.path(),
+        &pki,
+        &pki.ca,
+        "optional",
+        "location / { return 200 \"ok\\n\"; }",
+    );
+    let host = format!("127.0.0.1:{}", nginx.port);
+    // The server's leaf is valid until 4096-01-01: fine today, critical four days before.
+    let (report, code) = w.json_with_code(&["expiry", "--allow-empty", "--host", &host]);
+    assert_eq!(code, 0, "{report}");
+    let item = &report["items"][0];
+    assert_eq!(
+        (item["kind"].as_str(), item["name"].as_str()),
+        (Some("host"), Some(host.as_str()))
+    );
+    let out = w
+        .cmd()
+        .env("MTLSCTL_NOW", "4095-12-28T00:00:00Z")
+        .args([
+            "expiry",
+            "--allow-empty",
+            "--format",
+            "nagios",
+            "--host",
+            &host,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("MTLSCTL CRITICAL"));
+
+    // Nobody listening: the check could not look, so it is UNKNOWN and names the server.
+    let closed = format!("127.0.0.1:{}", crate::support::peers::free_port());
+    let err = w.fails(&["expiry", "--allow-empty", "--host", &closed], 3);
+    assert!(err.contains(&closed), "{err}");
+    let err = w.fails(&["expiry", "--allow-empty", "--host", "https://x/"], 3);
+    assert!(err.contains("HOST:PORT"), "{err}");
+}
+
+#[test]
+fn a_certificate_not_yet_valid_is_imported_without_being_used_and_named_when_refused() {
+    let w = World::new();
+    w.ok(&["property", "create", "ext"]);
+    let ca = crate::support::TestCa::new("Ext CA");
+    let key = rcgen::KeyPair::generate().unwrap();
+    let key_file = w.write("client.key", key.serialize_pem());
+    let now_cert = w.write("now.pem", ca.client("ext", &key, -1, 100));
+    let later_cert = w.write("later.pem", ca.client("ext", &key, 40, 140));
+    let import = |env: &str, cert: &std::path::Path| {
+        w.run(&[
+            "cert",
+            "import",
+            env,
+            "--cert",
+            cert.to_str().unwrap(),
+            "--key",
+            key_file.to_str().unwrap(),
+        ])
+    };
+    let create = |env: &str, cert: &std::path::Path| {
+        w.run(&[
+            "env",
+            "create",
+            env,
+            "--host",
+            "self",
+            "--cert",
+            cert.to_str().unwrap(),
+            "--key",
+            key_file.to_str().unwrap(),
+        ])
+    };
+    assert!(create("ext/prod", &now_cert).status.success());
+    // The one in use stays current; the message says when and how to switch.
+    let out = import("ext/prod", &later_cert);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(
+        said.contains("not valid until") && said.contains("ext_production_v1 stays current"),
+        "{said}"
+    );
+    let list = w.json(&["cert", "list", "ext/prod"]);
+    let current: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "current")
+        .map(|c| c["variable"].as_str().unwrap())
+        .collect();
+    assert_eq!(current, ["ext_production_v1"]);
+    // With nothing else to use, it becomes current, with a warning.
+    let out = create("ext/stage", &later_cert);
+    assert!(out.status.success());
+    let warned = String::from_utf8_lossy(&out.stderr);
+    assert!(warned.contains("not valid until"), "{warned}");
+
+    // `request` warns before sending it, and names it when the server refuses it.
+    if !crate::support::has_openssl() {
+        return;
+    }
+    let pki = crate::support::peers::ServerPki::write(w.dir.path());
+    let client_ca = w.write("client-ca.pem", &ca.cert_pem);
+    let server = crate::support::peers::openssl_s_server(&pki, &client_ca);
+    let url = format!("https://localhost:{}/", server.port);
+    let err = w.fails(
+        &[
+            "request",
+            &url,
+            "--cacert",
+            pki.ca.to_str().unwrap(),
+            "--cert",
+            later_cert.to_str().unwrap(),
+            "--key",
+            key_file.to_str().unwrap(),
+        ],
+        58,
+    );
+    assert!(
+        err.contains("warning") && err.contains("rejected the client certificate"),
+        "{err}"
+    );
+    assert_eq!(err.matches("not valid until").count(), 2, "{err}");
 }
