@@ -449,7 +449,7 @@ _mtlsctl() {
 
     case "${cmd}" in
         mtlsctl)
-            opts="-q -v -h -V --state --json --quiet --verbose --color --help --version property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help"
+            opts="-q -v -h -V --state --json --quiet --verbose --color --wide --help --version property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -471,7 +471,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__ca)
-            opts="-q -v -h --state --json --quiet --verbose --color --help add list show remove help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help add list show remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -493,7 +493,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__ca__subcmd__add)
-            opts="-q -v -h --force --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --force --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -599,7 +599,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__ca__subcmd__list)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -621,7 +621,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__ca__subcmd__remove)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -643,7 +643,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__ca__subcmd__show)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -665,7 +665,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert)
-            opts="-q -v -h --state --json --quiet --verbose --color --help list show rotate select deploy export import help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help list show rotate select deploy export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,7 +687,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__deploy)
-            opts="-q -v -h --manual --allow-shared-dir --hook-timeout --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --manual --allow-shared-dir --hook-timeout --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -713,7 +713,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__export)
-            opts="-q -v -h --out --format --include-key --allow-shared-dir --password-file --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --out --format --include-key --allow-shared-dir --password-file --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -873,7 +873,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__import)
-            opts="-q -v -h --cert --key --chain --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --cert --key --chain --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -907,7 +907,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__list)
-            opts="-q -v -h --status --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --status --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -933,7 +933,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__rotate)
-            opts="-q -v -h --key-type --validity --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --key-type --validity --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -963,7 +963,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__select)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -985,7 +985,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__show)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,7 +1007,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__completions)
-            opts="-q -v -h --state --json --quiet --verbose --color --help bash elvish fish powershell zsh"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1029,7 +1029,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__datacenter)
-            opts="-q -v -h --state --json --quiet --verbose --color --help list download help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help list download help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1051,7 +1051,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__datacenter__subcmd__download)
-            opts="-q -v -h --year --out --cacert --allow-http --allow-mismatch --timeout --retry --catalog --base-url --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --year --out --cacert --allow-http --allow-mismatch --timeout --retry --catalog --base-url --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1157,7 +1157,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__datacenter__subcmd__list)
-            opts="-q -v -h --catalog --base-url --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --catalog --base-url --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1187,7 +1187,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__domain)
-            opts="-q -v -h --state --json --quiet --verbose --color --help add list show set remove help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help add list show set remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1209,7 +1209,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__domain__subcmd__add)
-            opts="-q -v -h --ca --mode --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --ca --mode --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1337,7 +1337,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__domain__subcmd__list)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1359,7 +1359,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__domain__subcmd__remove)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1381,7 +1381,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__domain__subcmd__set)
-            opts="-q -v -h --ca --mode --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --ca --mode --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1411,7 +1411,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__domain__subcmd__show)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1433,7 +1433,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__env)
-            opts="-q -v -h --state --json --quiet --verbose --color --help create list show set delete help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help create list show set delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1455,7 +1455,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__env__subcmd__create)
-            opts="-q -v -h --name --host --key-type --validity --san --deploy-dir --deploy-hook --cert --key --chain --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --name --host --key-type --validity --san --deploy-dir --deploy-hook --cert --key --chain --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1517,7 +1517,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__env__subcmd__delete)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1637,7 +1637,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__env__subcmd__list)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1659,7 +1659,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__env__subcmd__set)
-            opts="-q -v -h --name --deploy-dir --deploy-hook --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --name --deploy-dir --deploy-hook --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1693,7 +1693,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__env__subcmd__show)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1715,7 +1715,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__expiry)
-            opts="-w -c -q -v -h --warning --critical --format --allow-empty --file --host --output --state --json --quiet --verbose --color --help"
+            opts="-w -c -q -v -h --warning --critical --format --allow-empty --file --host --output --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2441,7 +2441,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__inspect)
-            opts="-q -v -h --connect --servername --cacert --password-file --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --connect --servername --cacert --password-file --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2479,7 +2479,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__issuer)
-            opts="-q -v -h --state --json --quiet --verbose --color --help show export help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help show export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2501,7 +2501,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__issuer__subcmd__export)
-            opts="-q -v -h --out --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --out --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2583,7 +2583,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__issuer__subcmd__show)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2605,7 +2605,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__man)
-            opts="-q -v -h --out-dir --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --out-dir --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2631,7 +2631,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__property)
-            opts="-q -v -h --state --json --quiet --verbose --color --help create list show delete help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help create list show delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2653,7 +2653,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__property__subcmd__create)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2675,7 +2675,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__property__subcmd__delete)
-            opts="-q -v -h --force --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --force --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2781,7 +2781,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__property__subcmd__list)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2803,7 +2803,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__property__subcmd__show)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2825,7 +2825,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__request)
-            opts="-X -H -d -o -i -f -k -q -v -h --request --header --data --output --include --fail --env --cert-id --cert --key --p12 --password-file --cacert --ca --insecure --pin --resolve --timeout --connect-timeout --retry --retry-delay --http1.1 --http2 --state --json --quiet --verbose --color --help"
+            opts="-X -H -d -o -i -f -k -q -v -h --request --header --data --output --include --fail --env --cert-id --cert --key --p12 --password-file --cacert --ca --insecure --pin --resolve --timeout --connect-timeout --retry --retry-delay --http1.1 --http2 --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2935,7 +2935,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__rule)
-            opts="-q -v -h --state --json --quiet --verbose --color --help add list remove help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help add list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2957,7 +2957,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__rule__subcmd__add)
-            opts="-q -v -h --criteria --behavior --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --criteria --behavior --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3057,7 +3057,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__rule__subcmd__list)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3079,7 +3079,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__rule__subcmd__remove)
-            opts="-q -v -h --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3101,7 +3101,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__serve)
-            opts="-q -v -h --listen --domain --cert --key --upstream --log-format --handshake-timeout --header-timeout --keepalive-timeout --max-header-size --max-body-size --max-connections --max-streams --state --json --quiet --verbose --color --help"
+            opts="-q -v -h --listen --domain --cert --key --upstream --log-format --handshake-timeout --header-timeout --keepalive-timeout --max-header-size --max-body-size --max-connections --max-streams --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

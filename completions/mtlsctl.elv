@@ -25,6 +25,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -53,6 +54,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand create 'Create a property'
@@ -69,6 +71,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -80,6 +83,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -91,6 +95,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -103,6 +108,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -131,6 +137,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand create 'Create an environment; a managed one gets its first certificate at once'
@@ -158,6 +165,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -169,6 +177,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -180,6 +189,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -194,6 +204,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -205,6 +216,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -236,6 +248,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List certificates with expiry, status and deployment status'
@@ -256,6 +269,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -267,6 +281,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -280,6 +295,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -291,6 +307,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -305,6 +322,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -321,6 +339,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -335,6 +354,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -376,6 +396,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -387,6 +408,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand show 'Show the issuer''s certificate details'
@@ -401,6 +423,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -413,6 +436,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -465,6 +489,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -476,6 +501,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List the catalog: validity, days left, the recommended year, what was downloaded'
@@ -492,6 +518,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -512,6 +539,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -534,6 +562,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Add a domain with its trusted CA (from the CA library)'
@@ -553,6 +582,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -564,6 +594,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -575,6 +606,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -588,6 +620,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -599,6 +632,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -630,6 +664,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Add a rule at the end of a domain''s rules'
@@ -647,6 +682,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -658,6 +694,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -669,6 +706,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -707,6 +745,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -718,6 +757,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Add a CA certificate (PEM or DER) under a name'
@@ -735,6 +775,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -746,6 +787,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -757,6 +799,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -768,6 +811,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -805,6 +849,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -816,6 +861,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -828,6 +874,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --quiet 'Print nothing but errors and requested data'
             cand -v 'Say more about what is being done (on stderr)'
             cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
             cand -h 'Print help'
             cand --help 'Print help'
         }

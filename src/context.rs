@@ -21,6 +21,8 @@ pub struct Context {
     pub quiet: bool,
     pub verbose: u8,
     pub color: bool,
+    /// The terminal width tables must fit in; None when stdout is not a terminal or with --wide.
+    pub width: Option<u16>,
     /// The clock: MTLSCTL_NOW when set, for tests and "what will expire by then?".
     pub now: DateTime<Utc>,
     /// MTLSCTL_NOW, when set: long-running commands keep using it instead of the clock.
@@ -73,10 +75,21 @@ impl Context {
             quiet: global.quiet,
             verbose: global.verbose,
             color,
+            width: (!global.wide && stdout_is_terminal())
+                .then(terminal_width)
+                .flatten(),
             now,
             fixed_now,
         })
     }
+}
+
+/// COLUMNS when set (as `ls` honours it), else the terminal's own width.
+fn terminal_width() -> Option<u16> {
+    non_empty_var("COLUMNS")
+        .and_then(|text| text.trim().parse::<u16>().ok())
+        .filter(|width| *width > 0)
+        .or_else(|| terminal_size::terminal_size_of(std::io::stdout()).map(|(width, _)| width.0))
 }
 
 fn non_empty_var(name: &str) -> Option<String> {

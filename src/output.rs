@@ -3,7 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use comfy_table::{Cell, CellAlignment, Color, Table, presets};
+use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, Table, Width, presets};
 use serde_json::Value;
 
 use crate::context::Context;
@@ -39,11 +39,59 @@ impl From<&str> for Styled {
     }
 }
 
+/// A table column and what may happen to it when the table is wider than the terminal.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub title: &'static str,
+    pub fit: Fit,
+}
+
+/// How a column gives way on a narrow terminal (as `kubectl` and `ls` do): first the optional
+/// columns go, lowest rank first; then text columns wrap inside their cell. A line never
+/// wraps at the terminal's edge, and `--wide` (or a pipe) shows every column in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Always shown, never narrowed (ids, dates, statuses).
+    Keep,
+    /// Always shown; narrowed with its text wrapped when the rest leaves too little room.
+    Wrap,
+    /// Left out when the table does not fit; rank 1 goes first.
+    Optional(u8),
+}
+
+impl Column {
+    pub const fn keep(title: &'static str) -> Column {
+        Column {
+            title,
+            fit: Fit::Keep,
+        }
+    }
+
+    pub const fn wrap(title: &'static str) -> Column {
+        Column {
+            title,
+            fit: Fit::Wrap,
+        }
+    }
+
+    pub const fn optional(rank: u8, title: &'static str) -> Column {
+        Column {
+            title,
+            fit: Fit::Optional(rank),
+        }
+    }
+
+    /// Columns that are all kept (small tables).
+    pub fn all_kept(titles: &[&'static str]) -> Vec<Column> {
+        titles.iter().copied().map(Column::keep).collect()
+    }
+}
+
 /// What a command hands back to be printed.
 pub enum Report {
     /// Rows for people; `json` for scripts.
     Table {
-        columns: Vec<&'static str>,
+        columns: Vec<Column>,
         rows: Vec<Vec<Styled>>,
         empty: String,
         json: Value,
@@ -81,11 +129,12 @@ pub fn print(report: &Report, ctx: &Context) -> std::io::Result<()> {
     out.flush()
 }
 
-/// How human output looks: colour, and whether notes are left out.
+/// How human output looks: colour, whether notes are left out, and the width tables must fit.
 #[derive(Clone, Copy)]
 struct Style {
     color: bool,
     quiet: bool,
+    width: Option<u16>,
 }
 
 impl Style {
@@ -93,6 +142,7 @@ impl Style {
         Style {
             color: ctx.color,
             quiet: ctx.quiet,
+            width: ctx.width,
         }
     }
 }
@@ -110,6 +160,7 @@ pub fn render_plain(report: &Report, ctx: &Context) -> std::io::Result<Vec<u8>> 
     let style = Style {
         color: false,
         quiet: ctx.quiet,
+        width: None,
     };
     write_human(&mut out, report, style)?;
     Ok(out)
@@ -143,9 +194,12 @@ fn write_human(out: &mut impl Write, report: &Report, style: Style) -> std::io::
                 return Ok(());
             }
             let mut table = new_table(style);
-            table.set_header(columns.iter().map(Cell::new));
+            table.set_header(columns.iter().map(|c| Cell::new(c.title)));
             for row in rows {
                 table.add_row(row.iter().map(|s| cell(s, style)));
+            }
+            if let Some(width) = style.width {
+                fit(&mut table, columns, width);
             }
             writeln!(out, "{}", trim_lines(&table.to_string()))
         }
@@ -177,6 +231,96 @@ fn write_human(out: &mut impl Write, report: &Report, style: Style) -> std::io::
     }
 }
 
+/// Fit a table into `width` terminal columns: leave out optional columns (lowest rank first)
+/// until it could fit, then share the room the other columns leave among the wrapping ones,
+/// in proportion to their text, which wraps inside the cell.
+fn fit(table: &mut Table, columns: &[Column], width: u16) {
+    /// A wrapping column is never narrower than this (or its text, when shorter).
+    const NARROWEST: usize = 20;
+    let width = usize::from(width);
+    let natural: Vec<usize> = table
+        .column_max_content_widths()
+        .iter()
+        .map(|w| usize::from(*w))
+        .collect();
+    let is_wrap = |i: usize| columns[i].fit == Fit::Wrap;
+    // The width of the shown columns (two spaces between each), wrapping ones at `narrowest`.
+    let total = |shown: &[bool], narrowest: usize| -> usize {
+        let widths: Vec<usize> = (0..columns.len())
+            .filter(|i| shown[*i])
+            .map(|i| {
+                if is_wrap(i) {
+                    natural[i].min(narrowest)
+                } else {
+                    natural[i]
+                }
+            })
+            .collect();
+        widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1)
+    };
+    let mut shown = vec![true; columns.len().min(natural.len())];
+    let mut optional: Vec<(u8, usize)> = columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match c.fit {
+            Fit::Optional(rank) => Some((rank, i)),
+            _ => None,
+        })
+        .collect();
+    optional.sort();
+    for (_, index) in optional {
+        if total(&shown, NARROWEST) <= width {
+            break;
+        }
+        shown[index] = false;
+    }
+    for (index, show) in shown.iter().enumerate() {
+        if !show && let Some(column) = table.column_mut(index) {
+            column.set_constraint(ColumnConstraint::Hidden);
+        }
+    }
+    if total(&shown, usize::MAX) <= width {
+        return;
+    }
+    let kept = total(
+        &shown
+            .iter()
+            .enumerate()
+            .map(|(i, s)| *s && !is_wrap(i))
+            .collect::<Vec<_>>(),
+        0,
+    );
+    let wrapping: Vec<usize> = (0..shown.len())
+        .filter(|i| shown[*i] && is_wrap(*i))
+        .collect();
+    // Each wrapping column gets a floor first, then a share of the rest in proportion to how
+    // much more its text needs.
+    let room = width.saturating_sub(kept + 2 * wrapping.len());
+    let floor = |i: usize| natural[i].min(NARROWEST).min(room / wrapping.len().max(1));
+    let rest = room.saturating_sub(wrapping.iter().map(|i| floor(*i)).sum());
+    let wanted: usize = wrapping.iter().map(|i| natural[*i] - floor(*i)).sum();
+    for index in 0..shown.len() {
+        let Some(column) = table.column_mut(index) else {
+            continue;
+        };
+        if !shown[index] {
+            continue;
+        }
+        if is_wrap(index) {
+            let share = floor(index) + (natural[index] - floor(index)) * rest / wanted.max(1);
+            // An absolute width counts the column's padding (one space each side).
+            let with_padding = u16::try_from(share + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(with_padding)));
+        } else {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    // comfy-table counts the padding of the first column, which `trim_lines` removes.
+    table
+        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+        .set_width(u16::try_from(width + 1).unwrap_or(u16::MAX));
+}
+
 fn new_table(style: Style) -> Table {
     let mut table = Table::new();
     table.load_style(presets::NOTHING);
@@ -184,6 +328,8 @@ fn new_table(style: Style) -> Table {
     table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
     if style.color {
         table.enforce_styling();
+        // The colour covers the text, never the padding after it.
+        table.style_text_only();
     } else {
         table.force_no_tty();
     }
@@ -191,7 +337,9 @@ fn new_table(style: Style) -> Table {
 }
 
 fn cell(value: &Styled, style: Style) -> Cell {
-    let cell = Cell::new(&value.0).set_alignment(CellAlignment::Left);
+    // A value from outside (a subject, a path) must not move the cursor or break the row.
+    let cell =
+        Cell::new(crate::text::escape_untrusted(&value.0)).set_alignment(CellAlignment::Left);
     if !style.color {
         return cell;
     }

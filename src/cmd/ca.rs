@@ -7,7 +7,7 @@ use crate::cli::CaCommand;
 use crate::context::Context;
 use crate::error::usage;
 use crate::model::CaName;
-use crate::output::{Report, Styled, Tone};
+use crate::output::{Column, Report, Styled, Tone};
 use crate::pki::cert::{CertInfo, certs_in_file, to_pem};
 use crate::state::{TrustedCa, days_left};
 
@@ -101,7 +101,12 @@ fn list(ctx: &Context) -> Result<Report> {
     let mut cas: Vec<&TrustedCa> = state.trusted_cas.iter().collect();
     cas.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(Report::Table {
-        columns: vec!["NAME", "SUBJECT", "EXPIRES", "SHA-256"],
+        columns: vec![
+            Column::keep("NAME"),
+            Column::wrap("SUBJECT"),
+            Column::keep("EXPIRES"),
+            Column::optional(1, "SHA-256"),
+        ],
         rows: cas
             .iter()
             .map(|ca| {

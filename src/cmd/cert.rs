@@ -10,7 +10,7 @@ use crate::deploy::{self, TargetFile};
 use crate::duration::Validity;
 use crate::error::usage;
 use crate::model::{CertStatus, EnvRef, Host, KeyType, PropertyName};
-use crate::output::{self, Report, Styled, Tone};
+use crate::output::{self, Column, Report, Styled, Tone};
 use crate::pki::cert::{certs_from_pem, first_der};
 use crate::pki::p12;
 use crate::state::{CertRecord, DeployRecord, DeploySettings, Index, State};
@@ -86,7 +86,7 @@ fn list(filter: Option<&str>, status: Option<CertStatus>, ctx: &Context) -> Resu
         .map(|(c, s)| {
             let deployment = index
                 .environment(&c.environment)
-                .map(|e| deployment_cell(e.deployment_status()))
+                .map(|e| cert_deployment_cell(e, c))
                 .unwrap_or_else(|| Styled::plain("-"));
             vec![
                 Styled::plain(c.id.clone()),
@@ -102,14 +102,14 @@ fn list(filter: Option<&str>, status: Option<CertStatus>, ctx: &Context) -> Resu
         .collect();
     Ok(Report::Table {
         columns: vec![
-            "ID",
-            "ENVIRONMENT",
-            "NAME",
-            "CREATED",
-            "EXPIRES",
-            "STATUS",
-            "VARIABLE",
-            "DEPLOYMENT",
+            Column::keep("ID"),
+            Column::optional(3, "ENVIRONMENT"),
+            Column::optional(1, "NAME"),
+            Column::optional(2, "CREATED"),
+            Column::keep("EXPIRES"),
+            Column::keep("STATUS"),
+            Column::wrap("VARIABLE"),
+            Column::keep("DEPLOYMENT"),
         ],
         rows,
         empty: "no certificates match".into(),
@@ -123,7 +123,7 @@ fn show(name: &str, ctx: &Context) -> Result<Report> {
     let status = state.cert_status(cert, ctx.now);
     let deployment = state
         .environment(&cert.environment)
-        .map(|e| deployment_cell(e.deployment_status()))
+        .map(|e| cert_deployment_cell(e, cert))
         .unwrap_or_else(|_| Styled::plain("-"));
     let mut json = cert_json(&state.index(), cert, ctx.now);
     json["issuer"] = json!(cert.issuer);
@@ -607,6 +607,20 @@ fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
     Ok(Report::Done { message, json })
 }
 
+/// Where one certificate stands in its environment's deployments: the current one carries the
+/// environment's deployment status; the one last deployed (when another is current) is
+/// `deployed`; any other is `-`.
+fn cert_deployment_cell(environment: &crate::state::Environment, cert: &CertRecord) -> Styled {
+    let id = Some(cert.id.as_str());
+    if environment.current_cert.as_deref() == id {
+        deployment_cell(environment.deployment_status())
+    } else if environment.deployed_cert.as_deref() == id {
+        Styled::plain("deployed")
+    } else {
+        Styled::plain("-")
+    }
+}
+
 /// `cert list --json`: the schema of DESIGN.md.
 fn cert_json(index: &Index<'_>, cert: &CertRecord, now: DateTime<Utc>) -> Value {
     serde_json::to_value(CertJson::new(index, cert, now)).unwrap_or_default()
@@ -626,6 +640,8 @@ struct CertJson<'a> {
     days_left: i64,
     status: CertStatus,
     deployment_status: Option<crate::model::DeploymentStatus>,
+    /// Whether this certificate is the one last deployed.
+    deployed: bool,
     key_type: &'a str,
     serial: &'a str,
     sha256: &'a str,
@@ -648,6 +664,9 @@ impl<'a> CertJson<'a> {
             deployment_status: index
                 .environment(&cert.environment)
                 .map(|e| e.deployment_status()),
+            deployed: index
+                .environment(&cert.environment)
+                .is_some_and(|e| e.deployed_cert.as_deref() == Some(cert.id.as_str())),
             key_type: &cert.key_type,
             serial: &cert.serial,
             sha256: &cert.sha256,

@@ -11,7 +11,7 @@ use crate::cli::{CatalogArgs, DatacenterCommand, DatacenterDownloadArgs};
 use crate::context::Context;
 use crate::datacenter::{self, Catalog, Entry, Verified};
 use crate::error::usage;
-use crate::output::{self, Report, Styled, Tone};
+use crate::output::{self, Column, Report, Styled, Tone};
 use crate::state::{DatacenterDownload, State, days_left};
 use crate::tls::{self, ClientOptions, ServerTrust};
 
@@ -78,14 +78,14 @@ fn list(source: &CatalogArgs, ctx: &Context) -> Result<Report> {
         .collect();
     Ok(Report::Table {
         columns: vec![
-            "ID",
-            "NAME",
-            "YEAR",
-            "VALID FROM",
-            "VALID TO",
-            "DAYS LEFT",
-            "RECOMMENDED",
-            "DOWNLOADED",
+            Column::keep("ID"),
+            Column::optional(2, "NAME"),
+            Column::keep("YEAR"),
+            Column::optional(1, "VALID FROM"),
+            Column::keep("VALID TO"),
+            Column::keep("DAYS LEFT"),
+            Column::optional(3, "RECOMMENDED"),
+            Column::wrap("DOWNLOADED"),
         ],
         rows,
         empty: "the catalog is empty".into(),

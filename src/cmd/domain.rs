@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::error::usage;
 use crate::gateway::rules::parse_rule;
 use crate::model::HostName;
-use crate::output::{Report, Styled};
+use crate::output::{Column, Report, Styled};
 use crate::state::{Domain, RuleRecord};
 
 pub fn run(command: DomainCommand, ctx: &Context) -> Result<Report> {
@@ -41,7 +41,13 @@ pub fn run(command: DomainCommand, ctx: &Context) -> Result<Report> {
         DomainCommand::List => {
             let state = ctx.store.read()?;
             Ok(Report::Table {
-                columns: vec!["DOMAIN", "MODE", "CA", "RULES", "CREATED"],
+                columns: vec![
+                    Column::wrap("DOMAIN"),
+                    Column::keep("MODE"),
+                    Column::keep("CA"),
+                    Column::keep("RULES"),
+                    Column::optional(1, "CREATED"),
+                ],
                 rows: state
                     .domains
                     .iter()
@@ -178,7 +184,12 @@ pub fn run_rule(command: RuleCommand, ctx: &Context) -> Result<Report> {
 
 fn rules_table(domain: &Domain) -> Report {
     Report::Table {
-        columns: vec!["#", "RULE", "CRITERIA", "BEHAVIOURS"],
+        columns: vec![
+            Column::keep("#"),
+            Column::keep("RULE"),
+            Column::wrap("CRITERIA"),
+            Column::wrap("BEHAVIOURS"),
+        ],
         rows: domain
             .rules
             .iter()

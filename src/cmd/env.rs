@@ -7,7 +7,7 @@ use crate::cli::{EnvCommand, EnvCreateArgs, EnvSetArgs};
 use crate::context::Context;
 use crate::error::usage;
 use crate::model::{DeploymentStatus, EnvRef, Host, PropertyName};
-use crate::output::{Report, Styled, Tone};
+use crate::output::{Column, Report, Styled, Tone};
 use crate::state::{DeploySettings, Environment, State};
 
 use super::short_time;
@@ -250,12 +250,12 @@ pub(super) fn env_table(state: &State, property: Option<&PropertyName>, ctx: &Co
         .collect();
     Report::Table {
         columns: vec![
-            "ENVIRONMENT",
-            "NAME",
-            "HOST",
-            "CURRENT",
-            "EXPIRES",
-            "DEPLOYMENT",
+            Column::keep("ENVIRONMENT"),
+            Column::optional(1, "NAME"),
+            Column::optional(2, "HOST"),
+            Column::wrap("CURRENT"),
+            Column::keep("EXPIRES"),
+            Column::keep("DEPLOYMENT"),
         ],
         rows,
         empty: "no environments yet; create one with 'mtlsctl env create PROPERTY/STAGE'".into(),

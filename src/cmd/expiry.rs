@@ -7,7 +7,7 @@ use crate::cli::{ExpiryArgs, ExpiryFormat};
 use crate::context::Context;
 use crate::error::usage;
 use crate::expiry::{self, Item, Level, Thresholds, Watched};
-use crate::output::{self, Report, Styled, Tone};
+use crate::output::{self, Column, Report, Styled, Tone};
 use crate::pki::cert::{CertInfo, certs_from_pem, parse_der};
 
 pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
@@ -129,13 +129,13 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
         },
         ExpiryFormat::Table => Report::Table {
             columns: vec![
-                "KIND",
-                "NAME",
-                "ENVIRONMENT",
-                "EXPIRES",
-                "DAYS LEFT",
-                "STATE",
-                "REASON",
+                Column::optional(3, "KIND"),
+                Column::wrap("NAME"),
+                Column::optional(2, "ENVIRONMENT"),
+                Column::optional(1, "EXPIRES"),
+                Column::keep("DAYS LEFT"),
+                Column::keep("STATE"),
+                Column::wrap("REASON"),
             ],
             rows: items.iter().map(row).collect(),
             empty: "nothing in use yet".into(),

@@ -7,7 +7,7 @@ use crate::cli::PropertyCommand;
 use crate::context::Context;
 use crate::error::usage;
 use crate::model::{PropertyName, Stage};
-use crate::output::{Report, Styled};
+use crate::output::{Column, Report, Styled};
 use crate::state::{Property, State};
 
 use super::env::env_table;
@@ -61,7 +61,7 @@ fn list(ctx: &Context) -> Result<Report> {
         stages.into_iter().map(Stage::as_str).collect()
     };
     Ok(Report::Table {
-        columns: vec!["PROPERTY", "ENVIRONMENTS", "CREATED"],
+        columns: Column::all_kept(&["PROPERTY", "ENVIRONMENTS", "CREATED"]),
         rows: properties
             .iter()
             .map(|p| {

@@ -16,3 +16,4 @@ mod request;
 mod robustness;
 mod serve;
 mod state_files;
+mod tables;
