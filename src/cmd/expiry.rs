@@ -154,6 +154,11 @@ fn watched_files(files: &[std::path::PathBuf]) -> Result<Vec<Watched>> {
     for path in files {
         let what = format!("the certificate file {}", path.display());
         let bytes = super::read_input(path)?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(usage(format!("{what} is empty"))
+                .hint("give a PEM or DER certificate file to --file")
+                .into());
+        }
         let ders = if bytes.starts_with(b"-----") || bytes.windows(11).any(|w| w == b"-----BEGIN ")
         {
             certs_from_pem(&bytes, &what)?

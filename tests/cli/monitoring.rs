@@ -107,6 +107,9 @@ fn thresholds_take_bare_days_and_not_yet_valid_is_critical() {
     assert!(err.contains("warning first"), "{err}");
     let err = w.fails(&["expiry", "-w", "-5"], 3);
     assert!(err.contains("negative"), "{err}");
+    let empty = w.write("empty.pem", "");
+    let err = w.fails(&["expiry", "--file", empty.to_str().unwrap()], 3);
+    assert!(err.contains("is empty"), "{err}");
     let err = w.fails(&["expiry", "-w", "150%"], 3);
     assert!(err.contains("1% to 100%"), "{err}");
 
