@@ -399,13 +399,14 @@ fn run_deploy(
         }
     };
     let chain = format!("{}{}", job.cert.cert_pem, job.chain_pem);
+    let key_pem = crate::pki::keys::openssl_key_pem(&job.cert.key_pem)?;
     // Once writing starts, the target may hold the new files, whatever happens next.
     *touched = job.settings.dir.is_some();
     let paths = deploy::write_deploy_files(
         dir,
         &job.cert.cert_pem,
         &chain,
-        &job.cert.key_pem,
+        &key_pem,
         options.allow_shared_dir,
     )?;
     output::verbose(
@@ -441,7 +442,8 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
     let state = ctx.store.read()?;
     let cert = state.resolve_cert(&args.cert)?;
     let chain_pem = state.chain_of(cert);
-    let (cert_pem, key_pem) = (&cert.cert_pem, &cert.key_pem);
+    let cert_pem = &cert.cert_pem;
+    let key_pem = &crate::pki::keys::openssl_key_pem(&cert.key_pem)?;
     let bundle = format!("{cert_pem}{chain_pem}");
     let variable = &cert.variable;
     match args.format {
@@ -494,7 +496,7 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
             if !chain_pem.is_empty() {
                 ders.extend(certs_from_pem(chain_pem.as_bytes(), "the stored chain")?);
             }
-            let key_der = pem::parse(key_pem)
+            let key_der = pem::parse(key_pem.as_str())
                 .context("the stored private key is unreadable")?
                 .into_contents();
             let bytes = p12::write(variable, &ders, &key_der, &password)?;

@@ -60,7 +60,7 @@ pub fn create_issuer(now: DateTime<Utc>) -> Result<IssuerRecord> {
         serial: info.serial,
         sha256: info.sha256,
         cert_pem: cert.pem(),
-        key_pem: key.serialize_pem(),
+        key_pem: super::pem_lf("PRIVATE KEY", &keys::openssl_pkcs8(key.serialized_der())),
     })
 }
 

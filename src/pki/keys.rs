@@ -33,13 +33,34 @@ pub struct PrivateKey {
 
 impl PrivateKey {
     pub fn from_pkcs8_der(der: &[u8], what: &str) -> Result<PrivateKey> {
-        let pair = KeyPair::try_from(der)
+        let der = openssl_pkcs8(der);
+        let pair = KeyPair::try_from(der.as_slice())
             .map_err(|e| usage(format!("{what} is not a usable private key: {e}")))?;
         Ok(PrivateKey {
-            pkcs8_pem: super::pem_lf("PRIVATE KEY", der),
+            pkcs8_pem: super::pem_lf("PRIVATE KEY", &der),
             pair,
         })
     }
+}
+
+/// The PKCS#8 form every OpenSSL 3 reads: version 1 for Ed25519 (OpenSSL 3.0 fails on the
+/// version 2 form, with the public key, that aws-lc writes: nginx, curl, Python and
+/// `openssl pkcs12` could not load such a key); any other key as it is.
+pub fn openssl_pkcs8(der: &[u8]) -> Vec<u8> {
+    aws_lc_rs::signature::Ed25519KeyPair::from_pkcs8(der)
+        .ok()
+        .and_then(|pair| pair.to_pkcs8v1().ok())
+        .map(|doc| doc.as_ref().to_vec())
+        .unwrap_or_else(|| der.to_vec())
+}
+
+/// A stored private key (PEM) as it is written out, in the form every OpenSSL 3 reads; keys
+/// stored by earlier versions are converted here.
+pub fn openssl_key_pem(key_pem: &str) -> Result<String> {
+    let der = pem::parse(key_pem)
+        .map_err(|e| anyhow::anyhow!("the stored private key is unreadable: {e}"))?
+        .into_contents();
+    Ok(super::pem_lf("PRIVATE KEY", &openssl_pkcs8(&der)))
 }
 
 /// Load the one private key of a PEM text. `what` names its source in messages.
@@ -128,4 +149,23 @@ pub fn ensure_matches(
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ed25519_keys_are_written_as_pkcs8_v1_and_others_as_they_are() {
+        let generated = generate(KeyType::Ed25519).unwrap();
+        let v1 = openssl_pkcs8(generated.serialized_der());
+        // SEQUENCE { INTEGER 0, AlgorithmIdentifier { 1.3.101.112 }, OCTET STRING { seed } }
+        assert_eq!(v1.len(), 48, "{v1:02x?}");
+        assert_eq!(&v1[..5], &[0x30, 0x2e, 0x02, 0x01, 0x00]);
+        let reloaded = PrivateKey::from_pkcs8_der(generated.serialized_der(), "k").unwrap();
+        assert_eq!(reloaded.pair.public_key_raw(), generated.public_key_raw());
+        assert_eq!(reloaded.pair.serialized_der(), v1.as_slice());
+        let ec = generate(KeyType::EcP256).unwrap();
+        assert_eq!(openssl_pkcs8(ec.serialized_der()), ec.serialized_der());
+    }
 }

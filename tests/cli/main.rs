@@ -10,6 +10,7 @@ mod deploy;
 mod docs;
 mod expiry;
 mod gateway;
+mod keys;
 mod lifecycle;
 mod monitoring;
 mod request;

@@ -1,0 +1,125 @@
+//! Keys as the other side's software reads them: OpenSSL 3 (`openssl pkey`, `openssl pkcs12`),
+//! curl and nginx load every key type mtlsctl writes.
+
+use std::process::Command;
+
+use crate::support::peers::{self, ServerPki};
+use crate::support::{World, has_openssl, openssl};
+
+const KEY_TYPES: [&str; 6] = [
+    "ec-p256", "ec-p384", "ed25519", "rsa-2048", "rsa-3072", "rsa-4096",
+];
+
+#[test]
+fn openssl_curl_and_nginx_load_every_key_type_mtlsctl_writes() {
+    if !has_openssl() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let w = World::new();
+    let password = w.write("password.txt", "s3cret\n");
+    let issuer = w.path("issuer.pem");
+    for key_type in KEY_TYPES {
+        let property = format!("k-{key_type}");
+        let dir = w.path(&format!("deployed-{key_type}"));
+        w.ok(&["property", "create", &property]);
+        w.ok(&[
+            "env",
+            "create",
+            &format!("{property}/prod"),
+            "--key-type",
+            key_type,
+            "--deploy-dir",
+            dir.to_str().unwrap(),
+        ]);
+        w.ok(&["cert", "deploy", &format!("{property}/prod")]);
+        let key = dir.join("key.pem");
+        let (ok, text) = openssl(
+            &["pkey", "-in", key.to_str().unwrap(), "-noout"],
+            w.dir.path(),
+        );
+        assert!(ok, "{key_type}: openssl pkey: {text}");
+
+        let out = w.path(&format!("p12-{key_type}"));
+        w.ok(&[
+            "cert",
+            "export",
+            &format!("{property}/prod"),
+            "--format",
+            "p12",
+            "--password-file",
+            password.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let p12 = std::fs::read_dir(&out)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let (ok, text) = openssl(
+            &[
+                "pkcs12",
+                "-info",
+                "-in",
+                p12.to_str().unwrap(),
+                "-passin",
+                &format!("file:{}", password.display()),
+                "-noenc",
+            ],
+            w.dir.path(),
+        );
+        assert!(
+            ok && text.contains("PRIVATE KEY"),
+            "{key_type}: openssl pkcs12: {text}"
+        );
+    }
+    w.ok(&["issuer", "export", "--out", issuer.to_str().unwrap()]);
+
+    // nginx requires a client certificate from the issuer; curl presents each deployed pair.
+    if peers::nginx_binary().is_none() {
+        eprintln!("nginx part skipped: nginx is not installed (.ci/run installs it)");
+        return;
+    }
+    let pki = ServerPki::write(w.dir.path());
+    let nginx = peers::nginx(
+        w.dir.path(),
+        &pki,
+        &issuer,
+        "on",
+        "location / { return 200 \"hello $ssl_client_s_dn\\n\"; }",
+    );
+    let url = format!("https://localhost:{}/", nginx.port);
+    for key_type in KEY_TYPES {
+        let dir = w.path(&format!("deployed-{key_type}"));
+        let out = Command::new("curl")
+            .args(["-sS", "--cacert"])
+            .arg(&pki.ca)
+            .arg("--cert")
+            .arg(dir.join("cert.pem"))
+            .arg("--key")
+            .arg(dir.join("key.pem"))
+            .arg(&url)
+            .output()
+            .expect("curl runs");
+        let body = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && body.contains(&format!("O=k-{key_type}")),
+            "{key_type}: curl: {body} {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let body = w.ok(&[
+            "request",
+            &url,
+            "--env",
+            &format!("k-{key_type}/prod"),
+            "--cacert",
+            pki.ca.to_str().unwrap(),
+        ]);
+        assert!(
+            body.contains(&format!("O=k-{key_type}")),
+            "{key_type}: {body}"
+        );
+    }
+}
