@@ -133,10 +133,16 @@ pub fn client_config(options: ClientOptions, observed: &Observations) -> Result<
                 .map(CertificateDer::from)
                 .collect();
             let key = PrivateKeyDer::Pkcs8(identity.key_pkcs8.into());
-            Some(Arc::new(
-                CertifiedKey::from_der(chain, key, &provider)
-                    .map_err(|e| usage(format!("the client key cannot be used: {e}")))?,
-            ))
+            // Our own certificate is the server's to judge: rustls's consistency check parses
+            // it with webpki, which refuses what OpenSSL accepts (a critical certificatePolicies
+            // extension, v2 unique IDs). The key was matched to the certificate when loaded.
+            let signer = provider.key_provider.load_private_key(key).map_err(|e| {
+                usage(format!(
+                    "the client key cannot be used for TLS: {}",
+                    tls_error_text(&e)
+                ))
+            })?;
+            Some(Arc::new(CertifiedKey::new(chain, signer)))
         }
         None => None,
     };
@@ -151,6 +157,85 @@ pub fn client_config(options: ClientOptions, observed: &Observations) -> Result<
         }));
     config.alpn_protocols = options.alpn;
     Ok(config)
+}
+
+/// Words for a certificate problem, never a library's Debug text: webpki's own errors, which
+/// rustls wraps in `Other`, by what they mean.
+pub fn certificate_error_text(error: &rustls::CertificateError) -> String {
+    use rustls::CertificateError as C;
+    let words = match error {
+        C::UnknownIssuer => "it was issued by an unknown CA",
+        C::Expired | C::ExpiredContext { .. } => "it has expired",
+        C::NotValidYet | C::NotValidYetContext { .. } => "it is not valid yet",
+        C::Revoked => "it was revoked",
+        C::BadSignature => "its signature does not verify",
+        C::BadEncoding => "it is malformed",
+        C::InvalidPurpose | C::InvalidPurposeContext { .. } => {
+            "it was not issued for this purpose (extended key usage)"
+        }
+        C::NotValidForName | C::NotValidForNameContext { .. } => "it is not for this host name",
+        C::UnhandledCriticalExtension => "it has a critical extension that is not understood",
+        other => {
+            let debug = format!("{other:?}");
+            let known = [
+                (
+                    "UnsupportedCriticalExtension",
+                    "it has a critical extension that is not understood",
+                ),
+                (
+                    "CaUsedAsEndEntity",
+                    "it is a CA certificate, used where a server or client certificate belongs",
+                ),
+                (
+                    "EndEntityUsedAsCa",
+                    "its chain has a certificate that is not a CA signing another",
+                ),
+                ("MaximumPathDepthExceeded", "its chain is too long"),
+                (
+                    "MaximumPathBuildCallsExceeded",
+                    "its chain is too complex to verify",
+                ),
+                (
+                    "UnsupportedSignatureAlgorithm",
+                    "it is signed with an algorithm that is not supported",
+                ),
+                (
+                    "NameConstraintViolation",
+                    "it breaks its CA's name constraints",
+                ),
+                ("InvalidSerialNumber", "its serial number is invalid"),
+            ];
+            return known
+                .iter()
+                .find(|(name, _)| debug.contains(name))
+                .map(|(_, words)| words.to_string())
+                .unwrap_or_else(|| {
+                    let text = rustls::Error::InvalidCertificate(other.clone()).to_string();
+                    let text = text.trim_start_matches("invalid peer certificate: ");
+                    if text.contains('(') {
+                        "it is not acceptable".to_string()
+                    } else {
+                        text.to_string()
+                    }
+                });
+        }
+    };
+    words.to_string()
+}
+
+/// A rustls error in words, without Debug text.
+pub fn tls_error_text(error: &TlsError) -> String {
+    match error {
+        TlsError::InvalidCertificate(e) => certificate_error_text(e),
+        other => {
+            let text = other.to_string();
+            if text.contains("Other(") {
+                "not acceptable to the TLS library".to_string()
+            } else {
+                text
+            }
+        }
+    }
 }
 
 /// `sha256//BASE64` of a certificate's SubjectPublicKeyInfo, as curl's --pinnedpubkey takes it.

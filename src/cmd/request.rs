@@ -111,6 +111,7 @@ pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
         );
     }
     refused_by_nginx(&response, &seen, sent_identity.as_ref())?;
+    refused_after_handshake(&response, &seen)?;
     if args.fail && response.status.as_u16() >= 400 {
         return Err(transfer(
             22,
@@ -507,7 +508,7 @@ fn explain(
                     transfer(60, format!("the server's certificate is not trusted: unknown CA ({issuer})"))
                         .hint("trust its CA with --cacert FILE or --ca NAME; 'mtlsctl inspect --connect HOST:PORT' shows the chain")
                 }
-                other => transfer(60, format!("the server's certificate is not valid: {other:?}")),
+                other => transfer(60, format!("the server's certificate is not valid: {}", tls::certificate_error_text(other))),
             }
         }
         (_, Some(rustls::Error::AlertReceived(alert))) => {
@@ -515,6 +516,11 @@ fn explain(
             match alert {
                 Alert::CertificateRequired => client_cert_required(),
                 Alert::HandshakeFailure if seen.client_cert_requested && none_given => client_cert_required(),
+                // The handshake had succeeded and the request was sent: a TLS 1.2 server that
+                // wants a certificate for this path renegotiates, which rustls refuses.
+                Alert::HandshakeFailure if error.step == Step::Http && !seen.client_cert_requested => {
+                    after_handshake("TLS 1.2 renegotiation")
+                }
                 Alert::UnknownCA
                 | Alert::BadCertificate
                 | Alert::CertificateUnknown
@@ -617,6 +623,30 @@ fn refused_by_nginx(
         return Err(client_cert_rejected("the server could not verify it", seen, sent).into());
     }
     Ok(())
+}
+
+/// A server that asks for the client certificate only after the handshake (Apache's
+/// `SSLVerifyClient` inside `<Location>`) needs TLS 1.3 post-handshake authentication, which
+/// rustls does not implement; Apache then answers 403 and says why in the page.
+fn refused_after_handshake(response: &http::Response, seen: &Observed) -> Result<()> {
+    if response.status.as_u16() != 403 || seen.client_cert_requested {
+        return Ok(());
+    }
+    let body = String::from_utf8_lossy(&response.body);
+    if body.contains("Post-Handshake Authentication") {
+        return Err(after_handshake("TLS 1.3 post-handshake authentication").into());
+    }
+    Ok(())
+}
+
+fn after_handshake(how: &str) -> crate::error::Failure {
+    transfer(
+        58,
+        format!(
+            "the server asked for a client certificate after the handshake ({how}), which mtlsctl does not support"
+        ),
+    )
+    .hint("configure client authentication for the whole virtual host (Apache: SSLVerifyClient require outside <Location> and <Directory>), or use curl for this server")
 }
 
 /// The rustls error behind a failure: directly, inside an io::Error (tokio-rustls), or inside

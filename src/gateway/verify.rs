@@ -251,13 +251,9 @@ fn certificate_problem_text(text: &str) -> String {
 
 /// A certificate error rustls has no short words for, without library Debug text.
 fn certificate_problem(error: &CertificateError) -> String {
-    let text = Error::InvalidCertificate(error.clone()).to_string();
-    let text = text.trim_start_matches("invalid peer certificate: ");
-    if text.contains("Other(") {
-        "certificate not acceptable".into()
-    } else {
-        text.to_string()
-    }
+    crate::tls::certificate_error_text(error)
+        .trim_start_matches("it ")
+        .to_string()
 }
 
 fn unix(time: &UnixTime) -> String {

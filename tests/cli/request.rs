@@ -599,3 +599,106 @@ fn three_identities(w: &World, url: &str, ca: &str) -> (String, String, String) 
     );
     (body, none, stranger)
 }
+
+#[test]
+fn apache_server_wide_works_and_per_location_auth_is_named_precisely() {
+    if peers::apache_binary().is_none() {
+        eprintln!("skipped: apache2 is not installed (.ci/run installs it)");
+        return;
+    }
+    let (w, issuer) = shop_with_issuer();
+    let pki = ServerPki::write(w.dir.path());
+    let ca = pki.ca.to_str().unwrap();
+    for protocol in ["TLSv1.3", "TLSv1.2"] {
+        let whole_host = peers::apache(w.dir.path(), &pki, &issuer, protocol, false);
+        let url = format!("https://localhost:{}/secure/index.html", whole_host.port);
+        let (body, none, stranger) = three_identities(&w, &url, ca);
+        assert_eq!(body, "secret\n", "{protocol}");
+        assert!(none.contains("none was given"), "{protocol}: {none}");
+        assert!(
+            stranger.contains("the server rejected the client certificate"),
+            "{protocol}: {stranger}"
+        );
+        drop(whole_host);
+
+        // Asked only under /secure/: after the handshake, which rustls cannot answer.
+        let per_location = peers::apache(w.dir.path(), &pki, &issuer, protocol, true);
+        let base = format!("https://localhost:{}", per_location.port);
+        let open = w.ok(&[
+            "request",
+            &format!("{base}/index.html"),
+            "--env",
+            "shop/prod",
+            "--cacert",
+            ca,
+        ]);
+        assert_eq!(open, "hello\n");
+        let err = w.fails(
+            &[
+                "request",
+                &format!("{base}/secure/index.html"),
+                "--env",
+                "shop/prod",
+                "--cacert",
+                ca,
+            ],
+            58,
+        );
+        let how = if protocol == "TLSv1.3" {
+            "TLS 1.3 post-handshake authentication"
+        } else {
+            "TLS 1.2 renegotiation"
+        };
+        assert!(
+            err.contains("asked for a client certificate after the handshake") && err.contains(how),
+            "{protocol}: {err}"
+        );
+        assert!(err.contains("whole virtual host"), "{err}");
+    }
+}
+
+#[test]
+fn a_client_certificate_openssl_accepts_is_sent_whatever_webpki_thinks_of_it() {
+    if !has_openssl() {
+        eprintln!("openssl not installed: skipped");
+        return;
+    }
+    let w = World::new();
+    let ca = crate::support::TestCa::new("Policy CA");
+    let key = rcgen::KeyPair::generate().unwrap();
+    // certificatePolicies { anyPolicy }, marked critical: OpenSSL knows it, webpki does not.
+    let cert = ca.client_with("policy-client", &key, -1, 30, |params| {
+        let content = vec![0x30, 0x08, 0x30, 0x06, 0x06, 0x04, 0x55, 0x1d, 0x20, 0x00];
+        let mut extension = rcgen::CustomExtension::from_oid_content(&[2, 5, 29, 32], content);
+        extension.set_criticality(true);
+        params.custom_extensions.push(extension);
+    });
+    let cert_file = w.write("policy.pem", &cert);
+    let key_file = w.write("policy.key", key.serialize_pem());
+    let (ok, text) = crate::support::openssl(
+        &["x509", "-in", "policy.pem", "-noout", "-text"],
+        w.dir.path(),
+    );
+    assert!(
+        ok && text.contains("Certificate Policies: critical"),
+        "{text}"
+    );
+    let client_ca = w.write("client-ca.pem", &ca.cert_pem);
+    let pki = ServerPki::write(w.dir.path());
+    let server = peers::openssl_s_server(&pki, &client_ca);
+    let url = format!("https://localhost:{}/", server.port);
+    let out = w.run(&[
+        "request",
+        &url,
+        "--cacert",
+        pki.ca.to_str().unwrap(),
+        "--cert",
+        cert_file.to_str().unwrap(),
+        "--key",
+        key_file.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("s_server"));
+    assert!(!stderr.contains("Other("), "{stderr}");
+}

@@ -173,12 +173,25 @@ impl TestCa {
 
     /// A client certificate valid between the two offsets from now, in days.
     pub fn client(&self, cn: &str, key: &KeyPair, from_days: i64, to_days: i64) -> String {
+        self.client_with(cn, key, from_days, to_days, |_| {})
+    }
+
+    /// A client certificate as `client` makes it, changed by `customize` before signing.
+    pub fn client_with(
+        &self,
+        cn: &str,
+        key: &KeyPair,
+        from_days: i64,
+        to_days: i64,
+        customize: impl FnOnce(&mut CertificateParams),
+    ) -> String {
         let mut params = CertificateParams::new(Vec::<String>::new()).expect("params");
         params.distinguished_name.push(DnType::CommonName, cn);
         params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
         let now = time::OffsetDateTime::now_utc();
         params.not_before = now + time::Duration::days(from_days);
         params.not_after = now + time::Duration::days(to_days);
+        customize(&mut params);
         let issuer = Issuer::from_params(&self.params, &self.key);
         params.signed_by(key, &issuer).expect("signed client").pem()
     }

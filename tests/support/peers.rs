@@ -158,3 +158,81 @@ pub fn openssl_s_server(pki: &ServerPki, client_ca: &Path) -> Peer {
     wait_for_port(port, &mut child, "openssl s_server");
     Peer { child, port }
 }
+
+pub fn apache_binary() -> Option<PathBuf> {
+    ["/usr/sbin/apache2", "/usr/sbin/httpd"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+/// Apache httpd (one process, `-X`) with TLS `protocol` (`TLSv1.3` or `TLSv1.2`), client
+/// certificates from `client_ca` required for the whole host (`per_location` false) or only
+/// under `/secure/` (true: Apache then asks after the handshake). `/index.html` says `hello`,
+/// `/secure/index.html` says `secret`.
+pub fn apache(
+    dir: &Path,
+    pki: &ServerPki,
+    client_ca: &Path,
+    protocol: &str,
+    per_location: bool,
+) -> Peer {
+    let binary = apache_binary().expect("apache2 is installed (.ci/run installs it)");
+    let port = free_port();
+    let root = dir.join(format!("apache-{port}"));
+    let docs = root.join("htdocs");
+    std::fs::create_dir_all(docs.join("secure")).unwrap();
+    std::fs::write(docs.join("index.html"), "hello\n").unwrap();
+    std::fs::write(docs.join("secure/index.html"), "secret\n").unwrap();
+    let running_as_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    // As root Apache serves as www-data, which must reach the documents.
+    use std::os::unix::fs::PermissionsExt;
+    for path in [dir, &root, &docs, &docs.join("secure")] {
+        let mode = std::fs::metadata(path).unwrap().permissions().mode();
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode | 0o011)).unwrap();
+    }
+    for path in [docs.join("index.html"), docs.join("secure/index.html")] {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let modules = "/usr/lib/apache2/modules";
+    let r = root.display();
+    let verify = "  SSLVerifyClient require\n  SSLVerifyDepth 3\n";
+    let config = format!(
+        "ServerRoot {r}\nServerName localhost\nListen 127.0.0.1:{port}\nPidFile {r}/httpd.pid\n\
+         ErrorLog {r}/error.log\nLogLevel info\n{user}\
+         LoadModule mpm_event_module {modules}/mod_mpm_event.so\n\
+         LoadModule authz_core_module {modules}/mod_authz_core.so\n\
+         LoadModule ssl_module {modules}/mod_ssl.so\n\
+         DocumentRoot {docs}\nSSLEngine on\nSSLProtocol -all +{protocol}\n\
+         SSLCertificateFile {cert}\nSSLCertificateKeyFile {key}\nSSLCACertificateFile {ca}\n{verify_host}\
+         <Location /secure>\n{verify_location}</Location>\n",
+        user = if running_as_root {
+            "User www-data\nGroup www-data\n"
+        } else {
+            ""
+        },
+        docs = docs.display(),
+        cert = pki.cert.display(),
+        key = pki.key.display(),
+        ca = client_ca.display(),
+        verify_host = if per_location { "" } else { verify },
+        verify_location = if per_location { verify } else { "" },
+    );
+    let conf = root.join("httpd.conf");
+    std::fs::write(&conf, config).unwrap();
+    let mut child = Command::new(binary)
+        .arg("-X")
+        .arg("-f")
+        .arg(&conf)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("apache2 starts");
+    wait_for_port(port, &mut child, "apache2");
+    Peer { child, port }
+}
