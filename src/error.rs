@@ -96,12 +96,15 @@ pub fn classify(error: &anyhow::Error) -> (ErrorKind, Option<&str>) {
 
 /// `mtlsctl: error: <what>`, then the causes, then the hint: the text main prints on stderr.
 pub fn report(error: &anyhow::Error) -> String {
-    let mut text = format!("mtlsctl: error: {error}\n");
+    // Messages quote what servers and files hold: no control character reaches the terminal,
+    // and no line break forges another line.
+    let line = |text: String| crate::text::escape_untrusted(&text);
+    let mut text = format!("mtlsctl: error: {}\n", line(error.to_string()));
     for cause in error.chain().skip(1) {
-        text.push_str(&format!("  caused by: {cause}\n"));
+        text.push_str(&format!("  caused by: {}\n", line(cause.to_string())));
     }
     if let (_, Some(hint)) = classify(error) {
-        text.push_str(&format!("hint: {hint}\n"));
+        text.push_str(&format!("hint: {}\n", line(hint.to_string())));
     }
     text
 }

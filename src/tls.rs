@@ -156,6 +156,9 @@ pub fn client_config(options: ClientOptions, observed: &Observations) -> Result<
             observed: observed.clone(),
         }));
     config.alpn_protocols = options.alpn;
+    // Every connection is a full handshake: a retry that resumed a session would show no
+    // server chain and no certificate request, and -v and --json must tell what really was.
+    config.resumption = rustls::client::Resumption::disabled();
     Ok(config)
 }
 

@@ -21,6 +21,7 @@ use crate::pki::cert::{CertInfo, certs_from_pem, first_der};
 use crate::pki::keys::{ensure_matches, load_private_key};
 use crate::pki::p12;
 use crate::state::State;
+use crate::text::escape_untrusted;
 use crate::tls::{
     self, ClientIdentity, ClientOptions, Observations, Observed, PinMismatch, ServerTrust,
 };
@@ -317,11 +318,28 @@ fn method(args: &RequestArgs) -> Result<Method> {
         .map_err(|_| usage(format!("'{name}' is not an HTTP method")).into())
 }
 
+/// A `-H 'Name: value'`, checked before anything connects: a name HTTP allows, a value without
+/// line breaks or other control characters.
 fn parse_header(text: &str) -> Result<(String, String)> {
+    let shown = crate::text::escape_untrusted(text);
     let (name, value) = text
         .split_once(':')
-        .ok_or_else(|| usage(format!("'{text}' is not a header: write 'Name: value'")))?;
-    Ok((name.trim().to_string(), value.trim().to_string()))
+        .ok_or_else(|| usage(format!("'{shown}' is not a header: write 'Name: value'")))?;
+    let (name, value) = (name.trim(), value.trim());
+    if hyper::header::HeaderName::from_bytes(name.as_bytes()).is_err() {
+        return Err(usage(format!(
+            "-H '{shown}': '{}' is not a header name (letters, digits and !#$%&'*+-.^_`|~, no spaces)",
+            crate::text::escape_untrusted(name)
+        ))
+        .into());
+    }
+    if value.chars().any(|c| c.is_control() && c != '\t') {
+        return Err(usage(format!(
+            "-H '{shown}': the value holds a line break or another control character"
+        ))
+        .into());
+    }
+    Ok((name.to_string(), value.to_string()))
 }
 
 /// The identity and what to say about it (its certificate's details and variable name).
@@ -674,7 +692,7 @@ fn head(response: &http::Response) -> String {
     for (name, value) in &response.headers {
         text.push_str(&format!(
             "{name}: {}\r\n",
-            String::from_utf8_lossy(value.as_bytes())
+            escape_untrusted(&String::from_utf8_lossy(value.as_bytes()))
         ));
     }
     text.push_str("\r\n");
@@ -711,7 +729,7 @@ fn account(
         match (sent, seen.client_cert_sent) {
             (Some(cert), true) => text.push_str(&format!(
                 "* sent client certificate {}{}, expires {}\n",
-                cert.subject,
+                escape_untrusted(&cert.subject),
                 cert.variable
                     .as_deref()
                     .map(|v| format!(" ({v})"))
@@ -750,15 +768,21 @@ fn client_request_text(seen: &Observed) -> String {
     }
     format!(
         "The server asked for a client certificate from: {}\n",
-        seen.acceptable_cas.join("; ")
+        escape_untrusted(&seen.acceptable_cas.join("; "))
     )
 }
 
 fn chain_text(chain: &[CertInfo], now: DateTime<Utc>) -> String {
     let mut text = String::new();
     for (i, cert) in chain.iter().enumerate() {
-        text.push_str(&format!("  {i} subject: {}\n", cert.subject));
-        text.push_str(&format!("    issuer:  {}\n", cert.issuer));
+        text.push_str(&format!(
+            "  {i} subject: {}\n",
+            escape_untrusted(&cert.subject)
+        ));
+        text.push_str(&format!(
+            "    issuer:  {}\n",
+            escape_untrusted(&cert.issuer)
+        ));
         text.push_str(&format!(
             "    valid:   {} to {} ({} days left)\n",
             short_time(cert.not_before),
@@ -766,7 +790,10 @@ fn chain_text(chain: &[CertInfo], now: DateTime<Utc>) -> String {
             crate::state::days_left(cert.not_after, now)
         ));
         if !cert.sans.is_empty() {
-            text.push_str(&format!("    SANs:    {}\n", cert.sans.join(", ")));
+            text.push_str(&format!(
+                "    SANs:    {}\n",
+                escape_untrusted(&cert.sans.join(", "))
+            ));
         }
         text.push_str(&format!("    sha256:  {}\n", cert.sha256));
     }

@@ -194,6 +194,17 @@ fn fail_retry_and_timeout_behave_as_curl() {
         echo(&String::from_utf8_lossy(&out.stdout))["path"],
         "/flaky/2"
     );
+    // After retries, -v tells the connection as it was: a full handshake, chain and request.
+    let out = run(with(
+        "/flaky/2",
+        &["--retry", "3", "--retry-delay", "50ms", "-v"],
+    ));
+    let account = String::from_utf8_lossy(&out.stderr);
+    assert!(account.contains("0 subject:"), "{account}");
+    assert!(
+        !account.contains("did not ask for a client certificate"),
+        "{account}"
+    );
 
     let out = run(with("/slow", &["--timeout", "300ms"]));
     assert_eq!(
@@ -701,4 +712,54 @@ fn a_client_certificate_openssl_accepts_is_sent_whatever_webpki_thinks_of_it() {
     assert!(out.status.success(), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("s_server"));
     assert!(!stderr.contains("Other("), "{stderr}");
+}
+
+#[test]
+fn a_hostile_server_cannot_write_to_the_terminal_and_bad_headers_never_connect() {
+    let w = World::new();
+    // A server certificate whose subject sets the clipboard (OSC 52) and forges a line.
+    let hostile = "evil\u{1b}]52;c;aGk=\u{7}\r\n* forged: all fine";
+    let key = rcgen::KeyPair::generate().unwrap();
+    let mut params = rcgen::CertificateParams::new(vec!["localhost".to_string()]).unwrap();
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, hostile);
+    let cert = params.self_signed(&key).unwrap();
+    let pki = ServerPki {
+        ca: w.write("hostile.pem", cert.pem()),
+        cert: w.path("hostile.pem"),
+        key: w.write("hostile.key", key.serialize_pem()),
+    };
+    if peers::nginx_binary().is_some() {
+        let nginx = peers::nginx(
+            w.dir.path(),
+            &pki,
+            &pki.ca,
+            "optional_no_ca",
+            "location / { return 200 \"ok\\n\"; }",
+        );
+        let url = format!("https://localhost:{}/", nginx.port);
+        let address = format!("127.0.0.1:{}", nginx.port);
+        for args in [
+            vec!["request", url.as_str(), "-v", "--insecure"],
+            vec!["request", url.as_str()],
+            vec!["inspect", "--connect", address.as_str()],
+        ] {
+            let out = w.run(&args);
+            for stream in [&out.stdout, &out.stderr] {
+                let text = String::from_utf8_lossy(stream);
+                assert!(
+                    !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\r'),
+                    "{args:?}: {text:?}"
+                );
+                assert!(!text.contains("\n* forged"), "{args:?}: {text}");
+            }
+        }
+    }
+    // A malformed header is refused before anything connects (nothing listens on port 1).
+    for header in ["Bad Name: x", "X-Ok: a\r\nInjected: 1", "no colon"] {
+        let err = w.fails(&["request", "https://127.0.0.1:1/", "-H", header], 2);
+        assert!(err.contains("-H") || err.contains("not a header"), "{err}");
+        assert!(!err.contains("connect"), "{err}");
+    }
 }
