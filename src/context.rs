@@ -67,7 +67,11 @@ impl Context {
         let color = match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => non_empty_var("NO_COLOR").is_none() && stdout_is_terminal(),
+            ColorChoice::Auto => {
+                non_empty_var("NO_COLOR").is_none()
+                    && non_empty_var("TERM").as_deref() != Some("dumb")
+                    && stdout_is_terminal()
+            }
         };
         Ok(Context {
             store: Store::new(state_path, lock_timeout, global.quiet),

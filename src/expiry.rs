@@ -32,11 +32,14 @@ const SOURCES: &[Source] = &[
     datacenter_certificates,
 ];
 
+/// A verdict, least urgent first: what could not be looked at (unknown) outranks a warning,
+/// and a critical certificate is never hidden behind another that could not be checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Ok,
     Warning,
+    Unknown,
     Critical,
 }
 
@@ -45,13 +48,19 @@ impl Level {
         match self {
             Level::Ok => "ok",
             Level::Warning => "warning",
+            Level::Unknown => "unknown",
             Level::Critical => "critical",
         }
     }
 
-    /// The monitoring-plugin exit code: 0 OK, 1 WARNING, 2 CRITICAL.
+    /// The monitoring-plugin exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
     pub fn exit_code(self) -> u8 {
-        self as u8
+        match self {
+            Level::Ok => 0,
+            Level::Warning => 1,
+            Level::Critical => 2,
+            Level::Unknown => 3,
+        }
     }
 }
 
@@ -62,10 +71,27 @@ pub struct Item {
     pub environment: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_before: Option<DateTime<Utc>>,
-    pub not_after: DateTime<Utc>,
-    pub days_left: i64,
+    /// None for what could not be looked at (a server that did not answer, an unreadable file).
+    pub not_after: Option<DateTime<Utc>>,
+    pub days_left: Option<i64>,
     pub state: Level,
     pub reason: String,
+}
+
+impl Item {
+    /// Something that was to be watched but could not be looked at: UNKNOWN, and why.
+    pub fn unknown(kind: &'static str, name: String, why: String) -> Item {
+        Item {
+            kind,
+            name,
+            environment: None,
+            not_before: None,
+            not_after: None,
+            days_left: None,
+            state: Level::Unknown,
+            reason: why,
+        }
+    }
 }
 
 pub struct Thresholds {
@@ -89,6 +115,7 @@ impl Thresholds {
 pub fn check(
     state: &State,
     extra: Vec<Watched>,
+    unknown: Vec<Item>,
     now: DateTime<Utc>,
     thresholds: &Thresholds,
 ) -> Vec<Item> {
@@ -97,6 +124,7 @@ pub fn check(
         .flat_map(|source| source(state))
         .chain(extra)
         .map(|watched| judge(watched, now, thresholds))
+        .chain(unknown)
         .collect();
     items.sort_by(|a, b| (b.state, a.not_after, &a.name).cmp(&(a.state, b.not_after, &b.name)));
     items
@@ -105,6 +133,7 @@ pub fn check(
 fn judge(watched: Watched, now: DateTime<Utc>, thresholds: &Thresholds) -> Item {
     let remaining = watched.not_after - now;
     let days = days_left(watched.not_after, now);
+    let left = span(remaining);
     let not_yet = watched.not_before.filter(|start| *start > now);
     let (mut state, mut reason) = if let Some(start) = not_yet {
         (
@@ -112,19 +141,19 @@ fn judge(watched: Watched, now: DateTime<Utc>, thresholds: &Thresholds) -> Item 
             format!("not valid until {}", start.format("%Y-%m-%d %H:%M UTC")),
         )
     } else if remaining <= Duration::zero() {
-        (Level::Critical, format!("expired {} days ago", -days))
+        (Level::Critical, format!("expired {} ago", span(-remaining)))
     } else if thresholds
         .critical
         .reached(watched.not_before, watched.not_after, now)
     {
-        (Level::Critical, format!("expires in {days} days"))
+        (Level::Critical, format!("expires in {left}"))
     } else if thresholds
         .warning
         .reached(watched.not_before, watched.not_after, now)
     {
-        (Level::Warning, format!("expires in {days} days"))
+        (Level::Warning, format!("expires in {left}"))
     } else {
-        (Level::Ok, format!("expires in {days} days"))
+        (Level::Ok, format!("expires in {left}"))
     };
     if let Some(pending) = watched.pending {
         state = state.max(Level::Warning);
@@ -135,10 +164,24 @@ fn judge(watched: Watched, now: DateTime<Utc>, thresholds: &Thresholds) -> Item 
         name: watched.name,
         environment: watched.environment,
         not_before: watched.not_before,
-        not_after: watched.not_after,
-        days_left: days,
+        not_after: Some(watched.not_after),
+        days_left: Some(days),
         state,
         reason,
+    }
+}
+
+/// A stretch of time as people say it: whole days, or hours, or minutes under a day.
+fn span(duration: Duration) -> String {
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    if duration.num_days() >= 1 {
+        plural(duration.num_days(), "day")
+    } else if duration.num_hours() >= 1 {
+        plural(duration.num_hours(), "hour")
+    } else if duration.num_minutes() >= 1 {
+        plural(duration.num_minutes(), "minute")
+    } else {
+        "less than a minute".to_string()
     }
 }
 
@@ -243,7 +286,7 @@ fn datacenter_certificates(state: &State) -> Vec<Watched> {
 }
 
 /// A gauge per item: name, help, and how to read the value off an item.
-type Metric = (&'static str, &'static str, fn(&Item) -> String);
+type Metric = (&'static str, &'static str, fn(&Item) -> Option<String>);
 
 /// The nagios line when the check itself failed: UNKNOWN and why, on stdout where the
 /// monitoring system reads it.
@@ -262,41 +305,54 @@ pub fn prometheus_unknown() -> String {
 
 /// One line as monitoring plugins print it (check_ssl_cert's shape): the status word, a
 /// summary, then after `|` performance data `label=value;warn;crit;min`.
-pub fn nagios(items: &[Item], overall: Level, thresholds: &Thresholds) -> String {
+pub fn nagios(
+    items: &[Item],
+    overall: Level,
+    thresholds: &Thresholds,
+    now: DateTime<Utc>,
+) -> String {
     let count = |level| items.iter().filter(|i| i.state == level).count();
-    let (critical, warning, ok) = (
+    let (critical, warning, unknown, ok) = (
         count(Level::Critical),
         count(Level::Warning),
+        count(Level::Unknown),
         count(Level::Ok),
     );
     let urgent = items
         .first()
-        .map(|item| format!("; {} {}", item.name, item.reason))
+        .map(|item| format!("; {} {} {}", item.kind, item.name, item.reason))
         .unwrap_or_default();
     // One line whatever the names hold: controls escaped, '|' (the perfdata separator) replaced.
     let mut text = crate::text::escape_untrusted(&format!(
-        "MTLSCTL {} - {critical} critical, {warning} warning, {ok} ok{urgent}",
+        "MTLSCTL {} - {critical} critical, {warning} warning, {unknown} unknown, {ok} ok{urgent}",
         overall.as_str().to_uppercase()
     ))
     .replace('|', "/");
     text.push_str(&format!(
-        " | critical={critical};;;0 warning={warning};;;0 ok={ok};;;0"
+        " | critical={critical};;;0 warning={warning};;;0 unknown={unknown};;;0 ok={ok};;;0"
     ));
     // The soonest to expire, with the thresholds as they fall for it (a share of the
     // lifetime is a different number of days for each certificate), in days to two places so
     // that a 12h threshold is not rounded away.
-    if let Some(soonest) = items.iter().min_by_key(|i| i.not_after) {
-        let days = |threshold: Threshold| {
-            let millis = threshold
-                .before_expiry(soonest.not_before, soonest.not_after)
-                .num_milliseconds();
-            perf_days(millis as f64 / 86_400_000.0)
+    // Nagios ranges: `30:` alerts below 30.
+    let soonest = items
+        .iter()
+        .filter_map(|i| i.not_after.map(|not_after| (not_after, i)))
+        .min_by_key(|(not_after, _)| *not_after);
+    if let Some((not_after, soonest)) = soonest {
+        let days = |millis: i64| perf_days(millis as f64 / 86_400_000.0);
+        let threshold = |threshold: Threshold| {
+            days(
+                threshold
+                    .before_expiry(soonest.not_before, not_after)
+                    .num_milliseconds(),
+            )
         };
         text.push_str(&format!(
-            " days_left={};{};{}",
-            soonest.days_left,
-            days(thresholds.warning),
-            days(thresholds.critical)
+            " days_left={};{}:;{}:",
+            days((not_after - now).num_milliseconds()),
+            threshold(thresholds.warning),
+            threshold(thresholds.critical)
         ));
     }
     text.push('\n');
@@ -312,27 +368,34 @@ fn perf_days(days: f64) -> String {
 /// The text exposition format of Prometheus, for node_exporter's textfile collector.
 pub fn prometheus(items: &[Item], overall: Level) -> String {
     let mut text = String::new();
+    // A value per item, or none for what could not be looked at.
     let metrics: [Metric; 3] = [
         (
             "mtlsctl_certificate_not_after_seconds",
             "When a certificate in use expires, in seconds since the Unix epoch.",
-            |item| item.not_after.timestamp().to_string(),
+            |item| item.not_after.map(|t| t.timestamp().to_string()),
         ),
         (
             "mtlsctl_certificate_expired",
             "1 when a certificate in use has expired, else 0.",
-            |item| u8::from(item.days_left < 0 || item.reason.starts_with("expired")).to_string(),
+            |item| {
+                item.days_left.map(|days| {
+                    u8::from(days < 0 || item.reason.starts_with("expired")).to_string()
+                })
+            },
         ),
         (
             "mtlsctl_certificate_state",
-            "The expiry verdict of a certificate in use: 0 ok, 1 warning, 2 critical.",
-            |item| item.state.exit_code().to_string(),
+            "The expiry verdict of a certificate in use: 0 ok, 1 warning, 2 critical, 3 unknown (could not be checked).",
+            |item| Some(item.state.exit_code().to_string()),
         ),
     ];
     for (name, help, value) in metrics {
         text.push_str(&format!("# HELP {name} {help}\n# TYPE {name} gauge\n"));
         for item in items {
-            text.push_str(&format!("{name}{} {}\n", labels(item), value(item)));
+            if let Some(value) = value(item) {
+                text.push_str(&format!("{name}{} {value}\n", labels(item)));
+            }
         }
     }
     text.push_str(

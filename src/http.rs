@@ -50,7 +50,36 @@ impl Target {
             .trim_start_matches('[')
             .trim_end_matches(']')
             .to_string();
-        let port = uri.port_u16().unwrap_or(if https { 443 } else { 80 });
+        // A port that is there but not a number from 1 to 65535 is an error, never the default
+        // port (that would reach another server than the one named).
+        let host_port = uri
+            .authority()
+            .map(|a| a.as_str().rsplit('@').next().unwrap_or_default())
+            .unwrap_or_default();
+        let port_text = match host_port.strip_prefix('[') {
+            Some(bracketed) => bracketed.split_once(']').map(|(_, rest)| rest),
+            None => Some(host_port),
+        }
+        .and_then(|rest| rest.rsplit_once(':'))
+        .map(|(_, port)| port);
+        let port = match port_text {
+            None => {
+                if https {
+                    443
+                } else {
+                    80
+                }
+            }
+            Some(text) => text
+                .parse::<u16>()
+                .ok()
+                .filter(|p| *p > 0 && !text.starts_with('+'))
+                .ok_or_else(|| {
+                    usage(format!(
+                        "'{url}': the port '{text}' is not a number from 1 to 65535"
+                    ))
+                })?,
+        };
         let authority = uri
             .authority()
             .map(|a| {

@@ -31,12 +31,19 @@ pub fn run(cli: Cli) -> u8 {
     let monitoring = matches!(cli.command, Command::Expiry(_));
     // A verdict already reached survives a reader that went away (`expiry | head -1`).
     let mut verdict = 0;
-    let outcome = Context::resolve(&cli.global).and_then(|ctx| {
-        let outcome = cmd::dispatch(cli.command, &ctx)?;
-        verdict = outcome.exit_code;
-        output::print(&outcome.report, &ctx)?;
-        Ok(outcome.exit_code)
-    });
+    let outcome = Context::resolve(&cli.global)
+        .inspect_err(|error| {
+            // Not even the settings could be read: nagios and Prometheus readers still hear so.
+            if let Command::Expiry(args) = &cli.command {
+                cmd::expiry::could_not_start(args, cli.global.json, error);
+            }
+        })
+        .and_then(|ctx| {
+            let outcome = cmd::dispatch(cli.command, &ctx)?;
+            verdict = outcome.exit_code;
+            output::print(&outcome.report, &ctx)?;
+            Ok(outcome.exit_code)
+        });
     match outcome {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => verdict,

@@ -243,13 +243,14 @@ fn fit(table: &mut Table, columns: &[Column], width: u16) {
         .iter()
         .map(|w| usize::from(*w))
         .collect();
-    let is_wrap = |i: usize| columns[i].fit == Fit::Wrap;
+    let count = columns.len().min(natural.len());
+    let mut wrap: Vec<bool> = (0..count).map(|i| columns[i].fit == Fit::Wrap).collect();
     // The width of the shown columns (two spaces between each), wrapping ones at `narrowest`.
-    let total = |shown: &[bool], narrowest: usize| -> usize {
-        let widths: Vec<usize> = (0..columns.len())
+    let total = |shown: &[bool], wrap: &[bool], narrowest: usize| -> usize {
+        let widths: Vec<usize> = (0..count)
             .filter(|i| shown[*i])
             .map(|i| {
-                if is_wrap(i) {
+                if wrap[i] {
                     natural[i].min(narrowest)
                 } else {
                     natural[i]
@@ -258,7 +259,7 @@ fn fit(table: &mut Table, columns: &[Column], width: u16) {
             .collect();
         widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1)
     };
-    let mut shown = vec![true; columns.len().min(natural.len())];
+    let mut shown = vec![true; count];
     let mut optional: Vec<(u8, usize)> = columns
         .iter()
         .enumerate()
@@ -269,45 +270,53 @@ fn fit(table: &mut Table, columns: &[Column], width: u16) {
         .collect();
     optional.sort();
     for (_, index) in optional {
-        if total(&shown, NARROWEST) <= width {
+        if total(&shown, &wrap, NARROWEST) <= width {
             break;
         }
         shown[index] = false;
+    }
+    // Still too wide even with the wrapping columns squeezed: the widest other columns wrap
+    // too, one at a time, rather than the line at the terminal's edge.
+    const SQUEEZED: usize = 12;
+    while total(&shown, &wrap, SQUEEZED) > width {
+        let widest = (0..count)
+            .filter(|i| shown[*i] && !wrap[*i] && natural[*i] > SQUEEZED)
+            .max_by_key(|i| natural[*i]);
+        match widest {
+            Some(i) => wrap[i] = true,
+            None => break,
+        }
     }
     for (index, show) in shown.iter().enumerate() {
         if !show && let Some(column) = table.column_mut(index) {
             column.set_constraint(ColumnConstraint::Hidden);
         }
     }
-    if total(&shown, usize::MAX) <= width {
+    if total(&shown, &wrap, usize::MAX) <= width {
         return;
     }
     let kept = total(
-        &shown
-            .iter()
-            .enumerate()
-            .map(|(i, s)| *s && !is_wrap(i))
-            .collect::<Vec<_>>(),
+        &(0..count).map(|i| shown[i] && !wrap[i]).collect::<Vec<_>>(),
+        &wrap,
         0,
     );
-    let wrapping: Vec<usize> = (0..shown.len())
-        .filter(|i| shown[*i] && is_wrap(*i))
-        .collect();
+    let wrapping: Vec<usize> = (0..count).filter(|i| shown[*i] && wrap[*i]).collect();
     // Each wrapping column gets a floor first, then a share of the rest in proportion to how
     // much more its text needs.
     let room = width.saturating_sub(kept + 2 * wrapping.len());
     let floor = |i: usize| natural[i].min(NARROWEST).min(room / wrapping.len().max(1));
     let rest = room.saturating_sub(wrapping.iter().map(|i| floor(*i)).sum());
     let wanted: usize = wrapping.iter().map(|i| natural[*i] - floor(*i)).sum();
-    for index in 0..shown.len() {
+    for index in 0..count {
         let Some(column) = table.column_mut(index) else {
             continue;
         };
         if !shown[index] {
             continue;
         }
-        if is_wrap(index) {
-            let share = floor(index) + (natural[index] - floor(index)) * rest / wanted.max(1);
+        if wrap[index] {
+            let share =
+                (floor(index) + (natural[index] - floor(index)) * rest / wanted.max(1)).max(1);
             // An absolute width counts the column's padding (one space each side).
             let with_padding = u16::try_from(share + 2).unwrap_or(u16::MAX);
             column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(with_padding)));

@@ -74,6 +74,9 @@ pub struct Observed {
     pub client_cert_requested: bool,
     pub acceptable_cas: Vec<String>,
     pub client_cert_sent: bool,
+    /// A client key was given but signs with none of the schemes the server accepts: those
+    /// schemes, by their IANA names.
+    pub client_key_unsuitable: Option<Vec<String>>,
     /// In record-only mode: why the chain would not have been trusted.
     pub verification_error: Option<String>,
 }
@@ -226,10 +229,27 @@ pub fn certificate_error_text(error: &rustls::CertificateError) -> String {
     words.to_string()
 }
 
+/// A TLS alert in words, as the RFC names it: `HandshakeFailure` is "handshake failure".
+pub fn alert_text(alert: &rustls::AlertDescription) -> String {
+    let name = format!("{alert:?}");
+    let mut words = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            words.push(' ');
+        }
+        words.push(c.to_ascii_lowercase());
+    }
+    words
+}
+
 /// A rustls error in words, without Debug text.
 pub fn tls_error_text(error: &TlsError) -> String {
     match error {
         TlsError::InvalidCertificate(e) => certificate_error_text(e),
+        TlsError::InvalidMessage(_) => {
+            "the server did not answer in TLS (is it plain HTTP? then use http://)".to_string()
+        }
+        TlsError::AlertReceived(alert) => format!("the server sent alert {}", alert_text(alert)),
         other => {
             let text = other.to_string();
             if text.contains("Other(") {
@@ -321,7 +341,7 @@ impl ServerCertVerifier for RecordingVerifier {
                 self.observed
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
-                    .verification_error = Some(error.to_string());
+                    .verification_error = Some(tls_error_text(&error));
                 Ok(ServerCertVerified::assertion())
             }
             result => result,
@@ -374,6 +394,14 @@ impl rustls::client::ResolvesClientCert for RecordingResolver {
             .collect();
         let key = self.key.clone()?;
         observed.client_cert_sent = key.key.choose_scheme(sigschemes).is_some();
+        if !observed.client_cert_sent {
+            observed.client_key_unsuitable = Some(
+                sigschemes
+                    .iter()
+                    .map(|s| format!("{s:?}").to_ascii_lowercase())
+                    .collect(),
+            );
+        }
         Some(key)
     }
 

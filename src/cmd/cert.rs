@@ -690,11 +690,15 @@ fn status_cell(status: CertStatus) -> Styled {
 fn expires_cell(cert: &CertRecord, now: DateTime<Utc>) -> Styled {
     let days = cert.days_left(now);
     let tone = match days {
+        _ if cert.not_before > now => Tone::Warn,
         d if d < 0 => Tone::Bad,
         d if d < 30 => Tone::Warn,
         _ => Tone::Plain,
     };
-    let when = if days < 0 {
+    // A certificate whose validity has not begun says so wherever validity is shown.
+    let when = if cert.not_before > now {
+        format!("not valid until {}", cert.not_before.format("%Y-%m-%d"))
+    } else if days < 0 {
         "expired".to_string()
     } else {
         format!("{days}d")

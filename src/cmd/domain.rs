@@ -186,7 +186,7 @@ fn rules_table(domain: &Domain) -> Report {
     Report::Table {
         columns: vec![
             Column::keep("#"),
-            Column::keep("RULE"),
+            Column::wrap("RULE"),
             Column::wrap("CRITERIA"),
             Column::wrap("BEHAVIOURS"),
         ],

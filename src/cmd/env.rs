@@ -250,7 +250,7 @@ pub(super) fn env_table(state: &State, property: Option<&PropertyName>, ctx: &Co
         .collect();
     Report::Table {
         columns: vec![
-            Column::keep("ENVIRONMENT"),
+            Column::wrap("ENVIRONMENT"),
             Column::optional(1, "NAME"),
             Column::optional(2, "HOST"),
             Column::wrap("CURRENT"),

@@ -1,4 +1,4 @@
-use anyhow::{Context as _, Result, anyhow};
+use anyhow::Result;
 use serde_json::json;
 
 use super::{Outcome, short_time};
@@ -11,14 +11,15 @@ use crate::output::{self, Column, Report, Styled, Tone};
 use crate::pki::cert::{CertInfo, certs_from_pem, parse_der};
 
 pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
-    let Some(path) = &args.output else {
+    // `--output -` is stdout, as `-` is everywhere else.
+    let Some(path) = args.output.as_ref().filter(|p| p.as_os_str() != "-") else {
         return verdict(args, ctx).or_else(|error| unknown_on_stdout(error, args, ctx));
     };
     ctx.store.refuse_as_output(path)?;
     match verdict(args, ctx) {
         Ok(outcome) => {
             let bytes = output::render_plain(&outcome.report, ctx)?;
-            atomic::write_file(path, &bytes, 0o644)?;
+            atomic::write_file(path, &bytes, output_mode(path))?;
             Ok(Outcome {
                 report: Report::Done {
                     message: format!("wrote {}", path.display()),
@@ -31,9 +32,30 @@ pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
             // A textfile collector would go on serving the last good file: replace it with
             // one that says the check failed.
             if format(args, ctx) == ExpiryFormat::Prometheus {
-                let _ = atomic::write_file(path, expiry::prometheus_unknown().as_bytes(), 0o644);
+                let _ = atomic::write_file(
+                    path,
+                    expiry::prometheus_unknown().as_bytes(),
+                    output_mode(path),
+                );
             }
             Err(error)
+        }
+    }
+}
+
+/// The mode of a report file: what the file had, else 0644 less the umask (as `>` would).
+fn output_mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => meta.permissions().mode() & 0o777,
+        _ => {
+            // SAFETY: umask only swaps the process's file mode mask; it is set back at once.
+            let mask = unsafe {
+                let mask = libc::umask(0o022);
+                libc::umask(mask);
+                mask
+            };
+            0o644 & !(mask as u32)
         }
     }
 }
@@ -58,10 +80,35 @@ fn unknown_on_stdout(error: anyhow::Error, args: &ExpiryArgs, ctx: &Context) -> 
 }
 
 fn format(args: &ExpiryArgs, ctx: &Context) -> ExpiryFormat {
-    if ctx.json {
+    format_of(args, ctx.json)
+}
+
+fn format_of(args: &ExpiryArgs, json: bool) -> ExpiryFormat {
+    if json {
         ExpiryFormat::Json
     } else {
         args.format
+    }
+}
+
+/// The check could not even start (a bad MTLSCTL_NOW, no HOME): a Prometheus --output file
+/// and a nagios reader still learn that it failed, as they do for any later error.
+pub fn could_not_start(args: &ExpiryArgs, json: bool, error: &anyhow::Error) {
+    match format_of(args, json) {
+        ExpiryFormat::Prometheus => match &args.output {
+            Some(path) if path.as_os_str() != "-" => {
+                let _ = atomic::write_file(
+                    path,
+                    expiry::prometheus_unknown().as_bytes(),
+                    output_mode(path),
+                );
+            }
+            _ => print!("{}", expiry::prometheus_unknown()),
+        },
+        ExpiryFormat::Nagios if args.output.as_ref().is_none_or(|p| p.as_os_str() == "-") => {
+            print!("{}", expiry::nagios_unknown(&format!("{error:#}")));
+        }
+        _ => {}
     }
 }
 
@@ -88,19 +135,28 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
         .into());
     }
     let state = ctx.store.read()?;
-    let mut outside = watched_files(&args.files)?;
-    outside.extend(watched_hosts(&args.hosts, ctx)?);
-    let items = expiry::check(&state, outside, ctx.now, &thresholds);
+    let mut outside = Outside::default();
+    watch_files(&args.files, &mut outside);
+    watch_hosts(&args.hosts, ctx, &mut outside)?;
+    let items = expiry::check(
+        &state,
+        outside.watched,
+        outside.unknown,
+        ctx.now,
+        &thresholds,
+    );
     let overall = items.iter().map(|i| i.state).max().unwrap_or(Level::Ok);
     let count = |level| items.iter().filter(|i| i.state == level).count();
     let counts = [
         (Level::Critical, count(Level::Critical)),
+        (Level::Unknown, count(Level::Unknown)),
         (Level::Warning, count(Level::Warning)),
         (Level::Ok, count(Level::Ok)),
     ];
     if !ctx.quiet {
         let summary: Vec<String> = counts
             .iter()
+            .filter(|(level, n)| *level != Level::Unknown || *n > 0)
             .map(|(level, n)| format!("{n} {}", level.as_str()))
             .collect();
         eprintln!(
@@ -111,12 +167,17 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
     }
     let json = json!({
         "status": overall,
-        "counts": {"critical": counts[0].1, "warning": counts[1].1, "ok": counts[2].1},
+        "counts": {
+            "critical": counts[0].1,
+            "unknown": counts[1].1,
+            "warning": counts[2].1,
+            "ok": counts[3].1,
+        },
         "items": items,
     });
     let report = match format(args, ctx) {
         ExpiryFormat::Nagios => Report::Text {
-            text: expiry::nagios(&items, overall, &thresholds),
+            text: expiry::nagios(&items, overall, &thresholds, ctx.now),
             json,
         },
         ExpiryFormat::Prometheus => Report::Text {
@@ -148,40 +209,25 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
     })
 }
 
-/// Every certificate in the files given with --file (PEM, or one DER certificate).
-fn watched_files(files: &[std::path::PathBuf]) -> Result<Vec<Watched>> {
-    let mut watched = Vec::new();
-    for path in files {
-        let what = format!("the certificate file {}", path.display());
-        let bytes = super::read_input(path)?;
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Err(usage(format!("{what} is empty"))
-                .hint("give a PEM or DER certificate file to --file")
-                .into());
-        }
-        let ders = if bytes.starts_with(b"-----") || bytes.windows(11).any(|w| w == b"-----BEGIN ")
-        {
-            certs_from_pem(&bytes, &what)?
-        } else {
-            parse_der(&bytes).map_err(|e| {
-                usage(format!(
-                    "{what} is neither PEM nor a DER certificate: {e:#}"
-                ))
-            })?;
-            vec![bytes]
-        };
-        if ders.is_empty() {
-            return Err(usage(format!("{what} holds no certificate")).into());
-        }
-        let several = ders.len() > 1;
+/// What --file and --host point at: the certificates found, and what could not be looked at
+/// (UNKNOWN items, so that one unreachable server never hides an expired certificate).
+#[derive(Default)]
+struct Outside {
+    watched: Vec<Watched>,
+    unknown: Vec<Item>,
+}
+
+impl Outside {
+    /// Each certificate of a chain, named by its source (and #N when there are several).
+    fn add_chain(&mut self, kind: &'static str, source: &str, ders: &[Vec<u8>]) -> Result<()> {
         for (i, der) in ders.iter().enumerate() {
             let info = CertInfo::from_der(der)?;
-            watched.push(Watched {
-                kind: "file",
-                name: if several {
-                    format!("{}#{}", path.display(), i + 1)
+            self.watched.push(Watched {
+                kind,
+                name: if ders.len() > 1 {
+                    format!("{source}#{}", i + 1)
                 } else {
-                    path.display().to_string()
+                    source.to_string()
                 },
                 environment: None,
                 not_after: info.not_after,
@@ -189,47 +235,104 @@ fn watched_files(files: &[std::path::PathBuf]) -> Result<Vec<Watched>> {
                 pending: None,
             });
         }
+        Ok(())
     }
-    Ok(watched)
 }
 
-/// The certificate each server given with --host presents (its leaf: the one it is named by).
-/// A server that cannot be reached is an error, so the whole check is UNKNOWN: monitoring never
-/// says OK about what it could not look at.
-fn watched_hosts(hosts: &[String], ctx: &Context) -> Result<Vec<Watched>> {
-    hosts
-        .iter()
-        .map(|host| {
-            let (_, seen) = super::request::probe_server(host, None, None, ctx)
-                .with_context(|| format!("cannot check the certificate of {host}"))?;
-            let leaf = seen.server_chain.first().ok_or_else(|| {
-                anyhow!("cannot check the certificate of {host}: the server sent no certificate")
-            })?;
-            let info = CertInfo::from_der(leaf)?;
-            Ok(Watched {
-                kind: "host",
-                name: host.clone(),
-                environment: None,
-                not_after: info.not_after,
-                not_before: Some(info.not_before),
-                pending: None,
+/// Every certificate in the files given with --file (PEM, or one DER certificate), once each.
+fn watch_files(files: &[std::path::PathBuf], outside: &mut Outside) {
+    let mut seen = std::collections::HashSet::new();
+    for path in files.iter().filter(|p| seen.insert(p.as_path())) {
+        let name = path.display().to_string();
+        if let Err(error) =
+            certificates_of_file(path).and_then(|ders| outside.add_chain("file", &name, &ders))
+        {
+            outside
+                .unknown
+                .push(Item::unknown("file", name, format!("{error:#}")));
+        }
+    }
+}
+
+fn certificates_of_file(path: &std::path::Path) -> Result<Vec<Vec<u8>>> {
+    let what = format!("the certificate file {}", path.display());
+    let bytes = super::read_input(path)?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(usage(format!("{what} is empty")).into());
+    }
+    let ders = if bytes.starts_with(b"-----") || bytes.windows(11).any(|w| w == b"-----BEGIN ") {
+        certs_from_pem(&bytes, &what)?
+    } else {
+        parse_der(&bytes).map_err(|e| {
+            usage(format!(
+                "{what} is neither PEM nor a DER certificate: {e:#}"
+            ))
+        })?;
+        vec![bytes]
+    };
+    if ders.is_empty() {
+        return Err(usage(format!("{what} holds no certificate")).into());
+    }
+    Ok(ders)
+}
+
+/// The chain each server given with --host presents: its certificate and the intermediates it
+/// sends (a self-signed root it sends along is not used by clients, and not watched). A server
+/// that cannot be reached is UNKNOWN: monitoring never says OK about what it could not see.
+fn watch_hosts(hosts: &[String], ctx: &Context, outside: &mut Outside) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for host in hosts.iter().filter(|h| seen.insert(h.as_str())) {
+        let probed = match super::request::probe_server(host, None, None, ctx) {
+            Ok((_, seen)) => seen,
+            // A flag that is not HOST:PORT is the user's to fix, not the server's.
+            Err(error) if crate::error::classify(&error).0 == crate::error::ErrorKind::Usage => {
+                return Err(error);
+            }
+            Err(error) => {
+                outside
+                    .unknown
+                    .push(Item::unknown("host", host.clone(), format!("{error:#}")));
+                continue;
+            }
+        };
+        let chain: Vec<Vec<u8>> = probed
+            .server_chain
+            .iter()
+            .enumerate()
+            .filter(|(i, der)| {
+                *i == 0 || !CertInfo::from_der(der).is_ok_and(|c| c.subject == c.issuer)
             })
-        })
-        .collect()
+            .map(|(_, der)| der.clone())
+            .collect();
+        if chain.is_empty() {
+            outside.unknown.push(Item::unknown(
+                "host",
+                host.clone(),
+                "the server sent no certificate".into(),
+            ));
+            continue;
+        }
+        outside.add_chain("host", host, &chain)?;
+    }
+    Ok(())
 }
 
 fn row(item: &Item) -> Vec<Styled> {
     let tone = match item.state {
         Level::Ok => Tone::Good,
         Level::Warning => Tone::Warn,
-        Level::Critical => Tone::Bad,
+        Level::Critical | Level::Unknown => Tone::Bad,
     };
     vec![
         Styled::plain(item.kind),
         Styled::plain(item.name.clone()),
         Styled::plain(item.environment.clone().unwrap_or_else(|| "-".into())),
-        Styled::plain(short_time(item.not_after)),
-        Styled::plain(item.days_left.to_string()),
+        Styled::plain(item.not_after.map(short_time).unwrap_or_else(|| "-".into())),
+        Styled::plain(
+            item.days_left
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "-".into()),
+        ),
         Styled(item.state.as_str().to_string(), tone),
         Styled::plain(item.reason.clone()),
     ]

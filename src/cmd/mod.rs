@@ -6,7 +6,7 @@ mod datacenter;
 mod docs;
 mod domain;
 mod env;
-mod expiry;
+pub mod expiry;
 mod inspect;
 mod issuer;
 mod property;

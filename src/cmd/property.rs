@@ -61,7 +61,11 @@ fn list(ctx: &Context) -> Result<Report> {
         stages.into_iter().map(Stage::as_str).collect()
     };
     Ok(Report::Table {
-        columns: Column::all_kept(&["PROPERTY", "ENVIRONMENTS", "CREATED"]),
+        columns: vec![
+            Column::wrap("PROPERTY"),
+            Column::wrap("ENVIRONMENTS"),
+            Column::optional(1, "CREATED"),
+        ],
         rows: properties
             .iter()
             .map(|p| {

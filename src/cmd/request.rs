@@ -213,7 +213,11 @@ pub fn probe_server(
     let mut target = Target::parse(&url)
         .ok()
         .filter(|_| !address.contains(['/', '?', '#', '@']))
-        .ok_or_else(|| usage(format!("'{address}' is not HOST:PORT")))?;
+        .ok_or_else(|| {
+            usage(format!(
+                "'{address}' is not HOST:PORT (a host name or address, and a port from 1 to 65535)"
+            ))
+        })?;
     let connect_to = target.host.clone();
     if let Some(name) = servername {
         target.host = name.to_string();
@@ -423,6 +427,7 @@ fn load_identity(
         subject: info.subject,
         not_after: info.not_after,
         variable: identity.variable.clone(),
+        key_type: info.key_type.clone(),
         unusable,
     };
     Ok(Some((identity, sent)))
@@ -479,6 +484,7 @@ pub struct SentCert {
     subject: String,
     not_after: DateTime<Utc>,
     variable: Option<String>,
+    key_type: String,
     /// Why it cannot be used now (not yet valid, expired), said again when the server refuses it.
     unusable: Option<String>,
 }
@@ -532,8 +538,8 @@ fn explain(
         (_, Some(rustls::Error::AlertReceived(alert))) => {
             let none_given = sent.is_none() || !seen.client_cert_sent;
             match alert {
-                Alert::CertificateRequired => client_cert_required(),
-                Alert::HandshakeFailure if seen.client_cert_requested && none_given => client_cert_required(),
+                Alert::CertificateRequired => client_cert_required(seen, sent),
+                Alert::HandshakeFailure if seen.client_cert_requested && none_given => client_cert_required(seen, sent),
                 // The handshake had succeeded and the request was sent: a TLS 1.2 server that
                 // wants a certificate for this path renegotiates, which rustls refuses.
                 Alert::HandshakeFailure if error.step == Step::Http && !seen.client_cert_requested => {
@@ -554,18 +560,18 @@ fn explain(
                         Alert::CertificateExpired => "expired".to_string(),
                         Alert::CertificateRevoked => "revoked".to_string(),
                         Alert::BadCertificate => "bad certificate".to_string(),
-                        other => format!("{other:?}"),
+                        other => tls::alert_text(other),
                     };
                     client_cert_rejected(&reason, seen, sent)
                 }
-                other => transfer(35, format!("the TLS handshake with {host} failed: the server sent alert {other:?}")),
+                other => transfer(35, format!("the TLS handshake with {host} failed: the server sent alert {}", tls::alert_text(other))),
             }
         }
-        (e, Some(tls)) => transfer(35, format!("the TLS handshake with {host} failed: {tls} ({e})")),
+        (_, Some(tls)) => transfer(35, format!("the TLS handshake with {host} failed: {}", tls::tls_error_text(tls))),
         // In TLS 1.3 a server rejects a client certificate after the handshake; when its alert
         // is lost to a reset connection, what it asked for tells why it hung up.
         (e, None) if e.step == Step::Http && seen.client_cert_requested && !seen.client_cert_sent => {
-            let failure = client_cert_required();
+            let failure = client_cert_required(seen, sent);
             let message = format!("{} (the server closed the connection: {e})", failure.message);
             crate::error::Failure { message, ..failure }
         }
@@ -580,7 +586,20 @@ fn explain(
     anyhow::Error::new(failure)
 }
 
-fn client_cert_required() -> crate::error::Failure {
+fn client_cert_required(seen: &Observed, sent: Option<&SentCert>) -> crate::error::Failure {
+    // One was given, but the server's list of signature algorithms leaves its key out: rustls
+    // then sends none, and the server says none was given.
+    if let (Some(schemes), Some(sent)) = (&seen.client_key_unsuitable, sent) {
+        return transfer(
+            58,
+            format!(
+                "the client certificate was not sent: its {} key cannot sign with any algorithm the server accepts for client certificates ({})",
+                sent.key_type,
+                schemes.join(", ")
+            ),
+        )
+        .hint("use a certificate whose key the server accepts (e.g. a new one with --key-type rsa-2048), or allow the key's algorithm on the server");
+    }
     transfer(
         58,
         "the server requires a client certificate and none was given",
@@ -635,7 +654,7 @@ fn refused_by_nginx(
     if body.contains("No required SSL certificate was sent")
         && (sent.is_none() || !seen.client_cert_sent)
     {
-        return Err(client_cert_required().into());
+        return Err(client_cert_required(seen, sent).into());
     }
     if body.contains("The SSL certificate error") {
         return Err(client_cert_rejected("the server could not verify it", seen, sent).into());

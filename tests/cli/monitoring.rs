@@ -107,9 +107,17 @@ fn thresholds_take_bare_days_and_not_yet_valid_is_critical() {
     assert!(err.contains("warning first"), "{err}");
     let err = w.fails(&["expiry", "-w", "-5"], 3);
     assert!(err.contains("negative"), "{err}");
+    // A file that cannot be read is UNKNOWN, named, beside everything else that was checked.
     let empty = w.write("empty.pem", "");
-    let err = w.fails(&["expiry", "--file", empty.to_str().unwrap()], 3);
-    assert!(err.contains("is empty"), "{err}");
+    let (report, code) = w.json_with_code(&["expiry", "--file", empty.to_str().unwrap()]);
+    assert_eq!(code, 3);
+    let unknown = &report["items"][0];
+    assert_eq!(unknown["state"], "unknown");
+    assert!(
+        unknown["reason"].as_str().unwrap().contains("is empty"),
+        "{report}"
+    );
+    assert_eq!(report["counts"]["ok"], 2, "{report}");
     let err = w.fails(&["expiry", "-w", "150%"], 3);
     assert!(err.contains("1% to 100%"), "{err}");
 
@@ -179,17 +187,22 @@ fn nagios_output_parses_as_nagios_reads_it() {
             let (label, values) = item.split_once('=').expect("label=value");
             let fields: Vec<&str> = values.split(';').collect();
             assert!(
-                fields[0].parse::<i64>().is_ok() && fields.len() <= 5,
+                fields[0].parse::<f64>().is_ok() && fields.len() <= 5,
                 "{item}"
             );
             label
         })
         .collect();
-    assert_eq!(labels, ["critical", "warning", "ok", "days_left"]);
+    assert_eq!(
+        labels,
+        ["critical", "warning", "unknown", "ok", "days_left"]
+    );
+    // Nagios ranges: "30:" alerts below 30 days.
     assert!(
-        perfdata.contains("days_left=19;30;7") || perfdata.contains("days_left=20;30;7"),
+        perfdata.contains("days_left=19.") || perfdata.contains("days_left=20;"),
         "{perfdata}"
     );
+    assert!(perfdata.ends_with(";30:;7:"), "{perfdata}");
 }
 
 #[test]
@@ -410,10 +423,43 @@ fn servers_are_watched_with_host() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("MTLSCTL CRITICAL"));
 
-    // Nobody listening: the check could not look, so it is UNKNOWN and names the server.
+    // Nobody listening: the check could not look, so it is UNKNOWN and names the server; a
+    // certificate that is critical stays critical beside it.
     let closed = format!("127.0.0.1:{}", crate::support::peers::free_port());
-    let err = w.fails(&["expiry", "--allow-empty", "--host", &closed], 3);
-    assert!(err.contains(&closed), "{err}");
+    let (report, code) = w.json_with_code(&["expiry", "--allow-empty", "--host", &closed]);
+    assert_eq!(code, 3, "{report}");
+    assert_eq!(report["items"][0]["name"], closed.as_str());
+    assert!(
+        report["items"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("could not connect"),
+        "{report}"
+    );
+    let out = w
+        .cmd()
+        .env("MTLSCTL_NOW", "4095-12-28T00:00:00Z")
+        .args([
+            "expiry",
+            "--allow-empty",
+            "--format",
+            "nagios",
+            "--host",
+            &host,
+            "--host",
+            &closed,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let line = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        line.starts_with("MTLSCTL CRITICAL - 1 critical, 0 warning, 1 unknown"),
+        "{line}"
+    );
+    // An out-of-range port is an error, never port 443.
+    let err = w.fails(&["expiry", "--allow-empty", "--host", "127.0.0.1:99999"], 3);
+    assert!(err.contains("HOST:PORT"), "{err}");
     let err = w.fails(&["expiry", "--allow-empty", "--host", "https://x/"], 3);
     assert!(err.contains("HOST:PORT"), "{err}");
 }
@@ -501,4 +547,68 @@ fn a_certificate_not_yet_valid_is_imported_without_being_used_and_named_when_ref
         "{err}"
     );
     assert_eq!(err.matches("not valid until").count(), 2, "{err}");
+}
+
+#[test]
+fn a_check_that_cannot_start_still_answers_and_report_files_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod"]);
+    let prom = w.path("mtlsctl.prom");
+    w.ok(&[
+        "expiry",
+        "--format",
+        "prometheus",
+        "--output",
+        prom.to_str().unwrap(),
+    ]);
+    std::fs::set_permissions(&prom, std::fs::Permissions::from_mode(0o640)).unwrap();
+    // A clock that cannot be read: the file says the check failed, the nagios line says why.
+    let out = w
+        .cmd()
+        .env("MTLSCTL_NOW", "garbage")
+        .args([
+            "expiry",
+            "--format",
+            "prometheus",
+            "--output",
+            prom.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        std::fs::read_to_string(&prom)
+            .unwrap()
+            .contains("mtlsctl_expiry_status 3")
+    );
+    assert_eq!(
+        std::fs::metadata(&prom).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    let out = w
+        .cmd()
+        .env("MTLSCTL_NOW", "garbage")
+        .args(["expiry", "--format", "nagios"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("MTLSCTL UNKNOWN - MTLSCTL_NOW"));
+    // `--output -` is stdout, and a day is one day.
+    let out = w
+        .cmd()
+        .env(
+            "MTLSCTL_NOW",
+            (Utc::now() + chrono::Duration::days(363)).to_rfc3339(),
+        )
+        .args(["expiry", "--format", "nagios", "--output", "-"])
+        .output()
+        .unwrap();
+    assert!(!w.path("-").exists());
+    let line = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        line.contains("expires in 1 day |") || line.contains("expires in 23 hours |"),
+        "{line}"
+    );
 }

@@ -763,3 +763,32 @@ fn a_hostile_server_cannot_write_to_the_terminal_and_bad_headers_never_connect()
         assert!(!err.contains("connect"), "{err}");
     }
 }
+
+#[test]
+fn a_key_the_server_does_not_accept_is_named_not_called_missing() {
+    if !has_openssl() {
+        eprintln!("openssl not installed: skipped");
+        return;
+    }
+    let (w, issuer) = shop_with_issuer(); // an ec-p256 client key
+    let pki = ServerPki::write(w.dir.path());
+    let server =
+        peers::openssl_s_server_with(&pki, &issuer, &["-tls1_2", "-client_sigalgs", "RSA+SHA256"]);
+    let url = format!("https://localhost:{}/", server.port);
+    let err = w.fails(
+        &[
+            "request",
+            &url,
+            "--env",
+            "shop/prod",
+            "--cacert",
+            pki.ca.to_str().unwrap(),
+        ],
+        58,
+    );
+    assert!(
+        err.contains("ec-p256 key cannot sign") && err.contains("rsa_pkcs1_sha256"),
+        "{err}"
+    );
+    assert!(!err.contains("none was given"), "{err}");
+}

@@ -132,6 +132,11 @@ pub fn nginx(dir: &Path, pki: &ServerPki, client_ca: &Path, verify: &str, locati
 /// `openssl s_server -Verify 1 -verify_return_error -www`: requires a client certificate
 /// from `client_ca` and fails the handshake for any other.
 pub fn openssl_s_server(pki: &ServerPki, client_ca: &Path) -> Peer {
+    openssl_s_server_with(pki, client_ca, &[])
+}
+
+/// `openssl_s_server` with more arguments (e.g. `-client_sigalgs RSA+SHA256`).
+pub fn openssl_s_server_with(pki: &ServerPki, client_ca: &Path, extra: &[&str]) -> Peer {
     let port = free_port();
     let mut child = Command::new("openssl")
         .args([
@@ -150,6 +155,7 @@ pub fn openssl_s_server(pki: &ServerPki, client_ca: &Path) -> Peer {
         .arg(&pki.key)
         .arg("-CAfile")
         .arg(client_ca)
+        .args(extra)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
