@@ -353,8 +353,8 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s d -l data -d
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s o -l output -d 'Write the body to FILE instead of stdout' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l env -d 'Use this environment\'s current certificate' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cert-id -d 'Use this stored certificate (id prefix or variable name)' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cert -d 'Client certificate file (PEM, leaf first, chain after)' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l key -d 'Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cert -d 'Client certificate file (PEM, leaf first, chain after; or DER); without --key, the key is read from this file too (as curl does)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l key -d 'Private key of --cert (PEM or DER: PKCS#8, PKCS#1 or SEC1)' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l p12 -d 'Client certificate and key as PKCS#12' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l password-file -d 'File whose first line is the PKCS#12 password [default: empty password]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cacert -d 'Trust the CA certificates in FILE (PEM) for the server' -r -F

@@ -538,10 +538,11 @@ pub struct IdentityArgs {
     /// Use this stored certificate (id prefix or variable name)
     #[arg(long, value_name = "CERT", conflicts_with_all = ["cert", "p12"])]
     pub cert_id: Option<String>,
-    /// Client certificate file (PEM, leaf first, chain after)
-    #[arg(long, value_name = "FILE", requires = "key", conflicts_with = "p12")]
+    /// Client certificate file (PEM, leaf first, chain after; or DER); without --key, the key
+    /// is read from this file too (as curl does)
+    #[arg(long, value_name = "FILE", conflicts_with = "p12")]
     pub cert: Option<PathBuf>,
-    /// Private key of --cert (PEM: PKCS#8, PKCS#1 or SEC1)
+    /// Private key of --cert (PEM or DER: PKCS#8, PKCS#1 or SEC1)
     #[arg(long, value_name = "FILE", requires = "cert")]
     pub key: Option<PathBuf>,
     /// Client certificate and key as PKCS#12

@@ -17,7 +17,7 @@ use crate::context::Context;
 use crate::error::{transfer, usage};
 use crate::http::{self, ConnectOptions, Exchange, HttpVersion, Step, Target, TransferError};
 use crate::output::{self, Report};
-use crate::pki::cert::{CertInfo, certs_from_pem, first_der};
+use crate::pki::cert::{CertInfo, certs_from_pem, certs_in_file, first_der};
 use crate::pki::keys::{ensure_matches, load_private_key};
 use crate::pki::p12;
 use crate::state::State;
@@ -358,11 +358,25 @@ fn load_identity(
     } else if let Some(cert) = &args.cert_id {
         let state = state.context("the state is needed for --cert-id")?;
         Some(stored_identity(state, cert)?)
-    } else if let (Some(cert), Some(key)) = (&args.cert, &args.key) {
+    } else if let Some(cert) = &args.cert {
         let cert_what = format!("the certificate file {}", cert.display());
-        let key_what = format!("the key file {}", key.display());
-        let chain = certs_from_pem(&read_input(cert)?, &cert_what)?;
-        let key = load_private_key(&read_input(key)?, &key_what)?;
+        let cert_bytes = read_input(cert)?;
+        let chain = certs_in_file(&cert_bytes, &cert_what)?;
+        let key = match &args.key {
+            Some(key) => load_private_key(
+                &read_input(key)?,
+                &format!("the key file {}", key.display()),
+            )?,
+            // No --key: the key travels in the certificate's file, as curl reads it.
+            None => load_private_key(&cert_bytes, &cert_what).map_err(|_| {
+                usage(format!("{cert_what} holds no private key"))
+                    .hint("give the key with --key FILE")
+            })?,
+        };
+        let key_what = match &args.key {
+            Some(key) => format!("the key file {}", key.display()),
+            None => cert_what.clone(),
+        };
         ensure_matches(&chain[0], &key.pair, &cert_what, &key_what)?;
         Some(ClientIdentity {
             chain,

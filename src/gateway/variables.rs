@@ -6,6 +6,7 @@ use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::x509::{AttributeTypeAndValue, X509Name};
 
 use super::rules::{Lookup, VARIABLES, Variables};
+use crate::pki::cert::serial_text;
 use crate::pki::{hex, pem_lf};
 
 /// What the TLS layer knows about the client.
@@ -177,7 +178,7 @@ pub fn for_connection(client: Option<&ClientCertificate<'_>>) -> ConnectionVaria
             .map(|cn| decode(cn).unwrap_or_default())
             .unwrap_or_default(),
     );
-    v.insert("ssl_client_serial", serial(cert.raw_serial()));
+    v.insert("ssl_client_serial", serial_text(cert.raw_serial()));
     v.insert(
         "ssl_client_fingerprint",
         hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA1_FOR_LEGACY_USE_ONLY, der).as_ref()),
@@ -207,41 +208,6 @@ fn escape_uri_component(text: &str) -> String {
         }
     }
     out
-}
-
-/// `i2a_ASN1_INTEGER`: uppercase hex of the magnitude; DER's leading sign byte is not shown;
-/// a negative serial is `-` and its magnitude.
-fn serial(raw: &[u8]) -> String {
-    if raw.first().is_some_and(|b| b & 0x80 != 0) {
-        return format!("-{}", negative_magnitude(raw));
-    }
-    let magnitude = match raw {
-        [0, rest @ ..] if !rest.is_empty() && rest[0] & 0x80 != 0 => rest,
-        other => other,
-    };
-    if magnitude.is_empty() {
-        return "00".into();
-    }
-    hex(magnitude).to_ascii_uppercase()
-}
-
-/// The magnitude of a negative two's-complement integer, in uppercase hex without leading zero
-/// bytes (at least one byte).
-fn negative_magnitude(raw: &[u8]) -> String {
-    // Two's complement: invert every bit, then add one.
-    let mut bytes: Vec<u8> = raw.iter().map(|b| !b).collect();
-    for byte in bytes.iter_mut().rev() {
-        let (sum, carry) = byte.overflowing_add(1);
-        *byte = sum;
-        if !carry {
-            break;
-        }
-    }
-    let first = bytes
-        .iter()
-        .position(|&b| b != 0)
-        .unwrap_or(bytes.len() - 1);
-    hex(&bytes[first..]).to_ascii_uppercase()
 }
 
 /// `ASN1_TIME_print`: `Jan  2 03:04:05 2025 GMT`.
@@ -466,11 +432,11 @@ mod tests {
             escape_uri_component("a-b_c.d~e/f+g=\n"),
             "a-b_c.d~e%2Ff%2Bg%3D%0A"
         );
-        assert_eq!(serial(&[0x00, 0x8a, 0x01]), "8A01");
-        assert_eq!(serial(&[0x7f, 0x01]), "7F01");
-        assert_eq!(serial(&[0xff]), "-01");
-        assert_eq!(serial(&[0xff, 0x00]), "-0100");
-        assert_eq!(serial(&[0x80]), "-80");
+        assert_eq!(serial_text(&[0x00, 0x8a, 0x01]), "8A01");
+        assert_eq!(serial_text(&[0x7f, 0x01]), "7F01");
+        assert_eq!(serial_text(&[0xff]), "-01");
+        assert_eq!(serial_text(&[0xff, 0x00]), "-0100");
+        assert_eq!(serial_text(&[0x80]), "-80");
         let at = chrono::NaiveDate::from_ymd_opt(2025, 1, 2)
             .unwrap()
             .and_hms_opt(3, 4, 5)

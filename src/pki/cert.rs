@@ -54,9 +54,9 @@ impl CertInfo {
             })
             .unwrap_or_default();
         Ok(CertInfo {
-            subject: cert.subject().to_string(),
-            issuer: cert.issuer().to_string(),
-            serial: hex(cert.raw_serial()).to_ascii_uppercase(),
+            subject: display_name(cert.subject()),
+            issuer: display_name(cert.issuer()),
+            serial: serial_text(cert.raw_serial()),
             not_before: timestamp(cert.validity().not_before.timestamp())?,
             not_after: timestamp(cert.validity().not_after.timestamp())?,
             sha256: sha256_hex(der),
@@ -88,10 +88,15 @@ pub fn certs_from_pem(text: &[u8], what: &str) -> Result<Vec<Vec<u8>>> {
     let blocks = super::pem_blocks(text).map_err(|damage| usage(format!("{what} {damage}")))?;
     let mut certs = Vec::new();
     for block in &blocks {
-        if block.tag() == "CERTIFICATE" {
-            parse_der(block.contents()).with_context(|| format!("in {what}"))?;
-            certs.push(block.contents().to_vec());
-        }
+        // The labels OpenSSL reads as a certificate: the RFC 7468 one, the old "X509
+        // CERTIFICATE", and "TRUSTED CERTIFICATE" (the certificate, then OpenSSL's trust data).
+        let der = match block.tag() {
+            "CERTIFICATE" | "X509 CERTIFICATE" => block.contents(),
+            "TRUSTED CERTIFICATE" => first_tlv(block.contents()),
+            _ => continue,
+        };
+        parse_der(der).with_context(|| format!("in {what}"))?;
+        certs.push(der.to_vec());
     }
     if certs.is_empty() {
         let found: Vec<&str> = blocks.iter().map(|b| b.tag()).collect();
@@ -100,12 +105,52 @@ pub fn certs_from_pem(text: &[u8], what: &str) -> Result<Vec<Vec<u8>>> {
                 "{what} holds no PEM certificate (no '-----BEGIN CERTIFICATE-----' block)"
             )));
         }
+        let named: Vec<String> = found
+            .iter()
+            .map(|tag| format!("{tag} ({})", what_pem_holds(tag)))
+            .collect();
         bail!(usage(format!(
             "{what} holds no certificate, only: {}",
-            found.join(", ")
+            named.join(", ")
         )));
     }
     Ok(certs)
+}
+
+/// A PEM label as people name what it holds.
+fn what_pem_holds(tag: &str) -> String {
+    match tag {
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => {
+            "a certificate signing request (CSR)".into()
+        }
+        "X509 CRL" => "a certificate revocation list (CRL)".into(),
+        "PKCS7" | "CMS" => "a PKCS#7 / CMS structure".into(),
+        "PUBLIC KEY" | "RSA PUBLIC KEY" => "a public key".into(),
+        tag if tag.ends_with("PRIVATE KEY") => "a private key".into(),
+        tag if tag.ends_with("PARAMETERS") => "key parameters".into(),
+        _ => "not a certificate".into(),
+    }
+}
+
+/// The first DER element of `der` (what follows it is another structure).
+fn first_tlv(der: &[u8]) -> &[u8] {
+    use x509_parser::der_parser::der::parse_der as parse_any;
+    match parse_any(der) {
+        Ok((rest, _)) => &der[..der.len() - rest.len()],
+        Err(_) => der,
+    }
+}
+
+/// What a DER file that is not a certificate is, when it is something X.509 knows.
+pub fn what_der_holds(der: &[u8]) -> Option<&'static str> {
+    use x509_parser::prelude::{CertificateRevocationList, FromDer, X509CertificationRequest};
+    if X509CertificationRequest::from_der(der).is_ok() {
+        Some("a certificate signing request (CSR)")
+    } else if CertificateRevocationList::from_der(der).is_ok() {
+        Some("a certificate revocation list (CRL)")
+    } else {
+        None
+    }
 }
 
 /// The certificates of a file that is PEM (any number) or DER (one).
@@ -116,8 +161,10 @@ pub fn certs_in_file(bytes: &[u8], what: &str) -> Result<Vec<Vec<u8>>> {
     if bytes.windows(11).any(|w| w == b"-----BEGIN ") {
         return certs_from_pem(bytes, what);
     }
-    parse_der(bytes)
-        .map_err(|_| usage(format!("{what} is neither a PEM nor a DER certificate")))?;
+    parse_der(bytes).map_err(|_| match what_der_holds(bytes) {
+        Some(thing) => usage(format!("{what} is {thing}, not a certificate")),
+        None => usage(format!("{what} is neither a PEM nor a DER certificate")),
+    })?;
     Ok(vec![bytes.to_vec()])
 }
 
@@ -134,6 +181,119 @@ pub fn first_der(pem_text: &str) -> Result<Vec<u8>> {
         .into_iter()
         .next()
         .context("the stored certificate is empty")
+}
+
+/// A distinguished name as OpenSSL shows it (`openssl x509 -nameopt RFC2253`-style escaping,
+/// in the certificate's order, OpenSSL's short attribute names), so that both agree.
+pub fn display_name(name: &x509_parser::x509::X509Name<'_>) -> String {
+    let registry = x509_parser::objects::oid_registry();
+    name.iter()
+        .map(|rdn| {
+            rdn.iter()
+                .map(|attribute| {
+                    let oid = attribute.attr_type();
+                    let id = oid.to_id_string();
+                    let key = openssl_short_name(&id)
+                        .map(str::to_string)
+                        .or_else(|| registry.get(oid).map(|entry| entry.sn().to_string()))
+                        .unwrap_or(id);
+                    let value = match attribute.as_str() {
+                        Ok(text) => escape_dn_value(text),
+                        Err(_) => format!("#{}", hex(attribute.attr_value().as_bytes())),
+                    };
+                    format!("{key}={value}")
+                })
+                .collect::<Vec<_>>()
+                .join(" + ")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// OpenSSL's short names where x509-parser's differ or are missing.
+fn openssl_short_name(oid: &str) -> Option<&'static str> {
+    Some(match oid {
+        "2.5.4.3" => "CN",
+        "2.5.4.4" => "SN",
+        "2.5.4.5" => "serialNumber",
+        "2.5.4.6" => "C",
+        "2.5.4.7" => "L",
+        "2.5.4.8" => "ST",
+        "2.5.4.9" => "street",
+        "2.5.4.10" => "O",
+        "2.5.4.11" => "OU",
+        "2.5.4.12" => "title",
+        "2.5.4.15" => "businessCategory",
+        "2.5.4.17" => "postalCode",
+        "2.5.4.42" => "GN",
+        "2.5.4.43" => "initials",
+        "2.5.4.44" => "generationQualifier",
+        "2.5.4.45" => "x500UniqueIdentifier",
+        "2.5.4.46" => "dnQualifier",
+        "2.5.4.65" => "pseudonym",
+        "2.5.4.97" => "organizationIdentifier",
+        "1.2.840.113549.1.9.1" => "emailAddress",
+        "0.9.2342.19200300.100.1.1" => "UID",
+        "0.9.2342.19200300.100.1.25" => "DC",
+        "1.3.6.1.4.1.311.60.2.1.1" => "jurisdictionL",
+        "1.3.6.1.4.1.311.60.2.1.2" => "jurisdictionST",
+        "1.3.6.1.4.1.311.60.2.1.3" => "jurisdictionC",
+        "1.2.643.100.1" => "OGRN",
+        "1.2.643.3.131.1.1" => "INN",
+        _ => return None,
+    })
+}
+
+/// RFC 4514 escaping of an attribute value: the separators and quotes, a leading '#' or space,
+/// a trailing space.
+fn escape_dn_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let last = text.chars().count().saturating_sub(1);
+    for (i, c) in text.chars().enumerate() {
+        let special = matches!(c, ',' | '+' | '"' | '\\' | '<' | '>' | ';')
+            || (i == 0 && (c == '#' || c == ' '))
+            || (i == last && c == ' ');
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `i2a_ASN1_INTEGER`: uppercase hex of the magnitude; DER's leading sign byte is not shown;
+/// a negative serial is `-` and its magnitude.
+pub fn serial_text(raw: &[u8]) -> String {
+    if raw.first().is_some_and(|b| b & 0x80 != 0) {
+        return format!("-{}", negative_magnitude(raw));
+    }
+    let magnitude = match raw {
+        [0, rest @ ..] if !rest.is_empty() && rest[0] & 0x80 != 0 => rest,
+        other => other,
+    };
+    if magnitude.is_empty() {
+        return "00".into();
+    }
+    hex(magnitude).to_ascii_uppercase()
+}
+
+/// The magnitude of a negative two's-complement integer, in uppercase hex without leading zero
+/// bytes (at least one byte).
+fn negative_magnitude(raw: &[u8]) -> String {
+    // Two's complement: invert every bit, then add one.
+    let mut bytes: Vec<u8> = raw.iter().map(|b| !b).collect();
+    for byte in bytes.iter_mut().rev() {
+        let (sum, carry) = byte.overflowing_add(1);
+        *byte = sum;
+        if !carry {
+            break;
+        }
+    }
+    let first = bytes
+        .iter()
+        .position(|&b| b != 0)
+        .unwrap_or(bytes.len() - 1);
+    hex(&bytes[first..]).to_ascii_uppercase()
 }
 
 fn timestamp(seconds: i64) -> Result<DateTime<Utc>> {

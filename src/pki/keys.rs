@@ -63,8 +63,12 @@ pub fn openssl_key_pem(key_pem: &str) -> Result<String> {
     Ok(super::pem_lf("PRIVATE KEY", &openssl_pkcs8(&der)))
 }
 
-/// Load the one private key of a PEM text. `what` names its source in messages.
+/// Load the one private key of a PEM text, or of DER (PKCS#8, SEC1 or PKCS#1). `what` names
+/// its source in messages.
 pub fn load_private_key(text: &[u8], what: &str) -> Result<PrivateKey> {
+    if !text.windows(11).any(|w| w == b"-----BEGIN ") {
+        return load_der_key(text, what);
+    }
     let blocks = super::pem_blocks(text).map_err(|damage| usage(format!("{what} {damage}")))?;
     let keys: Vec<&pem::Pem> = blocks
         .iter()
@@ -113,11 +117,50 @@ pub fn load_private_key(text: &[u8], what: &str) -> Result<PrivateKey> {
             .and_then(|k| k.as_der().ok())
             .map(|d| d.as_ref().to_vec())
             .ok_or_else(|| usage(format!("{what} holds an RSA key that cannot be read")))?,
+        "DSA PRIVATE KEY" => bail!(dsa_refused(what)),
         other => bail!(usage(format!(
             "{what} holds an unsupported key type ({other})"
         ))),
     };
+    if is_dsa_pkcs8(&pkcs8) {
+        bail!(dsa_refused(what));
+    }
     PrivateKey::from_pkcs8_der(&pkcs8, what)
+}
+
+/// A DER key: PKCS#8 first, then the EC (SEC1) and RSA (PKCS#1) forms.
+fn load_der_key(der: &[u8], what: &str) -> Result<PrivateKey> {
+    if is_dsa_pkcs8(der) {
+        bail!(dsa_refused(what));
+    }
+    // The specific forms first: a PKCS#8 reader may take SEC1 bytes but keep them as they are.
+    let pkcs8 = sec1_to_pkcs8(der)
+        .or_else(|| {
+            aws_lc_rs::rsa::KeyPair::from_der(der)
+                .ok()
+                .and_then(|k| k.as_der().ok())
+                .map(|d| d.as_ref().to_vec())
+        })
+        .or_else(|| PrivateKey::from_pkcs8_der(der, what).ok().map(|_| der.to_vec()));
+    match pkcs8 {
+        Some(pkcs8) => PrivateKey::from_pkcs8_der(&pkcs8, what),
+        None => bail!(usage(format!(
+            "{what} holds no PEM private key (no '-----BEGIN PRIVATE KEY-----' block), nor a DER one (PKCS#8, SEC1 or PKCS#1)"
+        ))),
+    }
+}
+
+/// PKCS#8 whose algorithm is DSA (1.2.840.10040.4.1).
+fn is_dsa_pkcs8(der: &[u8]) -> bool {
+    const DSA: [u8; 9] = [0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x38, 0x04, 0x01];
+    der.windows(DSA.len()).take(40).any(|w| w == DSA)
+}
+
+fn dsa_refused(what: &str) -> crate::error::Failure {
+    usage(format!(
+        "{what} holds a DSA key, which TLS 1.2 and 1.3 clients here cannot sign with (rustls signs with RSA, ECDSA and Ed25519)"
+    ))
+    .hint("use an RSA, EC or Ed25519 key and a certificate issued for it")
 }
 
 fn sec1_to_pkcs8(der: &[u8]) -> Option<Vec<u8>> {

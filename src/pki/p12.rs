@@ -33,11 +33,31 @@ pub fn write(alias: &str, chain: &[Vec<u8>], key_pkcs8: &[u8], password: &str) -
 }
 
 pub fn read(bytes: &[u8], password: &str, what: &str) -> Result<Bundle> {
-    let archive = Pkcs12Archive::from_pkcs12(bytes, password).map_err(|e| {
+    let archive = Pkcs12Archive::from_pkcs12(bytes, password).or_else(|error| {
+        // No password given: OpenSSL writes "no password" as a zero-length one, which is not
+        // the empty string (two zero bytes) the library derives; try that as OpenSSL does.
+        match password.is_empty() {
+            true => without_absent_password_mac(bytes)
+                .map(|unsealed| Pkcs12Archive::from_pkcs12(&unsealed, ""))
+                .unwrap_or(Err(error)),
+            false => Err(error),
+        }
+    });
+    let archive = archive.map_err(|e| {
         let cause = e.to_string();
-        if cause.to_ascii_lowercase().contains("mac") {
-            usage(format!("cannot open {what}: wrong PKCS#12 password"))
-                .hint("give the right password with --password-file FILE")
+        let lower = cause.to_ascii_lowercase();
+        if lower.contains("mac") || lower.contains("unpad") {
+            let failure = usage(format!("cannot open {what}: wrong PKCS#12 password"));
+            if password.is_empty() {
+                failure.hint("it needs a password: give it with --password-file FILE (a bundle encrypted under an absent password cannot be read here; re-export it with one)")
+            } else {
+                failure.hint("give the right password with --password-file FILE")
+            }
+        } else if lower.contains("algorithm") || lower.contains("unsupported") {
+            usage(format!(
+                "{what} is encrypted with a scheme mtlsctl cannot read ({cause})"
+            ))
+            .hint("re-export it with AES-256 (openssl pkcs12 -export, OpenSSL 3's default)")
         } else {
             usage(format!("{what} is not a readable PKCS#12 bundle: {cause}"))
         }
@@ -50,4 +70,36 @@ pub fn read(bytes: &[u8], password: &str, what: &str) -> Result<Bundle> {
             .collect(),
         key_pkcs8: archive.keys.first().map(|bag| bag.key.as_der().to_vec()),
     })
+}
+
+/// The bundle without its MAC, when the MAC verifies under an absent (zero-length) password;
+/// None when it does not.
+fn without_absent_password_mac(bytes: &[u8]) -> Option<Vec<u8>> {
+    use der::{Decode, Encode};
+    use pkcs12::kdf::{Pkcs12KeyType, derive_key};
+    let mut pfx = pkcs12::pfx::Pfx::from_der(bytes).ok()?;
+    let mac = pfx.mac_data.take()?;
+    if !(1..=10_000_000).contains(&mac.iterations) {
+        return None;
+    }
+    let salt = mac.mac_salt.as_bytes();
+    let (algorithm, key) = match mac.mac.algorithm.oid.to_string().as_str() {
+        "1.3.14.3.2.26" => (
+            aws_lc_rs::hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY,
+            derive_key::<sha1::Sha1>(&[], salt, Pkcs12KeyType::Mac, mac.iterations, 20),
+        ),
+        "2.16.840.1.101.3.4.2.1" => (
+            aws_lc_rs::hmac::HMAC_SHA256,
+            derive_key::<sha2::Sha256>(&[], salt, Pkcs12KeyType::Mac, mac.iterations, 32),
+        ),
+        _ => return None,
+    };
+    let key = aws_lc_rs::hmac::Key::new(algorithm, &key);
+    aws_lc_rs::hmac::verify(
+        &key,
+        pfx.auth_safe.content.value(),
+        mac.mac.digest.as_bytes(),
+    )
+    .ok()?;
+    pfx.to_der().ok()
 }

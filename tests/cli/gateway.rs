@@ -697,7 +697,12 @@ fn ssl_client_verify_says_what_nginx_says_for_every_kind_of_failure() {
             let excepted = EXCEPTIONS.iter().any(|(case, ours)| {
                 *case == name && variable == "ssl_client_verify" && got == *ours
             });
-            if got != want && !excepted {
+            // Days left are counted at each server's own clock reading: at a day boundary
+            // (the negative-serial certificate is valid for exactly two days) they may differ
+            // by one.
+            let same_day = variable == "ssl_client_v_remain"
+                && matches!((got.parse::<i64>(), want.parse::<i64>()), (Ok(a), Ok(b)) if (a - b).abs() <= 1);
+            if got != want && !excepted && !same_day {
                 differences.push(format!("{name}: {variable}: nginx '{want}', serve '{got}'"));
             }
         }

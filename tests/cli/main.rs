@@ -5,6 +5,7 @@
 mod support;
 
 mod ca;
+mod corpus;
 mod datacenter;
 mod deploy;
 mod docs;

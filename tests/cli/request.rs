@@ -792,3 +792,127 @@ fn a_key_the_server_does_not_accept_is_named_not_called_missing() {
     );
     assert!(!err.contains("none was given"), "{err}");
 }
+
+#[test]
+fn identity_files_in_the_forms_curl_takes_them() {
+    if !has_openssl() {
+        eprintln!("openssl not installed: skipped");
+        return;
+    }
+    let (w, issuer) = shop_with_issuer();
+    let out = w.path("out");
+    w.ok(&[
+        "cert",
+        "export",
+        "shop/prod",
+        "--out",
+        out.to_str().unwrap(),
+        "--include-key",
+    ]);
+    let cert = out.join("shop_production_v1.chain.pem");
+    let key = out.join("shop_production_v1.key.pem");
+    let run = |args: &[&str]| crate::support::openssl(args, w.dir.path());
+    let (ok, text) = run(&[
+        "x509",
+        "-in",
+        cert.to_str().unwrap(),
+        "-outform",
+        "DER",
+        "-out",
+        "cert.der",
+    ]);
+    assert!(ok, "{text}");
+    let (ok, text) = run(&[
+        "pkey",
+        "-in",
+        key.to_str().unwrap(),
+        "-outform",
+        "DER",
+        "-out",
+        "key.der",
+    ]);
+    assert!(ok, "{text}");
+    let combined = w.write(
+        "combined.pem",
+        format!(
+            "{}{}",
+            fs::read_to_string(&cert).unwrap(),
+            fs::read_to_string(&key).unwrap()
+        ),
+    );
+    let pki = ServerPki::write(w.dir.path());
+    let server = peers::openssl_s_server(&pki, &issuer);
+    let url = format!("https://localhost:{}/", server.port);
+    let ca = pki.ca.to_str().unwrap();
+    let der_cert = w.path("cert.der");
+    let der_key = w.path("key.der");
+    for identity in [
+        vec![
+            "--cert",
+            der_cert.to_str().unwrap(),
+            "--key",
+            der_key.to_str().unwrap(),
+        ],
+        vec!["--cert", combined.to_str().unwrap()],
+    ] {
+        let mut args = vec!["request", url.as_str(), "--cacert", ca];
+        args.extend(identity.iter().copied());
+        assert!(w.ok(&args).contains("s_server"), "{identity:?}");
+    }
+    // A file that is something else says what it is.
+    let (ok, text) = run(&[
+        "req",
+        "-new",
+        "-key",
+        key.to_str().unwrap(),
+        "-subj",
+        "/CN=x",
+        "-out",
+        "req.pem",
+    ]);
+    assert!(ok, "{text}");
+    let err = w.fails(&["inspect", w.path("req.pem").to_str().unwrap()], 2);
+    assert!(err.contains("certificate signing request"), "{err}");
+    let err = w.fails(
+        &[
+            "request",
+            url.as_str(),
+            "--cacert",
+            ca,
+            "--cert",
+            cert.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(
+        err.contains("holds no private key") && err.contains("--key"),
+        "{err}"
+    );
+    let (ok, text) = run(&[
+        "genpkey",
+        "-genparam",
+        "-algorithm",
+        "DSA",
+        "-pkeyopt",
+        "dsa_paramgen_bits:1024",
+        "-out",
+        "dsa.param",
+    ]);
+    assert!(ok, "{text}");
+    let (ok, text) = run(&["genpkey", "-paramfile", "dsa.param", "-out", "dsa.key"]);
+    assert!(ok, "{text}");
+    let err = w.fails(
+        &[
+            "request",
+            url.as_str(),
+            "--cacert",
+            ca,
+            "--cert",
+            cert.to_str().unwrap(),
+            "--key",
+            w.path("dsa.key").to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("DSA key"), "{err}");
+}
