@@ -2825,7 +2825,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__request)
-            opts="-X -H -d -o -i -f -k -q -v -h --request --header --data --output --include --fail --env --cert-id --cert --key --p12 --password-file --cacert --ca --insecure --pin --resolve --timeout --connect-timeout --retry --retry-delay --http1.1 --http2 --state --json --quiet --verbose --color --wide --help"
+            opts="-X -H -d -I -A -L -w -s -S -o -i -f -k -m -q -v -h --request --header --data-binary --data --head --user-agent --location --max-redirs --write-out --silent --show-error --output --include --fail --env --cert-id --cert --key --p12 --cert-type --pass --password-file --cacert --ca --insecure --pin --resolve --timeout --max-time --connect-timeout --retry --retry-delay --http1.1 --http2 --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2851,7 +2851,31 @@ _mtlsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --data-binary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user-agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -A)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-redirs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --write-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2883,6 +2907,14 @@ _mtlsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cert-type)
+                    COMPREPLY=($(compgen -W "PEM DER P12 pem der p12" -- "${cur}"))
+                    return 0
+                    ;;
+                --pass)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2903,7 +2935,15 @@ _mtlsctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --max-time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

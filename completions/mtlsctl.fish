@@ -349,26 +349,40 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s X -l request -d 'Request method [default: GET, or POST with -d]' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s H -l header -d 'Extra header \'Name: value\' (\'Name:\' removes a default header); repeatable' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s d -l data -d 'Request body: a string, @FILE, or @- for stdin (sent as is)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s d -l data -l data-binary -d 'Request body: a string, @FILE, or @- for stdin (sent as is; --data-binary is the same)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s A -l user-agent -d 'The User-Agent header to send [default: mtlsctl/VERSION]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l max-redirs -d 'Follow at most this many redirects with -L' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s w -l write-out -d 'After the transfer, print this text with curl\'s variables filled in: %{http_code}, %{time_total}, %{time_connect}, %{time_appconnect}, %{time_starttransfer}, %{time_namelookup}, %{size_download}, %{url_effective}, %{remote_ip}, %{remote_port}, %{http_version}, %{content_type}, %{num_redirects}, %{ssl_verify_result}; \\n is a newline' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s o -l output -d 'Write the body to FILE instead of stdout' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l env -d 'Use this environment\'s current certificate' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cert-id -d 'Use this stored certificate (id prefix or variable name)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cert -d 'Client certificate file (PEM, leaf first, chain after; or DER); without --key, the key is read from this file too (as curl does)' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l key -d 'Private key of --cert (PEM or DER: PKCS#8, PKCS#1 or SEC1)' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l p12 -d 'Client certificate and key as PKCS#12' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cert-type -d 'The type of --cert, as curl takes it: PEM or DER (read either way), or P12 (--cert is then a PKCS#12 file, as --p12)' -r -f -a "PEM\t''
+DER\t''
+P12\t''
+pem\t''
+der\t''
+p12\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l pass -d 'The PKCS#12 password as curl --pass takes it; file:PATH and env:NAME keep it out of the process list (a literal password is visible to other users, and warned about)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l password-file -d 'File whose first line is the PKCS#12 password [default: empty password]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cacert -d 'Trust the CA certificates in FILE (PEM) for the server' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l ca -d 'Trust this CA of the trusted CA library for the server' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l pin -d 'Require the server\'s public key to have this SHA-256 pin (sha256//BASE64[;sha256//...])' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l resolve -d 'Connect to ADDRESS for HOST:PORT (HOST:PORT:ADDRESS); repeatable' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l timeout -d 'Give up when the whole transfer takes longer than this' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l connect-timeout -d 'Give up when connecting (TCP and TLS) takes longer than this' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s m -l max-time -l timeout -d 'Give up when the whole transfer takes longer than this: seconds as curl takes them (10, 2.5) or a duration (10s, 1m)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l connect-timeout -d 'Give up when connecting (TCP and TLS) takes longer than this: seconds (2, 0.5) or a duration (2s)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l retry -d 'Retry this many times on connection errors and on 408, 429, 500, 502, 503, 504' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l retry-delay -d 'Wait before the first retry, doubling each time' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s I -l head -d 'Send a HEAD request and show the response headers (as curl -I)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s L -l location -d 'Follow redirects (3xx with Location), as curl -L'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s s -l silent -d 'Say nothing but the response and errors\' exit codes: no warnings, no error text (as curl -s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s S -l show-error -d 'With -s, still print errors (as curl -S)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s i -l include -d 'Include the status line and response headers in the output'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s f -l fail -d 'Exit 22 without the body when the HTTP status is 400 or more'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s k -l insecure -d 'Do not verify the server\'s certificate (a warning is printed; --pin still applies)'

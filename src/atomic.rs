@@ -148,14 +148,72 @@ fn write_temp(path: &Path, bytes: &[u8], mode: u32) -> Result<Staged> {
 }
 
 impl Staged {
-    /// Put the file in place (rename, then fsync the directory).
+    /// Add bytes to the file before it is put in place.
+    pub fn append(&mut self, bytes: &[u8]) -> Result<()> {
+        self.temp
+            .write_all(bytes)
+            .with_context(|| format!("cannot write {}", self.temp.path().display()))
+    }
+
+    /// Put the file in place (fsync, rename, then fsync the directory).
     pub fn commit(self) -> Result<()> {
         let path = self.path;
+        self.temp
+            .as_file()
+            .sync_all()
+            .with_context(|| format!("cannot write {}", self.temp.path().display()))?;
         self.temp
             .persist(&path)
             .map_err(|e| e.error)
             .with_context(|| format!("cannot replace {}", path.display()))?;
         sync_dir(parent_dir(&path))
+    }
+}
+
+/// A destination written piece by piece in constant memory: a regular file appears whole, by
+/// rename, only on `finish` (dropped unfinished, nothing appears); a device, a pipe or a
+/// descriptor this process holds (/dev/stdout) is written through.
+pub enum Sink {
+    Staged(Staged),
+    Through(File),
+}
+
+impl Sink {
+    pub fn open(path: &Path, mode: u32) -> Result<Sink> {
+        if let Some(fd) = own_descriptor(path) {
+            use std::os::fd::BorrowedFd;
+            // SAFETY: the descriptor is open (checked above) and only duplicated here.
+            let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
+            let owned = borrowed
+                .try_clone_to_owned()
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            return Ok(Sink::Through(File::from(owned)));
+        }
+        if let Ok(meta) = fs::metadata(path)
+            && !meta.is_file()
+            && !meta.is_dir()
+        {
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            return Ok(Sink::Through(file));
+        }
+        Ok(Sink::Staged(stage(path, &[], mode)?))
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        match self {
+            Sink::Staged(staged) => staged.append(bytes),
+            Sink::Through(file) => file.write_all(bytes).context("cannot write the output"),
+        }
+    }
+
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Sink::Staged(staged) => staged.commit(),
+            Sink::Through(mut file) => file.flush().context("cannot write the output"),
+        }
     }
 }
 

@@ -479,9 +479,39 @@ pub struct RequestArgs {
     /// Extra header 'Name: value' ('Name:' removes a default header); repeatable
     #[arg(short = 'H', long = "header", value_name = "HEADER")]
     pub headers: Vec<String>,
-    /// Request body: a string, @FILE, or @- for stdin (sent as is)
-    #[arg(short = 'd', long = "data", value_name = "DATA")]
+    /// Request body: a string, @FILE, or @- for stdin (sent as is; --data-binary is the same)
+    #[arg(
+        short = 'd',
+        long = "data",
+        visible_alias = "data-binary",
+        value_name = "DATA"
+    )]
     pub data: Option<String>,
+    /// Send a HEAD request and show the response headers (as curl -I)
+    #[arg(short = 'I', long = "head", conflicts_with = "data")]
+    pub head: bool,
+    /// The User-Agent header to send [default: mtlsctl/VERSION]
+    #[arg(short = 'A', long = "user-agent", value_name = "NAME")]
+    pub user_agent: Option<String>,
+    /// Follow redirects (3xx with Location), as curl -L
+    #[arg(short = 'L', long = "location")]
+    pub location: bool,
+    /// Follow at most this many redirects with -L
+    #[arg(long = "max-redirs", value_name = "N", default_value_t = 50)]
+    pub max_redirs: u32,
+    /// After the transfer, print this text with curl's variables filled in: %{http_code},
+    /// %{time_total}, %{time_connect}, %{time_appconnect}, %{time_starttransfer},
+    /// %{time_namelookup}, %{size_download}, %{url_effective}, %{remote_ip}, %{remote_port},
+    /// %{http_version}, %{content_type}, %{num_redirects}, %{ssl_verify_result}; \n is a newline
+    #[arg(short = 'w', long = "write-out", value_name = "FORMAT")]
+    pub write_out: Option<String>,
+    /// Say nothing but the response and errors' exit codes: no warnings, no error text
+    /// (as curl -s)
+    #[arg(short = 's', long)]
+    pub silent: bool,
+    /// With -s, still print errors (as curl -S)
+    #[arg(short = 'S', long = "show-error")]
+    pub show_error: bool,
     /// Write the body to FILE instead of stdout
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -508,11 +538,13 @@ pub struct RequestArgs {
     /// Connect to ADDRESS for HOST:PORT (HOST:PORT:ADDRESS); repeatable
     #[arg(long, value_name = "HOST:PORT:ADDRESS")]
     pub resolve: Vec<crate::http::Resolve>,
-    /// Give up when the whole transfer takes longer than this
-    #[arg(long, value_name = "DURATION")]
+    /// Give up when the whole transfer takes longer than this: seconds as curl takes them
+    /// (10, 2.5) or a duration (10s, 1m)
+    #[arg(short = 'm', long = "max-time", visible_alias = "timeout", value_name = "SECONDS", value_parser = seconds_or_duration)]
     pub timeout: Option<HumanDuration>,
-    /// Give up when connecting (TCP and TLS) takes longer than this
-    #[arg(long, value_name = "DURATION", default_value = "30s")]
+    /// Give up when connecting (TCP and TLS) takes longer than this: seconds (2, 0.5) or a
+    /// duration (2s)
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = seconds_or_duration)]
     pub connect_timeout: HumanDuration,
     /// Retry this many times on connection errors and on 408, 429, 500, 502, 503, 504
     #[arg(long, value_name = "N", default_value_t = 0)]
@@ -548,8 +580,16 @@ pub struct IdentityArgs {
     /// Client certificate and key as PKCS#12
     #[arg(long, value_name = "FILE")]
     pub p12: Option<PathBuf>,
+    /// The type of --cert, as curl takes it: PEM or DER (read either way), or P12 (--cert is
+    /// then a PKCS#12 file, as --p12)
+    #[arg(long = "cert-type", value_name = "TYPE", requires = "cert", value_parser = ["PEM", "DER", "P12", "pem", "der", "p12"])]
+    pub cert_type: Option<String>,
+    /// The PKCS#12 password as curl --pass takes it; file:PATH and env:NAME keep it out of the
+    /// process list (a literal password is visible to other users, and warned about)
+    #[arg(long = "pass", value_name = "PHRASE", conflicts_with = "password_file")]
+    pub pass: Option<String>,
     /// File whose first line is the PKCS#12 password [default: empty password]
-    #[arg(long, value_name = "FILE", requires = "p12")]
+    #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
 }
 
@@ -764,6 +804,18 @@ pub struct ServeArgs {
     /// Concurrent HTTP/2 streams per connection (nginx: http2_max_concurrent_streams)
     #[arg(long, value_name = "N", default_value_t = 128, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_streams: u32,
+}
+
+/// Seconds as curl takes them (`10`, `2.5`), or a duration (`10s`, `1m`, `500ms`).
+fn seconds_or_duration(text: &str) -> Result<HumanDuration, String> {
+    let text = text.trim();
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds.is_finite() && seconds > 0.0 => {
+            format!("{}ms", (seconds * 1000.0).round().max(1.0) as u64).parse()
+        }
+        Ok(_) => Err(format!("'{text}' is not a positive number of seconds")),
+        Err(_) => text.parse(),
+    }
 }
 
 /// A size in bytes as flags take it: `512`, `32k`, `1m`, `2g` (powers of 1024).

@@ -205,11 +205,22 @@ pub struct TlsFacts {
     pub alpn: Option<String>,
 }
 
+/// Where a response body goes as it arrives, when not into memory.
+pub trait BodySink {
+    /// Whether the body of this response (status, version, headers) is streamed to `write`
+    /// (else it is kept in memory, in `Response::body`).
+    fn wants(&mut self, head: &hyper::http::response::Parts) -> bool;
+    fn write(&mut self, chunk: &[u8]) -> Result<()>;
+}
+
 pub struct Response {
     pub status: StatusCode,
     pub version: Version,
     pub headers: HeaderMap,
+    /// The body when it was kept in memory; empty when it went to a `BodySink`.
     pub body: Bytes,
+    /// Bytes of body received, wherever they went.
+    pub size: u64,
     /// The request as sent: method, target and headers (for -v).
     pub sent: Vec<String>,
     pub peer: SocketAddr,
@@ -314,6 +325,7 @@ pub async fn fetch(
     target: &Target,
     exchange: &Exchange,
     options: &ConnectOptions,
+    mut sink: Option<&mut dyn BodySink>,
 ) -> Result<Response, TransferError> {
     let Connected {
         stream,
@@ -334,23 +346,40 @@ pub async fn fetch(
     let (request, sent) = build_request(target, exchange, sender.is_h2())?;
     let response = sender.send(request).await?;
     timings.first_byte = seconds_since(start);
-    let (parts, body) = response.into_parts();
-    let body = body
-        .collect()
-        .await
-        .map_err(|e| {
+    let (parts, mut body) = response.into_parts();
+    // Frame by frame: a body streamed to a sink is never held whole in memory.
+    let mut streaming = sink
+        .as_deref_mut()
+        .map(|s| s.wants(&parts))
+        .unwrap_or(false);
+    let mut kept = Vec::new();
+    let mut size = 0u64;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| {
             failed(
                 Step::Http,
                 anyhow::Error::new(e).context("the response body was cut off"),
             )
-        })?
-        .to_bytes();
+        })?;
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        size += data.len() as u64;
+        match sink.as_deref_mut() {
+            Some(sink) if streaming => sink.write(&data).map_err(|e| {
+                streaming = false;
+                failed(Step::Http, e.context("cannot write the response body"))
+            })?,
+            _ => kept.extend_from_slice(&data),
+        }
+    }
     timings.total = seconds_since(start);
     Ok(Response {
         status: parts.status,
         version: parts.version,
         headers: parts.headers,
-        body,
+        body: Bytes::from(kept),
+        size,
         sent,
         peer,
         tls,

@@ -26,9 +26,17 @@ use crate::cli::{Cli, Command};
 use crate::context::Context;
 
 /// Run one parsed command line, print its result or its error, and return the exit code.
-pub fn run(cli: Cli) -> u8 {
+pub fn run(mut cli: Cli) -> u8 {
     // expiry speaks the monitoring-plugin convention: any error is UNKNOWN (3).
     let monitoring = matches!(cli.command, Command::Expiry(_));
+    // request -s is curl's silence: no warnings, and no error text unless -S.
+    let mut silent_errors = false;
+    if let Command::Request(args) = &cli.command
+        && args.silent
+    {
+        cli.global.quiet = true;
+        silent_errors = !args.show_error;
+    }
     // A verdict already reached survives a reader that went away (`expiry | head -1`).
     let mut verdict = 0;
     let outcome = Context::resolve(&cli.global)
@@ -48,7 +56,9 @@ pub fn run(cli: Cli) -> u8 {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => verdict,
         Err(error) => {
-            eprint!("{}", error::report(&error));
+            if !silent_errors {
+                eprint!("{}", error::report(&error));
+            }
             if monitoring {
                 3
             } else {

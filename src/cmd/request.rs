@@ -45,9 +45,10 @@ pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
     let exchange = Exchange {
         method: method(&args)?,
         headers: args
-            .headers
+            .user_agent
             .iter()
-            .map(|h| parse_header(h))
+            .map(|agent| parse_header(&format!("User-Agent: {agent}")))
+            .chain(args.headers.iter().map(|h| parse_header(h)))
             .collect::<Result<_>>()?,
         body: match &args.data {
             Some(data) => Some(match data.strip_prefix('@') {
@@ -99,11 +100,73 @@ pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
     };
 
     let runtime = runtime()?;
-    let outcome = runtime.block_on(with_retries(
-        &target, &exchange, &options, &args, &observed, ctx,
-    ));
-    let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();
-    let response = outcome.map_err(|e| explain(e, &seen, sent_identity.as_ref(), &target))?;
+    let mut delivery = Delivery {
+        args: &args,
+        json: ctx.json,
+        out: None,
+    };
+    // Each hop of -L: the same identity and trust, a new target; the method and body change
+    // as curl changes them (303, and 301/302 after POST, become GET).
+    let mut target = target;
+    let mut exchange = exchange;
+    let mut url = args.url.clone();
+    let mut redirects = 0u32;
+    let (response, seen) = loop {
+        let outcome = runtime.block_on(with_retries(
+            &target,
+            &exchange,
+            &options,
+            &args,
+            &observed,
+            &mut delivery,
+            ctx,
+        ));
+        let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let response = outcome.map_err(|e| explain(e, &seen, sent_identity.as_ref(), &target))?;
+        let location = response
+            .headers
+            .get(hyper::header::LOCATION)
+            .and_then(|v| v.to_str().ok());
+        let (true, true, Some(location)) =
+            (args.location, response.status.is_redirection(), location)
+        else {
+            break (response, seen);
+        };
+        if redirects >= args.max_redirs {
+            return Err(transfer(
+                47,
+                format!(
+                    "stopped after {redirects} redirects (--max-redirs {})",
+                    args.max_redirs
+                ),
+            )
+            .into());
+        }
+        if ctx.verbose > 0 {
+            eprint!(
+                "{}",
+                account(&response, &seen, sent_identity.as_ref(), ctx.now)
+            );
+        }
+        let next = url::Url::parse(&url)
+            .and_then(|base| base.join(location))
+            .map_err(|e| {
+                transfer(
+                    1,
+                    format!(
+                        "the server redirected to '{}', which is not a URL: {e}",
+                        escape_untrusted(location)
+                    ),
+                )
+            })?;
+        let next_target = Target::parse(next.as_str())?;
+        let other_host = !next_target.host.eq_ignore_ascii_case(&target.host);
+        output::verbose(ctx, &format!("following the redirect to {next}"));
+        exchange = redirected(exchange, response.status, other_host);
+        target = next_target;
+        url = next.to_string();
+        redirects += 1;
+    };
 
     if ctx.verbose > 0 {
         eprint!(
@@ -116,22 +179,37 @@ pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
     if args.fail && response.status.as_u16() >= 400 {
         return Err(transfer(
             22,
-            format!("the server answered {} for {}", response.status, args.url),
+            format!("the server answered {} for {}", response.status, url),
         )
         .into());
     }
+    // What was streamed is complete: a file takes its place now, whole.
+    let streamed = delivery.out.is_some();
+    delivery.finish()?;
 
     let mut output = Vec::new();
-    if args.include {
-        output.extend_from_slice(head(&response).as_bytes());
+    if !streamed {
+        if args.include || args.head {
+            output.extend_from_slice(
+                head(response.version, response.status, &response.headers).as_bytes(),
+            );
+        }
+        output.extend_from_slice(&response.body);
+        if let Some(path) = args.output.as_ref().filter(|_| !ctx.json) {
+            atomic::write_file(path, &output, 0o644)?;
+            output.clear();
+        }
     }
-    output.extend_from_slice(&response.body);
-    if let Some(path) = &args.output {
-        atomic::write_file(path, &output, 0o644)?;
+    if let Some(format) = &args.write_out {
+        output.extend_from_slice(write_out(format, &response, &url, redirects).as_bytes());
     }
     if ctx.json {
         let mut value = response_json(&response, &seen, sent_identity.as_ref());
-        if args.output.is_none() {
+        value["url_effective"] = json!(url);
+        value["redirects"] = json!(redirects);
+        if let Some(path) = &args.output {
+            atomic::write_file(path, &response.body, 0o644)?;
+        } else {
             match std::str::from_utf8(&response.body) {
                 Ok(text) => value["body"] = json!(text),
                 Err(_) => {
@@ -146,11 +224,139 @@ pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
             json: value,
         });
     }
-    Ok(Report::Bytes(if args.output.is_some() {
-        Vec::new()
-    } else {
-        output
-    }))
+    Ok(Report::Bytes(output))
+}
+
+/// Where `request` puts a body as it arrives, in constant memory: -o FILE (appearing whole,
+/// by rename, once complete) or stdout. Bodies that are read or may be dropped stay in memory:
+/// --json, answers that will be retried, redirects with -L, --fail errors, and the 400 and 403
+/// pages that say why a server refused.
+struct Delivery<'a> {
+    args: &'a RequestArgs,
+    json: bool,
+    out: Option<Out>,
+}
+
+enum Out {
+    File(atomic::Sink),
+    Stdout(std::io::Stdout),
+}
+
+impl Delivery<'_> {
+    fn finish(self) -> Result<()> {
+        match self.out {
+            Some(Out::File(sink)) => sink.finish(),
+            Some(Out::Stdout(mut stdout)) => {
+                use std::io::Write;
+                stdout.flush().context("cannot write the response")
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+impl http::BodySink for Delivery<'_> {
+    fn wants(&mut self, parts: &hyper::http::response::Parts) -> bool {
+        let code = parts.status.as_u16();
+        let kept = self.json
+            || RETRY_STATUSES.contains(&code)
+            || (self.args.fail && code >= 400)
+            || code == 400
+            || code == 403
+            || (self.args.location && parts.status.is_redirection());
+        if kept {
+            return false;
+        }
+        let head = (self.args.include || self.args.head)
+            .then(|| head(parts.version, parts.status, &parts.headers));
+        let opened = match &self.args.output {
+            Some(path) => atomic::Sink::open(path, 0o644).map(Out::File),
+            None => Ok(Out::Stdout(std::io::stdout())),
+        };
+        let Ok(mut out) = opened else {
+            return false;
+        };
+        if let Some(head) = head
+            && write_to(&mut out, head.as_bytes()).is_err()
+        {
+            return false;
+        }
+        self.out = Some(out);
+        true
+    }
+
+    fn write(&mut self, chunk: &[u8]) -> Result<()> {
+        match &mut self.out {
+            Some(out) => write_to(out, chunk),
+            None => Ok(()),
+        }
+    }
+}
+
+fn write_to(out: &mut Out, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    match out {
+        Out::File(sink) => sink.write(bytes),
+        Out::Stdout(stdout) => stdout.write_all(bytes).context("cannot write the response"),
+    }
+}
+
+/// The next request of a redirect, as curl makes it: 303 (and 301/302 after a POST) become a
+/// GET without body; credentials are not sent to another host.
+fn redirected(exchange: Exchange, status: hyper::StatusCode, other_host: bool) -> Exchange {
+    let to_get = status == hyper::StatusCode::SEE_OTHER
+        || (matches!(status.as_u16(), 301 | 302) && exchange.method == Method::POST);
+    let mut headers = exchange.headers;
+    if other_host {
+        headers.retain(|(name, _)| {
+            !name.eq_ignore_ascii_case("authorization") && !name.eq_ignore_ascii_case("cookie")
+        });
+    }
+    if to_get {
+        headers.retain(|(name, _)| !name.eq_ignore_ascii_case("content-type"));
+    }
+    Exchange {
+        method: if to_get { Method::GET } else { exchange.method },
+        headers,
+        body: if to_get { None } else { exchange.body },
+    }
+}
+
+/// curl's --write-out: the common variables, `\n` and `\t`.
+fn write_out(format: &str, response: &http::Response, url: &str, redirects: u32) -> String {
+    let t = &response.timings;
+    let version = match response.version {
+        hyper::Version::HTTP_2 => "2",
+        hyper::Version::HTTP_10 => "1.0",
+        _ => "1.1",
+    };
+    let content_type = response
+        .headers
+        .get(hyper::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(escape_untrusted)
+        .unwrap_or_default();
+    let values: [(&str, String); 14] = [
+        ("http_code", format!("{:03}", response.status.as_u16())),
+        ("response_code", format!("{:03}", response.status.as_u16())),
+        ("time_namelookup", format!("{:.6}", t.dns)),
+        ("time_connect", format!("{:.6}", t.connect)),
+        ("time_appconnect", format!("{:.6}", t.tls)),
+        ("time_starttransfer", format!("{:.6}", t.first_byte)),
+        ("time_total", format!("{:.6}", t.total)),
+        ("size_download", response.size.to_string()),
+        ("url_effective", url.to_string()),
+        ("remote_ip", response.peer.ip().to_string()),
+        ("remote_port", response.peer.port().to_string()),
+        ("http_version", version.to_string()),
+        ("content_type", content_type),
+        ("num_redirects", redirects.to_string()),
+    ];
+    let mut text = format.replace("\\n", "\n").replace("\\t", "\t");
+    for (name, value) in values {
+        text = text.replace(&format!("%{{{name}}}"), &value);
+    }
+    text
 }
 
 /// `inspect --connect HOST:PORT`: the server's chain, TLS facts, and its client-certificate request.
@@ -268,12 +474,13 @@ async fn with_retries(
     options: &ConnectOptions,
     args: &RequestArgs,
     observed: &Observations,
+    delivery: &mut Delivery<'_>,
     ctx: &Context,
 ) -> Result<http::Response, TransferError> {
     let mut attempt = 0;
     loop {
         *observed.lock().unwrap_or_else(|e| e.into_inner()) = Observed::default();
-        let transfer = http::fetch(target, exchange, options);
+        let transfer = http::fetch(target, exchange, options, Some(&mut *delivery));
         let result = match args.timeout {
             Some(limit) => tokio::time::timeout(limit.std(), transfer)
                 .await
@@ -286,10 +493,12 @@ async fn with_retries(
                 }),
             None => transfer.await,
         };
-        let retryable = match &result {
-            Ok(response) => RETRY_STATUSES.contains(&response.status.as_u16()),
-            Err(e) => matches!(e.step, Step::Connect) || e.timed_out,
-        };
+        // Once part of a body has gone out, a retry would repeat it: no retry then.
+        let retryable = delivery.out.is_none()
+            && match &result {
+                Ok(response) => RETRY_STATUSES.contains(&response.status.as_u16()),
+                Err(e) => matches!(e.step, Step::Connect) || e.timed_out,
+            };
         if !retryable || attempt >= args.retry {
             return result;
         }
@@ -315,6 +524,7 @@ async fn with_retries(
 fn method(args: &RequestArgs) -> Result<Method> {
     let name = match (&args.method, &args.data) {
         (Some(method), _) => method.to_ascii_uppercase(),
+        (None, _) if args.head => "HEAD".into(),
         (None, Some(_)) => "POST".into(),
         (None, None) => "GET".into(),
     };
@@ -346,50 +556,64 @@ fn parse_header(text: &str) -> Result<(String, String)> {
     Ok((name.to_string(), value.to_string()))
 }
 
+/// The PKCS#12 password: --pass as curl takes it (file:PATH and env:NAME keep it out of the
+/// process list), --password-file, or none.
+fn pkcs12_password(args: &IdentityArgs, ctx: &Context) -> Result<String> {
+    if let Some(file) = &args.password_file {
+        return read_password(file);
+    }
+    let Some(pass) = &args.pass else {
+        return Ok(String::new());
+    };
+    if let Some(file) = pass.strip_prefix("file:") {
+        return read_password(Path::new(file));
+    }
+    if let Some(name) = pass.strip_prefix("env:") {
+        return std::env::var(name).map_err(|_| {
+            usage(format!("--pass env:{name}: the variable {name} is not set")).into()
+        });
+    }
+    output::warn(
+        ctx,
+        "--pass with the password itself: other users can read it in the process list; use --pass file:PATH, --pass env:NAME or --password-file",
+    );
+    Ok(pass.clone())
+}
+
 /// The identity and what to say about it (its certificate's details and variable name).
 fn load_identity(
     args: &IdentityArgs,
     state: Option<&State>,
     ctx: &Context,
 ) -> Result<Option<(ClientIdentity, SentCert)>> {
+    // `--cert F --cert-type P12` is curl's way to say --p12 F.
+    let p12_path = match (&args.cert, args.cert_type.as_deref()) {
+        (Some(cert), Some(kind)) if kind.eq_ignore_ascii_case("p12") => Some(cert),
+        _ => args.p12.as_ref(),
+    };
+    if p12_path.is_none() && (args.password_file.is_some() || args.pass.is_some()) {
+        return Err(usage("--password-file and --pass are the password of a PKCS#12 file: give it with --p12 FILE (or --cert FILE --cert-type P12)").into());
+    }
+    // A file that cannot be read is the user's to fix (exit 2), whichever it is.
+    let read = |path: &Path| {
+        read_input(path).map_err(|e| {
+            anyhow::Error::from(usage(format!(
+                "cannot read {}: {}",
+                path.display(),
+                e.root_cause()
+            )))
+        })
+    };
     let identity = if let Some(env) = &args.env {
         let state = state.context("the state is needed for --env")?;
         Some(stored_identity(state, &env.to_string())?)
     } else if let Some(cert) = &args.cert_id {
         let state = state.context("the state is needed for --cert-id")?;
         Some(stored_identity(state, cert)?)
-    } else if let Some(cert) = &args.cert {
-        let cert_what = format!("the certificate file {}", cert.display());
-        let cert_bytes = read_input(cert)?;
-        let chain = certs_in_file(&cert_bytes, &cert_what)?;
-        let key = match &args.key {
-            Some(key) => load_private_key(
-                &read_input(key)?,
-                &format!("the key file {}", key.display()),
-            )?,
-            // No --key: the key travels in the certificate's file, as curl reads it.
-            None => load_private_key(&cert_bytes, &cert_what).map_err(|_| {
-                usage(format!("{cert_what} holds no private key"))
-                    .hint("give the key with --key FILE")
-            })?,
-        };
-        let key_what = match &args.key {
-            Some(key) => format!("the key file {}", key.display()),
-            None => cert_what.clone(),
-        };
-        ensure_matches(&chain[0], &key.pair, &cert_what, &key_what)?;
-        Some(ClientIdentity {
-            chain,
-            key_pkcs8: key.pair.serialize_der(),
-            variable: None,
-        })
-    } else if let Some(path) = &args.p12 {
+    } else if let Some(path) = p12_path {
         let what = format!("the PKCS#12 file {}", path.display());
-        let password = match &args.password_file {
-            Some(file) => read_password(file)?,
-            None => String::new(),
-        };
-        let bundle = p12::read(&read_input(path)?, &password, &what)?;
+        let password = pkcs12_password(args, ctx)?;
+        let bundle = p12::read(&read(path)?, &password, &what)?;
         let key_der = bundle
             .key_pkcs8
             .ok_or_else(|| usage(format!("{what} holds no private key")))?;
@@ -408,7 +632,29 @@ fn load_identity(
         certs.insert(0, leaf);
         Some(ClientIdentity {
             chain: certs,
-            key_pkcs8: key_der,
+            key_pkcs8: key.pair.serialize_der(),
+            variable: None,
+        })
+    } else if let Some(cert) = &args.cert {
+        let cert_what = format!("the certificate file {}", cert.display());
+        let cert_bytes = read(cert)?;
+        let chain = certs_in_file(&cert_bytes, &cert_what)?;
+        let key = match &args.key {
+            Some(key) => load_private_key(&read(key)?, &format!("the key file {}", key.display()))?,
+            // No --key: the key travels in the certificate's file, as curl reads it.
+            None => load_private_key(&cert_bytes, &cert_what).map_err(|_| {
+                usage(format!("{cert_what} holds no private key"))
+                    .hint("give the key with --key FILE")
+            })?,
+        };
+        let key_what = match &args.key {
+            Some(key) => format!("the key file {}", key.display()),
+            None => cert_what.clone(),
+        };
+        ensure_matches(&chain[0], &key.pair, &cert_what, &key_what)?;
+        Some(ClientIdentity {
+            chain,
+            key_pkcs8: key.pair.serialize_der(),
             variable: None,
         })
     } else {
@@ -479,10 +725,18 @@ fn server_trust(
         return Ok(ServerTrust::Insecure);
     }
     if let Some(path) = cacert {
-        return ServerTrust::from_pem(
-            &read_input(path)?,
-            &format!("the CA file {}", path.display()),
-        );
+        // An unreadable CA file is curl's 77 (problem with the CA cert).
+        let bytes = read_input(path).map_err(|e| {
+            transfer(
+                77,
+                format!(
+                    "cannot read the CA file {}: {}",
+                    path.display(),
+                    e.root_cause()
+                ),
+            )
+        })?;
+        return ServerTrust::from_pem(&bytes, &format!("the CA file {}", path.display()));
     }
     if let Some(name) = ca {
         let state = state.context("the state is needed for --ca")?;
@@ -720,9 +974,9 @@ fn find_tls_error(error: &anyhow::Error) -> Option<&rustls::Error> {
     })
 }
 
-fn head(response: &http::Response) -> String {
-    let mut text = format!("{:?} {}\r\n", response.version, response.status);
-    for (name, value) in &response.headers {
+fn head(version: hyper::Version, status: hyper::StatusCode, headers: &hyper::HeaderMap) -> String {
+    let mut text = format!("{version:?} {status}\r\n");
+    for (name, value) in headers {
         text.push_str(&format!(
             "{name}: {}\r\n",
             escape_untrusted(&String::from_utf8_lossy(value.as_bytes()))
@@ -778,7 +1032,10 @@ fn account(
     for line in &response.sent {
         text.push_str(&format!("> {line}\n"));
     }
-    for line in head(response).lines().filter(|l| !l.is_empty()) {
+    for line in head(response.version, response.status, &response.headers)
+        .lines()
+        .filter(|l| !l.is_empty())
+    {
         text.push_str(&format!("< {line}\n"));
     }
     text.push_str(&format!(

@@ -141,7 +141,11 @@ fn load_der_key(der: &[u8], what: &str) -> Result<PrivateKey> {
                 .and_then(|k| k.as_der().ok())
                 .map(|d| d.as_ref().to_vec())
         })
-        .or_else(|| PrivateKey::from_pkcs8_der(der, what).ok().map(|_| der.to_vec()));
+        .or_else(|| {
+            PrivateKey::from_pkcs8_der(der, what)
+                .ok()
+                .map(|_| der.to_vec())
+        });
     match pkcs8 {
         Some(pkcs8) => PrivateKey::from_pkcs8_der(&pkcs8, what),
         None => bail!(usage(format!(

@@ -916,3 +916,140 @@ fn identity_files_in_the_forms_curl_takes_them() {
     );
     assert!(err.contains("DSA key"), "{err}");
 }
+
+#[test]
+fn curl_flags_users_type() {
+    let (w, server, ca) = setup(false);
+    let base = |path: &str| server.url(path);
+    let id = ["--env", "shop/prod", "--cacert", ca.as_str()];
+    let with = |extra: &[&str]| {
+        let mut args: Vec<&str> = vec!["request"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&id);
+        args.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+    };
+    let run = |args: Vec<String>| w.cmd().args(&args).output().unwrap();
+
+    // -L follows (POST becomes GET after 303), --max-redirs stops with 47.
+    let url = base("/redirect/3");
+    let out = run(with(&[
+        "-L",
+        url.as_str(),
+        "-d",
+        "x=1",
+        "-w",
+        "\\n%{http_code} %{num_redirects} %{url_effective}",
+    ]));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (body, written) = text.rsplit_once('\n').unwrap();
+    assert_eq!(echo(body)["path"], "/done");
+    assert_eq!(echo(body)["method"], "GET");
+    assert_eq!(written, format!("200 4 {}", base("/done")));
+    let out = run(with(&["-L", "--max-redirs", "2", url.as_str()]));
+    assert_eq!(out.status.code(), Some(47));
+    let out = run(with(&[url.as_str(), "-w", "%{http_code}"]));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "302");
+
+    // -I, -A, --data-binary, -m and --connect-timeout in seconds.
+    let hello = base("/hello");
+    let out = run(with(&["-I", hello.as_str()]));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("HTTP/") && text.contains("x-test-server: yes"),
+        "{text}"
+    );
+    assert!(!text.contains("\"method\""), "{text}");
+    let out = run(with(&[
+        hello.as_str(),
+        "-A",
+        "probe/1.0",
+        "--data-binary",
+        "@-",
+        "-m",
+        "10",
+        "--connect-timeout",
+        "2.5",
+    ]));
+    let seen = echo(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(seen["headers"]["user-agent"], "probe/1.0");
+    assert_eq!(seen["method"], "POST");
+
+    // -s says nothing on errors, -sS says them; the exit code stays.
+    let missing = w.path("missing.pem");
+    let out = run(vec![
+        "request".into(),
+        hello.clone(),
+        "-s".into(),
+        "--cacert".into(),
+        missing.display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(77));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(vec![
+        "request".into(),
+        hello.clone(),
+        "-sS".into(),
+        "--cacert".into(),
+        missing.display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(77));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.pem"));
+    // An unreadable --cert is the user's to fix: 2, as documented.
+    let err = w.fails(
+        &[
+            "request",
+            hello.as_str(),
+            "--cacert",
+            ca.as_str(),
+            "--cert",
+            missing.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("missing.pem"), "{err}");
+
+    // --cert F --cert-type P12 with --pass file:…, as curl takes a PKCS#12.
+    let password = w.write("p12-password", "s3cret\n");
+    let dir = w.path("p12");
+    w.ok(&[
+        "cert",
+        "export",
+        "shop/prod",
+        "--format",
+        "p12",
+        "--password-file",
+        password.to_str().unwrap(),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let p12 = dir.join("shop_production_v1.p12");
+    let pass = format!("file:{}", password.display());
+    let out = w.ok(&[
+        "request",
+        hello.as_str(),
+        "--cacert",
+        ca.as_str(),
+        "--cert",
+        p12.to_str().unwrap(),
+        "--cert-type",
+        "P12",
+        "--pass",
+        &pass,
+    ]);
+    assert!(
+        echo(&out)["client_subject"]
+            .as_str()
+            .unwrap()
+            .contains("shop"),
+        "{out}"
+    );
+}

@@ -219,6 +219,20 @@ async fn respond(
             .body(Full::new(Bytes::from(format!("status {code}\n"))))
             .unwrap());
     }
+    // /redirect/N: N redirects (302, then 303 for the last), then the echo of /done.
+    if let Some(left) = path.strip_prefix("/redirect/") {
+        let left: u32 = left.parse().unwrap_or(0);
+        let (status, to) = match left {
+            0 => (302, "/done".to_string()),
+            1 => (303, "/redirect/0".to_string()),
+            n => (302, format!("/redirect/{}", n - 1)),
+        };
+        return Ok(Response::builder()
+            .status(status)
+            .header("location", to)
+            .body(Full::new(Bytes::new()))
+            .unwrap());
+    }
     if let Some(failures) = path.strip_prefix("/flaky/") {
         let failures: usize = failures.parse().unwrap_or(0);
         if flaky.fetch_add(1, Ordering::SeqCst) < failures {
