@@ -1053,3 +1053,86 @@ fn curl_flags_users_type() {
         "{out}"
     );
 }
+
+/// The largest resident set the process reached (VmHWM), read while it runs.
+fn peak_rss_kib(child: &mut std::process::Child) -> u64 {
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(text) = fs::read_to_string(&status)
+            && let Some(kib) = text
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak = peak.max(kib);
+        }
+        if child.try_wait().unwrap().is_some() {
+            return peak;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_large_response_streams_in_constant_memory() {
+    if peers::nginx_binary().is_none() {
+        eprintln!("skipped: nginx is not installed (.ci/run installs it)");
+        return;
+    }
+    let (w, issuer) = shop_with_issuer();
+    let pki = ServerPki::write(w.dir.path());
+    // A sparse 2 GiB file (no disk used) and a 32 MiB one with content to compare.
+    let big = w.path("big.bin");
+    fs::File::create(&big).unwrap().set_len(2 << 30).unwrap();
+    let medium: Vec<u8> = (0..32u32 << 20).map(|i| (i % 251) as u8).collect();
+    let medium_file = w.write("medium.bin", &medium);
+    let nginx = peers::nginx(
+        w.dir.path(),
+        &pki,
+        &issuer,
+        "on",
+        &format!(
+            "location = /big {{ alias {}; }}\n    location = /medium {{ alias {}; }}",
+            big.display(),
+            medium_file.display()
+        ),
+    );
+    let ca = pki.ca.to_str().unwrap();
+    let url = |path: &str| format!("https://localhost:{}{path}", nginx.port);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mtlsctl"))
+        .env("MTLSCTL_STATE", &w.state)
+        .args([
+            "request",
+            &url("/big"),
+            "--env",
+            "shop/prod",
+            "--cacert",
+            ca,
+        ])
+        .args(["-o", "/dev/null", "-w", "%{size_download}"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let peak = peak_rss_kib(&mut child);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        (2u64 << 30).to_string()
+    );
+    assert!(peak < 64 * 1024, "resident memory reached {peak} KiB");
+    // A file gets the whole body, and appears only once it is complete.
+    let saved = w.path("saved.bin");
+    w.ok(&[
+        "request",
+        &url("/medium"),
+        "--env",
+        "shop/prod",
+        "--cacert",
+        ca,
+        "-o",
+        saved.to_str().unwrap(),
+    ]);
+    assert!(fs::read(&saved).unwrap() == medium);
+}
