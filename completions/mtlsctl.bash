@@ -2825,7 +2825,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__request)
-            opts="-X -H -d -I -A -L -w -s -S -o -i -f -k -m -q -v -h --request --header --data-binary --data --head --user-agent --location --max-redirs --write-out --silent --show-error --output --include --fail --env --cert-id --cert --key --p12 --cert-type --pass --password-file --cacert --ca --insecure --pin --resolve --timeout --max-time --connect-timeout --retry --retry-delay --http1.1 --http2 --state --json --quiet --verbose --color --wide --help"
+            opts="-X -H -d -I -A -L -w -s -S -o -i -f -k -x -m -q -v -h --request --header --data-binary --data --head --user-agent --location --max-redirs --write-out --silent --show-error --output --include --fail --env --cert-id --cert --key --p12 --cert-type --pass --password-file --cacert --ca --insecure --pin --proxy --noproxy --resolve --timeout --max-time --connect-timeout --retry --retry-delay --http1.1 --http2 --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2928,6 +2928,18 @@ _mtlsctl() {
                     return 0
                     ;;
                 --pin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -x)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --noproxy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -370,6 +370,8 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l password-fil
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cacert -d 'Trust the CA certificates in FILE (PEM) for the server' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l ca -d 'Trust this CA of the trusted CA library for the server' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l pin -d 'Require the server\'s public key to have this SHA-256 pin (sha256//BASE64[;sha256//...])' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s x -l proxy -d 'Go through this HTTP proxy ([http://][user:password@]host[:port]) [default: from https_proxy, http_proxy, all_proxy, as curl]; \'\' for none' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l noproxy -d 'Hosts reached without the proxy (comma-separated; a domain covers its subdomains; * for all) [default: from no_proxy]' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l resolve -d 'Connect to ADDRESS for HOST:PORT (HOST:PORT:ADDRESS); repeatable' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s m -l max-time -l timeout -d 'Give up when the whole transfer takes longer than this: seconds as curl takes them (10, 2.5) or a duration (10s, 1m)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l connect-timeout -d 'Give up when connecting (TCP and TLS) takes longer than this: seconds (2, 0.5) or a duration (2s)' -r

@@ -535,6 +535,14 @@ pub struct RequestArgs {
     /// Require the server's public key to have this SHA-256 pin (sha256//BASE64[;sha256//...])
     #[arg(long, value_name = "PIN")]
     pub pin: Option<String>,
+    /// Go through this HTTP proxy ([http://][user:password@]host[:port]) [default: from
+    /// https_proxy, http_proxy, all_proxy, as curl]; '' for none
+    #[arg(short = 'x', long, value_name = "URL")]
+    pub proxy: Option<String>,
+    /// Hosts reached without the proxy (comma-separated; a domain covers its subdomains; *
+    /// for all) [default: from no_proxy]
+    #[arg(long, value_name = "LIST")]
+    pub noproxy: Option<String>,
     /// Connect to ADDRESS for HOST:PORT (HOST:PORT:ADDRESS); repeatable
     #[arg(long, value_name = "HOST:PORT:ADDRESS")]
     pub resolve: Vec<crate::http::Resolve>,

@@ -27,6 +27,31 @@ pub struct Context {
     pub now: DateTime<Utc>,
     /// MTLSCTL_NOW, when set: long-running commands keep using it instead of the clock.
     pub fixed_now: Option<DateTime<Utc>>,
+    /// The proxy variables curl reads, as they were set (parsed by the commands that connect).
+    pub proxy_env: ProxyEnv,
+}
+
+/// https_proxy / HTTPS_PROXY, http_proxy (curl ignores HTTP_PROXY), all_proxy / ALL_PROXY and
+/// no_proxy / NO_PROXY, lower case first as curl reads them.
+#[derive(Debug, Clone, Default)]
+pub struct ProxyEnv {
+    pub https: Option<String>,
+    pub http: Option<String>,
+    pub all: Option<String>,
+    pub no_proxy: Option<String>,
+}
+
+impl ProxyEnv {
+    fn read() -> ProxyEnv {
+        let either =
+            |lower: &str, upper: &str| non_empty_var(lower).or_else(|| non_empty_var(upper));
+        ProxyEnv {
+            https: either("https_proxy", "HTTPS_PROXY"),
+            http: non_empty_var("http_proxy"),
+            all: either("all_proxy", "ALL_PROXY"),
+            no_proxy: either("no_proxy", "NO_PROXY"),
+        }
+    }
 }
 
 impl Context {
@@ -84,6 +109,7 @@ impl Context {
                 .flatten(),
             now,
             fixed_now,
+            proxy_env: ProxyEnv::read(),
         })
     }
 }

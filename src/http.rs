@@ -138,6 +138,10 @@ impl std::str::FromStr for Resolve {
 pub enum Step {
     Resolve,
     Connect,
+    /// The proxy's name could not be resolved (curl's 5).
+    ProxyResolve,
+    /// The proxy refused or broke the tunnel (curl's 56).
+    Proxy,
     Tls,
     Http,
 }
@@ -183,6 +187,7 @@ pub struct Exchange {
 
 pub struct ConnectOptions {
     pub resolve: Vec<Resolve>,
+    pub proxies: Proxies,
     pub connect_timeout: Duration,
     pub version: HttpVersion,
     pub tls: Option<Arc<ClientConfig>>,
@@ -232,6 +237,8 @@ pub struct Response {
 pub struct Connected {
     stream: Stream,
     pub peer: SocketAddr,
+    /// The proxy the connection goes through, when there is one.
+    pub proxy: Option<Proxy>,
     pub tls: Option<TlsFacts>,
     pub timings: Timings,
     start: Instant,
@@ -242,23 +249,213 @@ enum Stream {
     Tls(Box<tokio_rustls::client::TlsStream<TcpStream>>),
 }
 
+/// An HTTP proxy as curl takes it: `[http://][user:password@]host[:port]` (port 1080 when
+/// none is given, as curl). https:// and SOCKS proxies are refused by name.
+#[derive(Debug, Clone)]
+pub struct Proxy {
+    pub host: String,
+    pub port: u16,
+    /// `Basic …` for Proxy-Authorization, from the URL's user and password.
+    authorization: Option<String>,
+    /// The proxy without its password, for messages.
+    pub shown: String,
+}
+
+impl Proxy {
+    pub fn parse(text: &str) -> Result<Proxy> {
+        let text = text.trim();
+        let rest = match text.split_once("://") {
+            Some(("http" | "HTTP", rest)) => rest,
+            Some((scheme, _)) => {
+                return Err(usage(format!(
+                    "the proxy {scheme}://… is not supported: mtlsctl speaks to HTTP proxies (http://host:port)"
+                ))
+                .into());
+            }
+            None => text,
+        };
+        let rest = rest.trim_end_matches('/');
+        let (userinfo, host_port) = match rest.rsplit_once('@') {
+            Some((userinfo, host_port)) => (Some(userinfo), host_port),
+            None => (None, rest),
+        };
+        let target = Target::parse(&format!("http://{host_port}/")).map_err(|_| {
+            usage(format!(
+                "'{}' is not a proxy: write http://host:port",
+                crate::text::escape_untrusted(host_port)
+            ))
+        })?;
+        let explicit_port = match host_port.rsplit_once(']') {
+            Some((_, after)) => after.starts_with(':'),
+            None => host_port.contains(':'),
+        };
+        let port = if explicit_port { target.port } else { 1080 };
+        let authorization = userinfo.map(|userinfo| {
+            use base64::Engine;
+            let decoded = percent_decode(userinfo);
+            format!(
+                "Basic {}",
+                base64::engine::general_purpose::STANDARD.encode(decoded)
+            )
+        });
+        let user = userinfo.map(|u| u.split(':').next().unwrap_or_default());
+        Ok(Proxy {
+            shown: match user {
+                Some(user) => format!("http://{user}:***@{}:{port}", target.host),
+                None => format!("http://{}:{port}", target.host),
+            },
+            host: target.host,
+            port,
+            authorization,
+        })
+    }
+}
+
+fn percent_decode(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(byte) = text
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(byte);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Which proxy each target goes through, as curl decides: --proxy, else https_proxy /
+/// HTTPS_PROXY for https and http_proxy for http (curl ignores HTTP_PROXY), else all_proxy /
+/// ALL_PROXY; never for a host NO_PROXY names (`*`, a host, a domain and its subdomains, an
+/// address).
+#[derive(Debug, Clone, Default)]
+pub struct Proxies {
+    pub explicit: Option<Proxy>,
+    pub https: Option<Proxy>,
+    pub http: Option<Proxy>,
+    pub no_proxy: Vec<String>,
+}
+
+impl Proxies {
+    pub fn for_target(&self, target: &Target) -> Option<Proxy> {
+        let host = target.host.to_ascii_lowercase();
+        let excluded = self.no_proxy.iter().any(|entry| {
+            let entry = entry.trim().to_ascii_lowercase();
+            let entry = entry.trim_start_matches('.');
+            let entry = entry.trim_start_matches('[').trim_end_matches(']');
+            !entry.is_empty()
+                && (entry == "*" || host == entry || host.ends_with(&format!(".{entry}")))
+        });
+        if excluded {
+            return None;
+        }
+        self.explicit.clone().or_else(|| {
+            if target.https {
+                self.https.clone()
+            } else {
+                self.http.clone()
+            }
+        })
+    }
+}
+
+/// Ask the proxy for a tunnel to the target (HTTP CONNECT) and read its answer.
+async fn tunnel(tcp: &mut TcpStream, proxy: &Proxy, target: &Target) -> Result<(), TransferError> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let authority = if target.host.contains(':') {
+        format!("[{}]:{}", target.host, target.port)
+    } else {
+        format!("{}:{}", target.host, target.port)
+    };
+    let mut request = format!("CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n");
+    if let Some(credentials) = &proxy.authorization {
+        request.push_str(&format!("Proxy-Authorization: {credentials}\r\n"));
+    }
+    request.push_str("\r\n");
+    let broken = |e: std::io::Error| {
+        failed(
+            Step::Proxy,
+            anyhow::Error::new(e).context(format!("the proxy {} broke the tunnel", proxy.shown)),
+        )
+    };
+    tcp.write_all(request.as_bytes()).await.map_err(broken)?;
+    // The answer's head, byte by byte: what follows it is the server's, not the proxy's.
+    let mut head = Vec::new();
+    while !head.ends_with(b"\r\n\r\n") {
+        if head.len() > 16 * 1024 {
+            return Err(failed(
+                Step::Proxy,
+                anyhow!(
+                    "the proxy {} answered CONNECT with more than 16 KiB of headers",
+                    proxy.shown
+                ),
+            ));
+        }
+        let byte = tcp.read_u8().await.map_err(broken)?;
+        head.push(byte);
+    }
+    let status_line = String::from_utf8_lossy(&head)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let code = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse::<u16>().ok());
+    match code {
+        Some(200..=299) => Ok(()),
+        _ => Err(failed(
+            Step::Proxy,
+            anyhow!(
+                "the proxy {} refused the tunnel to {authority}: {}",
+                proxy.shown,
+                crate::text::escape_untrusted(status_line.trim())
+            ),
+        )),
+    }
+}
+
 /// Resolve, connect and (for https) handshake, timing each step.
 pub async fn open(target: &Target, options: &ConnectOptions) -> Result<Connected, TransferError> {
     let start = Instant::now();
     let mut timings = Timings::default();
-    let addrs = resolve(target, &options.resolve)
-        .await
-        .map_err(|e| failed(Step::Resolve, e))?;
+    let proxy = options.proxies.for_target(target);
+    let addrs = match &proxy {
+        Some(proxy) => resolve(&proxy.host, proxy.port, &options.resolve)
+            .await
+            .map_err(|e| failed(Step::ProxyResolve, e.context("the proxy")))?,
+        None => resolve(&target.host, target.port, &options.resolve)
+            .await
+            .map_err(|e| failed(Step::Resolve, e))?,
+    };
     timings.dns = seconds_since(start);
 
-    let (tcp, peer) = connect(&addrs, options.connect_timeout).await?;
-    timings.connect = seconds_since(start);
+    let (mut tcp, peer) = connect(&addrs, options.connect_timeout).await?;
     let _ = tcp.set_nodelay(true);
+    if let (Some(proxy), true) = (&proxy, target.https) {
+        tokio::time::timeout(options.connect_timeout, tunnel(&mut tcp, proxy, target))
+            .await
+            .map_err(|_| TransferError {
+                step: Step::Proxy,
+                timed_out: true,
+                cause: anyhow!("the proxy {} did not open the tunnel in time", proxy.shown),
+            })??;
+    }
+    timings.connect = seconds_since(start);
     if !target.https {
         timings.tls = timings.connect;
         return Ok(Connected {
             stream: Stream::Plain(tcp),
             peer,
+            proxy,
             tls: None,
             timings,
             start,
@@ -310,6 +507,7 @@ pub async fn open(target: &Target, options: &ConnectOptions) -> Result<Connected
     Ok(Connected {
         stream: Stream::Tls(Box::new(stream)),
         peer,
+        proxy,
         tls: Some(facts),
         timings,
         start,
@@ -330,10 +528,13 @@ pub async fn fetch(
     let Connected {
         stream,
         peer,
+        proxy,
         tls,
         mut timings,
         start,
     } = open(target, options).await?;
+    // Plain HTTP through a proxy is forwarded: the request names the whole URL.
+    let forwarded = proxy.filter(|_| !target.https);
     let sender = match stream {
         Stream::Tls(stream) => {
             let h2 = tls.as_ref().and_then(|t| t.alpn.as_deref()) == Some("h2");
@@ -343,7 +544,7 @@ pub async fn fetch(
             handshake(TokioIo::new(tcp), options.version == HttpVersion::Http2).await?
         }
     };
-    let (request, sent) = build_request(target, exchange, sender.is_h2())?;
+    let (request, sent) = build_request(target, exchange, sender.is_h2(), forwarded.as_ref())?;
     let response = sender.send(request).await?;
     timings.first_byte = seconds_since(start);
     let (parts, mut body) = response.into_parts();
@@ -387,16 +588,13 @@ pub async fn fetch(
     })
 }
 
-async fn resolve(target: &Target, overrides: &[Resolve]) -> Result<Vec<SocketAddr>> {
-    let host = target.host.to_ascii_lowercase();
-    if let Some(o) = overrides
-        .iter()
-        .find(|o| o.host == host && o.port == target.port)
-    {
+async fn resolve(host: &str, port: u16, overrides: &[Resolve]) -> Result<Vec<SocketAddr>> {
+    let host = host.to_ascii_lowercase();
+    if let Some(o) = overrides.iter().find(|o| o.host == host && o.port == port) {
         return Ok(vec![SocketAddr::new(o.addr, o.port)]);
     }
     if let Ok(ip) = host.parse::<IpAddr>() {
-        return Ok(vec![SocketAddr::new(ip, target.port)]);
+        return Ok(vec![SocketAddr::new(ip, port)]);
     }
     // As curl does (RFC 6761): localhost is the loopback, without asking the resolver.
     if host == "localhost" || host.ends_with(".localhost") {
@@ -406,10 +604,10 @@ async fn resolve(target: &Target, overrides: &[Resolve]) -> Result<Vec<SocketAdd
         ];
         return Ok(loopback
             .iter()
-            .map(|ip| SocketAddr::new(*ip, target.port))
+            .map(|ip| SocketAddr::new(*ip, port))
             .collect());
     }
-    let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), target.port))
+    let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), port))
         .await
         .with_context(|| format!("could not resolve host {host}"))?
         .collect();
@@ -527,9 +725,10 @@ fn build_request(
     target: &Target,
     exchange: &Exchange,
     h2: bool,
+    forwarded: Option<&Proxy>,
 ) -> Result<(Request<Full<Bytes>>, Vec<String>), TransferError> {
     let invalid = |e: anyhow::Error| failed(Step::Http, e);
-    let uri: Uri = if h2 {
+    let uri: Uri = if h2 || forwarded.is_some() {
         let scheme = if target.https { "https" } else { "http" };
         format!("{scheme}://{}{}", target.authority, target.path_and_query)
     } else {
@@ -546,6 +745,9 @@ fn build_request(
         format!("mtlsctl/{}", env!("CARGO_PKG_VERSION")),
     ));
     headers.push(("Accept".into(), "*/*".into()));
+    if let Some(credentials) = forwarded.and_then(|p| p.authorization.clone()) {
+        headers.push(("Proxy-Authorization".into(), credentials));
+    }
     if let Some(body) = &exchange.body {
         headers.push((
             "Content-Type".into(),
@@ -588,7 +790,14 @@ fn build_request(
         if h2 && header_name == hyper::header::HOST {
             continue;
         }
-        sent.push(format!("{name}: {value}"));
+        // Credentials are never shown, not even with -v.
+        if header_name == hyper::header::AUTHORIZATION
+            || header_name == hyper::header::PROXY_AUTHORIZATION
+        {
+            sent.push(format!("{name}: (hidden)"));
+        } else {
+            sent.push(format!("{name}: {value}"));
+        }
         builder = builder.header(header_name, header_value);
     }
     let body = Full::new(Bytes::from(exchange.body.clone().unwrap_or_default()));

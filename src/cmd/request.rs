@@ -93,6 +93,7 @@ pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
         &observed,
     )?;
     let options = ConnectOptions {
+        proxies: proxies(args.proxy.as_deref(), args.noproxy.as_deref(), ctx)?,
         resolve: args.resolve.clone(),
         connect_timeout: args.connect_timeout.std(),
         version,
@@ -450,6 +451,7 @@ pub fn probe_server(
         &observed,
     )?;
     let options = ConnectOptions {
+        proxies: proxies(None, None, ctx)?,
         resolve,
         connect_timeout: Duration::from_secs(30),
         version: HttpVersion::Auto,
@@ -459,6 +461,40 @@ pub fn probe_server(
     let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();
     let connected = connected.map_err(|e| explain(e, &seen, None, &target))?;
     Ok((connected, seen))
+}
+
+/// The proxies to use: --proxy (an empty one means none), else the environment, as curl.
+fn proxies(explicit: Option<&str>, noproxy: Option<&str>, ctx: &Context) -> Result<http::Proxies> {
+    let env = &ctx.proxy_env;
+    let parse = |text: &Option<String>, what: &str| -> Result<Option<http::Proxy>> {
+        text.as_deref()
+            .map(|t| http::Proxy::parse(t).with_context(|| format!("in {what}")))
+            .transpose()
+    };
+    let no_proxy: Vec<String> = noproxy
+        .map(str::to_string)
+        .or_else(|| env.no_proxy.clone())
+        .unwrap_or_default()
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if let Some(explicit) = explicit {
+        return Ok(http::Proxies {
+            explicit: (!explicit.is_empty())
+                .then(|| http::Proxy::parse(explicit))
+                .transpose()?,
+            no_proxy,
+            ..http::Proxies::default()
+        });
+    }
+    let all = parse(&env.all, "all_proxy")?;
+    Ok(http::Proxies {
+        explicit: None,
+        https: parse(&env.https, "https_proxy")?.or_else(|| all.clone()),
+        http: parse(&env.http, "http_proxy")?.or(all),
+        no_proxy,
+    })
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {
@@ -770,6 +806,8 @@ fn explain(
     let host = &target.host;
     let failure = match (&error, tls_error) {
         (e, _) if e.step == Step::Resolve => transfer(6, e.to_string()),
+        (e, _) if e.step == Step::ProxyResolve => transfer(5, e.to_string()),
+        (e, _) if e.step == Step::Proxy => transfer(56, e.to_string()),
         (e, _) if e.timed_out => transfer(28, format!("timed out: {e}")),
         (e, _) if e.step == Step::Connect => transfer(7, e.to_string()),
         (_, Some(rustls::Error::Other(other))) if other.0.downcast_ref::<PinMismatch>().is_some() => {

@@ -1136,3 +1136,86 @@ fn a_large_response_streams_in_constant_memory() {
     ]);
     assert!(fs::read(&saved).unwrap() == medium);
 }
+
+#[test]
+fn requests_go_through_the_proxy_curl_would_use() {
+    let (w, server, ca) = setup(true);
+    let url = server.url("/hello");
+    let port = url
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .trim_end_matches("/hello")
+        .to_string();
+    let proxy = peers::ConnectProxy::start(None);
+    let proxy_url = format!("http://127.0.0.1:{}", proxy.port);
+    let id = ["--env", "shop/prod", "--cacert", ca.as_str()];
+    let via = |env: &[(&str, &str)], extra: &[&str]| {
+        let mut cmd = w.cmd();
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        cmd.args(["request", url.as_str()])
+            .args(id)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // HTTPS_PROXY is honoured, through an HTTP CONNECT tunnel, client certificate and all.
+    let out = via(&[("HTTPS_PROXY", &proxy_url)], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(echo(&String::from_utf8_lossy(&out.stdout))["client_subject"].is_string());
+    assert_eq!(
+        proxy.requests(),
+        [format!("CONNECT localhost:{port} HTTP/1.1")]
+    );
+    // NO_PROXY (a domain) and --noproxy bypass it; --proxy '' turns it off.
+    for (env, extra) in [
+        (
+            vec![
+                ("https_proxy", proxy_url.as_str()),
+                ("NO_PROXY", "example.com,localhost"),
+            ],
+            vec![],
+        ),
+        (
+            vec![("https_proxy", proxy_url.as_str())],
+            vec!["--noproxy", "*"],
+        ),
+        (
+            vec![("https_proxy", proxy_url.as_str())],
+            vec!["--proxy", ""],
+        ),
+    ] {
+        let out = via(&env, &extra);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(proxy.requests().len(), 1);
+    // --proxy with credentials; a refusal is curl's 56 and names the proxy, never the password.
+    let guarded = peers::ConnectProxy::start(Some("Basic dXNlcjpwJTQwc3M=".into()));
+    let wrong = format!("http://user:nope@127.0.0.1:{}", guarded.port);
+    let out = via(&[], &["--proxy", &wrong, "-v"]);
+    assert_eq!(out.status.code(), Some(56));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("407") && err.contains("user:***@"), "{err}");
+    assert!(!err.contains("nope"), "{err}");
+    // The password is percent-decoded, as curl does: p%2540ss is sent as p%40ss.
+    let right = format!("http://user:p%2540ss@127.0.0.1:{}", guarded.port);
+    let out = via(&[], &["--proxy", &right]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A proxy that cannot be resolved is 5, as curl.
+    let out = via(&[], &["--proxy", "http://proxy.invalid:3128"]);
+    assert_eq!(out.status.code(), Some(5));
+}

@@ -38,6 +38,13 @@ impl World {
         cmd.env("MTLSCTL_STATE", &self.state)
             .env_remove("MTLSCTL_NOW")
             .env_remove("MTLSCTL_LOCK_TIMEOUT")
+            .env_remove("https_proxy")
+            .env_remove("HTTPS_PROXY")
+            .env_remove("http_proxy")
+            .env_remove("all_proxy")
+            .env_remove("ALL_PROXY")
+            .env_remove("no_proxy")
+            .env_remove("NO_PROXY")
             .env("NO_COLOR", "1")
             .current_dir(self.dir.path());
         cmd

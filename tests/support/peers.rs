@@ -242,3 +242,83 @@ pub fn apache(
     wait_for_port(port, &mut child, "apache2");
     Peer { child, port }
 }
+
+/// An HTTP proxy that opens CONNECT tunnels (threads, on a free loopback port), logs each
+/// request line it gets, and answers 407 without the expected Proxy-Authorization when one is
+/// required. Forwarded plain requests (absolute-form) are refused with 501: only tunnels.
+pub struct ConnectProxy {
+    pub port: u16,
+    pub log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl ConnectProxy {
+    pub fn start(required_authorization: Option<String>) -> ConnectProxy {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = log.clone();
+        std::thread::spawn(move || {
+            for client in listener.incoming().flatten() {
+                let seen = seen.clone();
+                let required = required_authorization.clone();
+                std::thread::spawn(move || {
+                    let mut reader = BufReader::new(client.try_clone().unwrap());
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).is_err() {
+                        return;
+                    }
+                    let mut authorization = None;
+                    loop {
+                        let mut header = String::new();
+                        if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
+                            break;
+                        }
+                        if let Some((name, value)) = header.split_once(':')
+                            && name.eq_ignore_ascii_case("proxy-authorization")
+                        {
+                            authorization = Some(value.trim().to_string());
+                        }
+                    }
+                    seen.lock().unwrap().push(line.trim().to_string());
+                    let mut client = client;
+                    let Some(target) = line
+                        .strip_prefix("CONNECT ")
+                        .and_then(|l| l.split_whitespace().next())
+                    else {
+                        let _ = client.write_all(
+                            b"HTTP/1.1 501 Not Implemented\r\ncontent-length: 0\r\n\r\n",
+                        );
+                        return;
+                    };
+                    if required.is_some() && authorization != required {
+                        let _ = client.write_all(b"HTTP/1.1 407 Proxy Authentication Required\r\nproxy-authenticate: Basic realm=\"test\"\r\ncontent-length: 0\r\n\r\n");
+                        return;
+                    }
+                    let Ok(upstream) = TcpStream::connect(target) else {
+                        let _ = client
+                            .write_all(b"HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n");
+                        return;
+                    };
+                    let _ = client.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
+                    let (mut up_read, mut up_write) = (upstream.try_clone().unwrap(), upstream);
+                    let mut client_write = client.try_clone().unwrap();
+                    let buffered = reader.buffer().to_vec();
+                    let _ = up_write.write_all(&buffered);
+                    let mut client_read = reader.into_inner();
+                    std::thread::spawn(move || {
+                        let _ = std::io::copy(&mut up_read, &mut client_write);
+                        let _ = client_write.shutdown(std::net::Shutdown::Write);
+                    });
+                    let _ = std::io::copy(&mut client_read, &mut up_write);
+                    let _ = up_write.shutdown(std::net::Shutdown::Write);
+                });
+            }
+        });
+        ConnectProxy { port, log }
+    }
+
+    pub fn requests(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
+    }
+}
