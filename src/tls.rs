@@ -388,7 +388,7 @@ impl rustls::client::ResolvesClientCert for RecordingResolver {
         observed.acceptable_cas = root_hint_subjects
             .iter()
             .map(|der| match X509Name::from_der(der) {
-                Ok((_, name)) => name.to_string(),
+                Ok((_, name)) => crate::pki::cert::display_name(&name),
                 Err(_) => format!("(unreadable name, {} bytes)", der.len()),
             })
             .collect();

@@ -719,12 +719,19 @@ fn load_identity(
             ),
         );
     }
+    let chain: Vec<CertInfo> = identity
+        .chain
+        .iter()
+        .filter_map(|der| CertInfo::from_der(der).ok())
+        .collect();
     let sent = SentCert {
         subject: info.subject,
         not_after: info.not_after,
         variable: identity.variable.clone(),
         key_type: info.key_type.clone(),
         unusable,
+        chain_subjects: chain.iter().map(|c| c.subject.clone()).collect(),
+        top_issuer: chain.last().map(|c| c.issuer.clone()).unwrap_or_default(),
     };
     Ok(Some((identity, sent)))
 }
@@ -791,6 +798,10 @@ pub struct SentCert {
     key_type: String,
     /// Why it cannot be used now (not yet valid, expired), said again when the server refuses it.
     unusable: Option<String>,
+    /// The subjects of the chain sent, and the issuer of its last certificate: to tell which
+    /// intermediate is missing when the server names the CAs it accepts.
+    chain_subjects: Vec<String>,
+    top_issuer: String,
 }
 
 /// A failed transfer as the user should hear of it, with curl's exit code.
@@ -930,6 +941,29 @@ fn client_cert_rejected(
         .hint(
             "send a certificate that is valid now ('mtlsctl cert list' shows each one's validity)",
         );
+    }
+    // The server names its CAs and the chain sent reaches none of them: an intermediate is
+    // missing (a leaf sent without the certificate that issued it).
+    if let Some(sent) = sent
+        && !seen.acceptable_cas.is_empty()
+        && !seen.acceptable_cas.contains(&sent.top_issuer)
+        && !sent
+            .chain_subjects
+            .iter()
+            .any(|s| seen.acceptable_cas.contains(s))
+    {
+        return transfer(
+            58,
+            format!(
+                "the server rejected the client certificate ({reason}): the chain sent ends at a certificate issued by {}, which the server does not accept",
+                escape_untrusted(&sent.top_issuer)
+            ),
+        )
+        .hint(format!(
+            "if '{}' is an intermediate of a CA the server accepts, add its certificate after the leaf in --cert; else use a certificate from one of: {}",
+            escape_untrusted(&sent.top_issuer),
+            escape_untrusted(&seen.acceptable_cas.join("; "))
+        ));
     }
     let accepted = if seen.acceptable_cas.is_empty() {
         "'mtlsctl inspect --connect HOST:PORT' shows which CAs the server accepts".to_string()

@@ -1219,3 +1219,79 @@ fn requests_go_through_the_proxy_curl_would_use() {
     let out = via(&[], &["--proxy", "http://proxy.invalid:3128"]);
     assert_eq!(out.status.code(), Some(5));
 }
+
+#[test]
+fn a_leaf_sent_without_its_intermediate_is_named() {
+    if !has_openssl() {
+        eprintln!("openssl not installed: skipped");
+        return;
+    }
+    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+    let w = World::new();
+    let root_key = KeyPair::generate().unwrap();
+    let mut root = CertificateParams::new(Vec::<String>::new()).unwrap();
+    root.distinguished_name
+        .push(DnType::CommonName, "Partner Root");
+    root.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let root_cert = root.self_signed(&root_key).unwrap();
+    let middle_key = KeyPair::generate().unwrap();
+    let mut middle = CertificateParams::new(Vec::<String>::new()).unwrap();
+    middle
+        .distinguished_name
+        .push(DnType::CommonName, "Partner Issuing CA");
+    middle.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let middle_cert = middle
+        .signed_by(&middle_key, &Issuer::from_params(&root, &root_key))
+        .unwrap();
+    let leaf_key = KeyPair::generate().unwrap();
+    let mut leaf = CertificateParams::new(Vec::<String>::new()).unwrap();
+    leaf.distinguished_name
+        .push(DnType::CommonName, "partner client");
+    leaf.extended_key_usages = vec![rcgen::ExtendedKeyUsagePurpose::ClientAuth];
+    let leaf_cert = leaf
+        .signed_by(&leaf_key, &Issuer::from_params(&middle, &middle_key))
+        .unwrap();
+    let key = w.write("leaf.key", leaf_key.serialize_pem());
+    let alone = w.write("leaf.pem", leaf_cert.pem());
+    let chained = w.write(
+        "chain.pem",
+        format!("{}{}", leaf_cert.pem(), middle_cert.pem()),
+    );
+    let root_file = w.write("root.pem", root_cert.pem());
+    let pki = ServerPki::write(w.dir.path());
+    let server = peers::openssl_s_server_with(&pki, &root_file, &["-Verify", "3"]);
+    let url = format!("https://localhost:{}/", server.port);
+    let ca = pki.ca.to_str().unwrap();
+    let key = key.to_str().unwrap();
+    let err = w.fails(
+        &[
+            "request",
+            &url,
+            "--cacert",
+            ca,
+            "--cert",
+            alone.to_str().unwrap(),
+            "--key",
+            key,
+        ],
+        58,
+    );
+    assert!(
+        err.contains("ends at a certificate issued by CN=Partner Issuing CA")
+            && err.contains("CN=Partner Root"),
+        "{err}"
+    );
+    assert!(
+        w.ok(&[
+            "request",
+            &url,
+            "--cacert",
+            ca,
+            "--cert",
+            chained.to_str().unwrap(),
+            "--key",
+            key
+        ])
+        .contains("s_server")
+    );
+}
