@@ -251,3 +251,44 @@ fn every_certificate_and_pkcs12_file_openssl_reads_mtlsctl_reads_alike() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn a_client_certificate_with_unique_ids_is_sent() {
+    let (Some(root), true) = (vectors(), has_openssl()) else {
+        eprintln!(
+            "skipped: cryptography-vectors or openssl is not installed (.ci/run installs them)"
+        );
+        return;
+    };
+    let pkits = root.join("x509/PKITS_data");
+    let w = World::new();
+    // The server trusts PKITS's anchor and UID CA; the client is ValidNameUIDsTest6EE (v2
+    // unique IDs, which webpki cannot parse), from its PKCS#12.
+    let mut cas = String::new();
+    for name in ["TrustAnchorRootCertificate.crt", "UIDCACert.crt"] {
+        let out = Command::new("openssl")
+            .args(["x509", "-inform", "DER", "-in"])
+            .arg(pkits.join("certs").join(name))
+            .output()
+            .unwrap();
+        cas.push_str(&String::from_utf8_lossy(&out.stdout));
+    }
+    let cas = w.write("pkits-cas.pem", cas);
+    let pki = crate::support::peers::ServerPki::write(w.dir.path());
+    let server = crate::support::peers::openssl_s_server_with(&pki, &cas, &["-Verify", "3"]);
+    let password = w.write("pkits-password", "password\n");
+    let body = w.ok(&[
+        "request",
+        &format!("https://localhost:{}/", server.port),
+        "--cacert",
+        pki.ca.to_str().unwrap(),
+        "--p12",
+        pkits
+            .join("pkcs12/ValidNameUIDsTest6EE.p12")
+            .to_str()
+            .unwrap(),
+        "--password-file",
+        password.to_str().unwrap(),
+    ]);
+    assert!(body.contains("s_server"), "{body}");
+}
