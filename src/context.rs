@@ -55,10 +55,14 @@ impl ProxyEnv {
 }
 
 impl Context {
-    pub fn resolve(global: &GlobalArgs) -> Result<Context> {
-        let state_path = match &global.state {
-            Some(path) => path.clone(),
-            None => default_state_path()?,
+    /// `needs_state` is false for commands that never open the state (completions, man):
+    /// they work where no state path can be found (`env -i mtlsctl completions bash`).
+    pub fn resolve(global: &GlobalArgs, needs_state: bool) -> Result<Context> {
+        let state_path = match (&global.state, default_state_path()) {
+            (Some(path), _) => path.clone(),
+            (None, Ok(path)) => path,
+            (None, Err(_)) if !needs_state => PathBuf::from("/nonexistent/mtlsctl/state.json"),
+            (None, Err(error)) => return Err(error),
         };
         let fixed_now = match non_empty_var("MTLSCTL_NOW") {
             Some(text) => Some(

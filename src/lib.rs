@@ -39,7 +39,11 @@ pub fn run(mut cli: Cli) -> u8 {
     }
     // A verdict already reached survives a reader that went away (`expiry | head -1`).
     let mut verdict = 0;
-    let outcome = Context::resolve(&cli.global)
+    let needs_state = !matches!(
+        cli.command,
+        Command::Completions { .. } | Command::Man { .. }
+    );
+    let outcome = Context::resolve(&cli.global, needs_state)
         .inspect_err(|error| {
             // Not even the settings could be read: nagios and Prometheus readers still hear so.
             if let Command::Expiry(args) = &cli.command {

@@ -25,6 +25,19 @@ fn main() -> ExitCode {
     ExitCode::from(mtlsctl::run(cli))
 }
 
+/// Whether the subcommand is `expiry`: the first word that is not a global option or its value
+/// (`mtlsctl property create expiry --bogus` creates a property named expiry).
 fn is_expiry_call() -> bool {
-    std::env::args().skip(1).any(|arg| arg == "expiry")
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--" => return false,
+            "--state" | "--color" => {
+                args.next();
+            }
+            flag if flag.starts_with('-') => {}
+            command => return command == "expiry",
+        }
+    }
+    false
 }

@@ -175,3 +175,22 @@ fn every_subcommand_and_flag_has_help() {
     }
     walk(&mtlsctl::cli::Cli::command(), "mtlsctl");
 }
+
+#[test]
+fn completions_need_no_environment_and_only_expiry_exits_3_on_a_bad_flag() {
+    let binary = assert_cmd::cargo::cargo_bin("mtlsctl");
+    let out = std::process::Command::new(&binary)
+        .env_clear()
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("_mtlsctl()"));
+    let w = crate::support::World::new();
+    w.fails(&["property", "create", "expiry", "--bogus"], 2);
+    w.fails(&["--state", "x.json", "expiry", "--bogus"], 3);
+}
