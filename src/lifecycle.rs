@@ -5,8 +5,6 @@
 use anyhow::{Result, bail};
 use chrono::{DateTime, Utc};
 
-use crate::cli::ImportFiles;
-use crate::cmd::read_input;
 use crate::duration::Validity;
 use crate::error::usage;
 use crate::model::{EnvRef, KeyType};
@@ -52,34 +50,38 @@ pub fn add_issued(
     )
 }
 
+/// A certificate obtained elsewhere: what its files hold, each with the name messages give it.
+pub struct Imported {
+    pub cert: (Vec<u8>, String),
+    pub key: (Vec<u8>, String),
+    pub chain: Option<(Vec<u8>, String)>,
+}
+
 /// Import a certificate obtained elsewhere, checked, and make it current.
 pub fn add_imported(
     state: &mut State,
     env: &EnvRef,
-    files: &ImportFiles,
+    files: &Imported,
     now: DateTime<Utc>,
 ) -> Result<CertRecord> {
-    let (Some(cert_path), Some(key_path)) = (&files.cert, &files.key) else {
-        bail!(usage(
-            "give the certificate and its key: --cert FILE --key FILE"
-        ));
-    };
-    let cert_what = format!("the certificate file {}", cert_path.display());
-    let key_what = format!("the key file {}", key_path.display());
-    let mut ders = certs_from_pem(&read_input(cert_path)?, &cert_what)?;
-    if let Some(chain_path) = &files.chain {
-        let chain_what = format!("the chain file {}", chain_path.display());
-        ders.extend(certs_from_pem(&read_input(chain_path)?, &chain_what)?);
+    let (cert_bytes, cert_path) = &files.cert;
+    let (key_bytes, key_path) = &files.key;
+    let cert_what = format!("the certificate file {cert_path}");
+    let key_what = format!("the key file {key_path}");
+    let mut ders = certs_from_pem(cert_bytes, &cert_what)?;
+    if let Some((chain_bytes, chain_path)) = &files.chain {
+        let chain_what = format!("the chain file {chain_path}");
+        ders.extend(certs_from_pem(chain_bytes, &chain_what)?);
     }
-    let key = load_private_key(&read_input(key_path)?, &key_what)?;
+    let key = load_private_key(key_bytes, &key_what)?;
     ensure_matches(&ders[0], &key.pair, &cert_what, &key_what)?;
     let info = CertInfo::from_der(&ders[0])?;
     if info.not_after < now {
         bail!(
             usage(format!(
                 "the certificate in {} expired on {}",
-                cert_path.display(),
-                crate::cmd::short_time(info.not_after)
+                cert_path,
+                crate::text::short_time(info.not_after)
             ))
             .hint("get a renewed certificate from its issuer")
         );
@@ -87,7 +89,7 @@ pub fn add_imported(
     if info.is_ca {
         bail!(usage(format!(
             "the certificate in {} is a CA certificate, not a client certificate",
-            cert_path.display()
+            cert_path
         )));
     }
     if !info.extended_key_usage.is_empty()
@@ -98,7 +100,7 @@ pub fn add_imported(
     {
         bail!(usage(format!(
             "the certificate in {} is not for client authentication (extended key usage: {})",
-            cert_path.display(),
+            cert_path,
             info.extended_key_usage.join(", ")
         )));
     }

@@ -17,6 +17,11 @@ pub fn escape_untrusted(text: &str) -> String {
     out
 }
 
+/// A moment as tables and messages show it: `2026-11-22 17:14 UTC`.
+pub fn short_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
 fn is_control(c: char) -> bool {
     c.is_control()
 }

@@ -552,6 +552,7 @@ fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
     if files.cert.is_none() {
         return Err(usage("give the certificate and its key: --cert FILE --key FILE").into());
     }
+    let imported = super::read_import(files)?;
     let (cert, json, kept) = ctx.store.update(|state| {
         if state.environment(env)?.host == Host::Managed {
             return Err(
@@ -561,7 +562,7 @@ fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
             );
         }
         let previous = state.environment(env)?.current_cert.clone();
-        let cert = add_imported(state, env, files, ctx.now)?;
+        let cert = add_imported(state, env, &imported, ctx.now)?;
         // A certificate that cannot be used yet is never silently made current: the one in use
         // stays current while it is still valid.
         let kept = if cert.not_before > ctx.now {

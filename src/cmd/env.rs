@@ -53,6 +53,9 @@ fn create(args: EnvCreateArgs, ctx: &Context) -> Result<Report> {
         dir: absolute(args.deploy_dir.as_deref())?,
         hook: args.deploy_hook.filter(|h| !h.is_empty()),
     };
+    let imported = importing
+        .then(|| super::read_import(&args.import))
+        .transpose()?;
     let (environment, cert) = ctx.store.update(|state| {
         state.property(&env.property)?;
         if let Ok(existing) = state.environment(env) {
@@ -73,8 +76,8 @@ fn create(args: EnvCreateArgs, ctx: &Context) -> Result<Report> {
         environment.sans = args.sans.clone();
         environment.deploy = deploy.clone();
         state.environments.push(environment);
-        let cert = if importing {
-            add_imported(state, env, &args.import, ctx.now)?
+        let cert = if let Some(imported) = &imported {
+            add_imported(state, env, imported, ctx.now)?
         } else {
             add_issued(state, env, args.key_type, args.validity, ctx.now)?
         };
