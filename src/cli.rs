@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::duration::{HumanDuration, Threshold, Validity};
-use crate::model::{CaName, CertStatus, EnvRef, Host, HostName, KeyType, PropertyName, VerifyMode};
+use crate::model::{
+    CaName, CertStatus, EnvRef, Host, HostName, KeyType, LogFormat, PropertyName, VerifyMode,
+};
 
 const STATE_HELP: &str = "Path of the state file \
 [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]";
@@ -862,13 +864,6 @@ impl std::str::FromStr for ByteSize {
                 )
             })
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LogFormat {
-    Text,
-    Json,
-    Off,
 }
 
 #[derive(Debug, Subcommand)]

@@ -10,7 +10,6 @@ use chrono::{DateTime, Datelike, Utc};
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::duration::HumanDuration;
 use crate::error::usage;
-use crate::output::stdout_is_terminal;
 use crate::state::Store;
 
 const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(30);
@@ -124,6 +123,12 @@ fn terminal_width() -> Option<u16> {
         .and_then(|text| text.trim().parse::<u16>().ok())
         .filter(|width| *width > 0)
         .or_else(|| terminal_size::terminal_size_of(std::io::stdout()).map(|(width, _)| width.0))
+}
+
+/// Whether stdout is a terminal (for colour, table widths, and refusing binary output there).
+pub fn stdout_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal()
 }
 
 fn non_empty_var(name: &str) -> Option<String> {

@@ -10,16 +10,35 @@ use crate::error::usage;
 use crate::model::{EnvRef, KeyType};
 use crate::pki::cert::{CertInfo, certs_from_pem, parse_der, to_pem};
 use crate::pki::hex;
-use crate::pki::issue::{LeafRequest, create_issuer, issue_leaf, random_bytes};
+use crate::pki::issue::{LeafRequest, Signer, create_issuer, issue_leaf, random_bytes};
 use crate::pki::keys::{ensure_matches, load_private_key};
 use crate::state::{CertRecord, IssuerRecord, State};
 
 /// The store's issuer, created now if there is none yet.
 pub fn ensure_issuer(state: &mut State, now: DateTime<Utc>) -> Result<&IssuerRecord> {
     if state.issuer.is_none() {
-        state.issuer = Some(create_issuer(now)?);
+        let issued = create_issuer(now)?;
+        state.issuer = Some(IssuerRecord {
+            created: now,
+            subject: issued.info.subject,
+            not_before: issued.info.not_before,
+            not_after: issued.info.not_after,
+            serial: issued.info.serial,
+            sha256: issued.info.sha256,
+            cert_pem: issued.cert_pem,
+            key_pem: issued.key_pem,
+        });
     }
     Ok(state.issuer.as_ref().expect("the issuer was just created"))
+}
+
+/// The issuer as the signing code takes it.
+pub fn signer(issuer: &IssuerRecord) -> Signer<'_> {
+    Signer {
+        cert_pem: &issuer.cert_pem,
+        key_pem: &issuer.key_pem,
+        not_after: issuer.not_after,
+    }
 }
 
 /// Issue a certificate for a managed environment and make it current.
@@ -38,7 +57,7 @@ pub fn add_issued(
         validity,
         extra_sans: &sans,
     };
-    let issued = issue_leaf(issuer, &request, now)?;
+    let issued = issue_leaf(&signer(issuer), &request, now)?;
     add_record(
         state,
         env,

@@ -365,3 +365,11 @@ mod tests {
         assert!("a".repeat(63).parse::<PropertyName>().is_ok());
     }
 }
+
+/// How `serve` logs each request and refused handshake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+    Off,
+}

@@ -1,7 +1,7 @@
 //! The only place that prints results: aligned tables and details for people, JSON for
 //! scripts, colour only where wanted.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, Table, Width, presets};
 use serde_json::Value;
@@ -366,11 +366,6 @@ fn trim_lines(text: &str) -> String {
         .map(|line| line.strip_prefix(' ').unwrap_or(line).trim_end())
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// Whether stdout is a terminal (for colour and for refusing binary output there).
-pub fn stdout_is_terminal() -> bool {
-    std::io::stdout().is_terminal()
 }
 
 /// `mtlsctl: warning: ...` on stderr, unless --quiet.

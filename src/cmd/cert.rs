@@ -513,7 +513,7 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
                     Ok(wrote(&[&path]))
                 }
                 None if ctx.json => Err(usage("--json with --format p12 needs --out DIR").into()),
-                None if output::stdout_is_terminal() => Err(usage(
+                None if crate::context::stdout_is_terminal() => Err(usage(
                     "refusing to write a binary PKCS#12 bundle to the terminal",
                 )
                 .hint("pass --out DIR or redirect stdout to a file")

@@ -118,7 +118,10 @@ pub use crate::text::short_time;
 /// What `--cert/--key/--chain` name, read before the state is locked.
 pub fn read_import(files: &crate::cli::ImportFiles) -> Result<crate::lifecycle::Imported> {
     let (Some(cert), Some(key)) = (&files.cert, &files.key) else {
-        return Err(crate::error::usage("give the certificate and its key: --cert FILE --key FILE").into());
+        return Err(crate::error::usage(
+            "give the certificate and its key: --cert FILE --key FILE",
+        )
+        .into());
     };
     let named = |path: &Path| -> Result<(Vec<u8>, String)> {
         Ok((read_input(path)?, path.display().to_string()))

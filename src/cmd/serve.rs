@@ -41,7 +41,12 @@ pub fn run(args: &ServeArgs, ctx: &Context) -> Result<Report> {
                 })?;
             }
             let issuer = state.issuer.as_ref().context("the issuer is missing")?;
-            let issued = issue_server(issuer, args.domain.as_str(), SERVER_CERT_DAYS, ctx.now)?;
+            let issued = issue_server(
+                &crate::lifecycle::signer(issuer),
+                args.domain.as_str(),
+                SERVER_CERT_DAYS,
+                ctx.now,
+            )?;
             let mut chain =
                 certs_from_pem(issued.cert_pem.as_bytes(), "the issued server certificate")?;
             chain.extend(certs_from_pem(issuer.cert_pem.as_bytes(), "the issuer")?);

@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
 use chrono::Utc;
 use serde::Serialize;
 
-use crate::cli::LogFormat;
+use crate::model::LogFormat;
 use crate::text::escape_untrusted;
 
 /// Lines waiting for the writer before new ones are dropped.

@@ -26,7 +26,7 @@ use super::normalize;
 use super::rules::Rule;
 use super::variables::{self, ClientCertificate, SentChain};
 use super::verify::{self, Permissive, Recording};
-use crate::cli::LogFormat;
+use crate::model::LogFormat;
 use crate::model::VerifyMode;
 use crate::pki::cert::CertInfo;
 use crate::tls::provider;

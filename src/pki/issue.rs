@@ -14,7 +14,6 @@ use super::keys::{self, PrivateKey};
 use crate::duration::Validity;
 use crate::error::usage;
 use crate::model::{EnvRef, KeyType};
-use crate::state::IssuerRecord;
 
 /// Certificates start a little before "now" so that a peer whose clock is behind accepts them.
 const BACKDATE: Duration = Duration::minutes(5);
@@ -27,8 +26,15 @@ pub struct Issued {
     pub info: CertInfo,
 }
 
+/// The CA that signs: its certificate and key (PEM), and when it expires.
+pub struct Signer<'a> {
+    pub cert_pem: &'a str,
+    pub key_pem: &'a str,
+    pub not_after: DateTime<Utc>,
+}
+
 /// A new local issuing CA: ECDSA P-256, 10 years, CA:true with pathlen 0.
-pub fn create_issuer(now: DateTime<Utc>) -> Result<IssuerRecord> {
+pub fn create_issuer(now: DateTime<Utc>) -> Result<Issued> {
     let key = keys::generate(KeyType::EcP256)?;
     let tag = &super::hex(&random_bytes::<4>()?);
     let mut params = CertificateParams::default();
@@ -51,14 +57,8 @@ pub fn create_issuer(now: DateTime<Utc>) -> Result<IssuerRecord> {
     let cert = params
         .self_signed(&key)
         .context("cannot sign the issuer certificate")?;
-    let info = CertInfo::from_der(cert.der())?;
-    Ok(IssuerRecord {
-        created: now,
-        subject: info.subject,
-        not_before: info.not_before,
-        not_after: info.not_after,
-        serial: info.serial,
-        sha256: info.sha256,
+    Ok(Issued {
+        info: CertInfo::from_der(cert.der())?,
         cert_pem: cert.pem(),
         key_pem: super::pem_lf("PRIVATE KEY", &keys::openssl_pkcs8(key.serialized_der())),
     })
@@ -76,7 +76,7 @@ pub struct LeafRequest<'a> {
 /// DESIGN.md: subject CN=<property>/<stage>, O=<property>, OU=<stage>; SAN
 /// URI:urn:mtlsctl:<property>:<stage> plus extras; EKU clientAuth; KU digitalSignature.
 pub fn issue_leaf(
-    issuer: &IssuerRecord,
+    issuer: &Signer<'_>,
     request: &LeafRequest<'_>,
     now: DateTime<Utc>,
 ) -> Result<Issued> {
@@ -118,7 +118,7 @@ pub fn issue_leaf(
 
 /// A server certificate for `host` (DNS name or IP address), valid for `days`, for `serve`.
 pub fn issue_server(
-    issuer: &IssuerRecord,
+    issuer: &Signer<'_>,
     host: &str,
     days: i64,
     now: DateTime<Utc>,
@@ -138,14 +138,14 @@ pub fn issue_server(
 /// Sign an end-entity certificate (not a CA, digitalSignature, authority key id, random
 /// serial, backdated start) with a new key of `key_type`.
 fn sign(
-    issuer: &IssuerRecord,
+    issuer: &Signer<'_>,
     mut params: CertificateParams,
     key_type: KeyType,
     now: DateTime<Utc>,
 ) -> Result<Issued> {
     let issuer_key =
-        KeyPair::from_pem(&issuer.key_pem).context("the stored issuer key is unusable")?;
-    let signer = Issuer::from_ca_cert_pem(&issuer.cert_pem, issuer_key)
+        KeyPair::from_pem(issuer.key_pem).context("the stored issuer key is unusable")?;
+    let signer = Issuer::from_ca_cert_pem(issuer.cert_pem, issuer_key)
         .context("the stored issuer certificate is unusable")?;
     params.is_ca = IsCa::ExplicitNoCa;
     params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
