@@ -165,7 +165,7 @@ fn show(name: &CaName, ctx: &Context) -> Result<Report> {
 fn remove(name: &CaName, ctx: &Context) -> Result<Report> {
     ctx.store.update(|state| {
         state.trusted_ca(name)?;
-        super::domain::ensure_ca_unused(state, name)?;
+        state.ensure_ca_unused(name)?;
         state.trusted_cas.retain(|c| &c.name != name);
         Ok(())
     })?;

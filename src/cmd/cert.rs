@@ -15,7 +15,7 @@ use crate::pki::cert::{certs_from_pem, first_der};
 use crate::pki::p12;
 use crate::state::{CertRecord, DeployRecord, DeploySettings, Index, State};
 
-use super::env::deployment_cell;
+use super::views::deployment_cell;
 use super::{read_password, short_time};
 use crate::lifecycle::{add_imported, add_issued};
 

@@ -6,7 +6,6 @@ use crate::cli::{DomainCommand, RuleCommand};
 use crate::context::Context;
 use crate::error::usage;
 use crate::gateway::rules::parse_rule;
-use crate::model::HostName;
 use crate::output::{Column, Report, Styled};
 use crate::state::{Domain, RuleRecord};
 
@@ -222,19 +221,3 @@ fn domain_json(domain: &Domain) -> Value {
     })
 }
 
-/// A trusted CA in use by a domain cannot be removed.
-pub fn ensure_ca_unused(state: &crate::state::State, ca: &crate::model::CaName) -> Result<()> {
-    let users: Vec<&HostName> = state
-        .domains
-        .iter()
-        .filter(|d| &d.ca == ca)
-        .map(|d| &d.host)
-        .collect();
-    if users.is_empty() {
-        return Ok(());
-    }
-    let names: Vec<String> = users.iter().map(|h| h.to_string()).collect();
-    Err(usage(format!("the trusted CA '{ca}' is used by {}", names.join(", ")))
-        .hint("point those domains at another CA with 'mtlsctl domain set HOST --ca NAME', or remove them")
-        .into())
-}

@@ -1,16 +1,17 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::cli::{EnvCommand, EnvCreateArgs, EnvSetArgs};
 use crate::context::Context;
 use crate::error::usage;
-use crate::model::{DeploymentStatus, EnvRef, Host, PropertyName};
-use crate::output::{Column, Report, Styled, Tone};
-use crate::state::{DeploySettings, Environment, State};
+use crate::model::{EnvRef, Host};
+use crate::output::{Report, Styled};
+use crate::state::{DeploySettings, Environment};
 
 use super::short_time;
+use super::views::{deployment_cell, env_json_of, env_table};
 use crate::lifecycle::{add_imported, add_issued};
 
 pub fn run(command: EnvCommand, ctx: &Context) -> Result<Report> {
@@ -209,90 +210,6 @@ fn delete(env: &EnvRef, ctx: &Context) -> Result<Report> {
     Ok(Report::Done {
         message: format!("deleted {env} and its {removed} certificates"),
         json: json!({"deleted": env, "certificates_removed": removed}),
-    })
-}
-
-/// The environments table that `env list` and `property show` print.
-pub(super) fn env_table(state: &State, property: Option<&PropertyName>, ctx: &Context) -> Report {
-    let mut environments: Vec<&Environment> = state
-        .environments
-        .iter()
-        .filter(|e| property.is_none_or(|p| &e.property == p))
-        .collect();
-    environments.sort_by(|a, b| (&a.property, a.stage).cmp(&(&b.property, b.stage)));
-    let rows = environments
-        .iter()
-        .map(|e| {
-            let current = e
-                .current_cert
-                .as_deref()
-                .and_then(|id| state.cert_by_id(id));
-            vec![
-                Styled::plain(e.env_ref().to_string()),
-                Styled::plain(e.name.clone()),
-                Styled::plain(e.host.as_str()),
-                Styled::plain(
-                    current
-                        .map(|c| c.variable.clone())
-                        .unwrap_or_else(|| "-".into()),
-                ),
-                Styled::plain(
-                    current
-                        .map(|c| {
-                            format!(
-                                "{} ({}d)",
-                                c.not_after.format("%Y-%m-%d"),
-                                c.days_left(ctx.now)
-                            )
-                        })
-                        .unwrap_or_else(|| "-".into()),
-                ),
-                deployment_cell(e.deployment_status()),
-            ]
-        })
-        .collect();
-    Report::Table {
-        columns: vec![
-            Column::wrap("ENVIRONMENT"),
-            Column::optional(1, "NAME"),
-            Column::optional(2, "HOST"),
-            Column::wrap("CURRENT"),
-            Column::keep("EXPIRES"),
-            Column::keep("DEPLOYMENT"),
-        ],
-        rows,
-        empty: "no environments yet; create one with 'mtlsctl env create PROPERTY/STAGE'".into(),
-        json: environments.iter().map(|e| env_json_of(e)).collect(),
-    }
-}
-
-pub(super) fn deployment_cell(status: DeploymentStatus) -> Styled {
-    let tone = match status {
-        DeploymentStatus::Deployed => Tone::Good,
-        DeploymentStatus::Deploying => Tone::Warn,
-        DeploymentStatus::NeedsDeployment => Tone::Warn,
-    };
-    Styled(status.as_str().to_string(), tone)
-}
-
-/// `env list|show --json`: the schema of DESIGN.md.
-pub(super) fn env_json_of(environment: &Environment) -> Value {
-    json!({
-        "property": environment.property,
-        "stage": environment.stage,
-        "environment": environment.env_ref(),
-        "name": environment.name,
-        "host": environment.host,
-        "created": environment.created,
-        "key_type": environment.key_type,
-        "validity_days": environment.validity_days,
-        "current_cert": environment.current_cert,
-        "deployed_cert": environment.deployed_cert,
-        "deployment_status": environment.deployment_status(),
-        "last_deploy": environment.last_deploy.as_ref().map(|d| json!({
-            "at": d.at, "ok": d.ok, "error": d.error, "cert": d.cert, "manual": d.manual,
-        })),
-        "deploy": {"dir": environment.deploy.dir, "hook": environment.deploy.hook},
     })
 }
 

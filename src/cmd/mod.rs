@@ -12,6 +12,7 @@ mod issuer;
 mod property;
 mod request;
 mod serve;
+mod views;
 
 use std::path::Path;
 

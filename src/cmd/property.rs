@@ -10,7 +10,7 @@ use crate::model::{PropertyName, Stage};
 use crate::output::{Column, Report, Styled};
 use crate::state::{Property, State};
 
-use super::env::env_table;
+use super::views::env_table;
 use super::short_time;
 
 pub fn run(command: PropertyCommand, ctx: &Context) -> Result<Report> {

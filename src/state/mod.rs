@@ -244,6 +244,22 @@ pub fn days_left(not_after: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
 }
 
 impl State {
+    /// A trusted CA in use by a domain cannot be removed.
+    pub fn ensure_ca_unused(&self, ca: &CaName) -> anyhow::Result<()> {
+        let users: Vec<String> = self
+            .domains
+            .iter()
+            .filter(|d| &d.ca == ca)
+            .map(|d| d.host.to_string())
+            .collect();
+        if users.is_empty() {
+            return Ok(());
+        }
+        Err(usage(format!("the trusted CA '{ca}' is used by {}", users.join(", ")))
+            .hint("point those domains at another CA with 'mtlsctl domain set HOST --ca NAME', or remove them")
+            .into())
+    }
+
     pub fn property(&self, name: &PropertyName) -> anyhow::Result<&Property> {
         self.properties
             .iter()
