@@ -220,4 +220,3 @@ fn domain_json(domain: &Domain) -> Value {
         "rules": domain.rules,
     })
 }
-

@@ -282,7 +282,7 @@ fn certificates_of_file(path: &std::path::Path) -> Result<Vec<Vec<u8>>> {
 fn watch_hosts(hosts: &[String], ctx: &Context, outside: &mut Outside) -> Result<()> {
     let mut seen = std::collections::HashSet::new();
     for host in hosts.iter().filter(|h| seen.insert(h.as_str())) {
-        let probed = match super::request::probe_server(host, None, None, ctx) {
+        let probed = match super::client::probe_server(host, None, None, ctx) {
             Ok((_, seen)) => seen,
             // A flag that is not HOST:PORT is the user's to fix, not the server's.
             Err(error) if crate::error::classify(&error).0 == crate::error::ErrorKind::Usage => {

@@ -9,12 +9,15 @@ use crate::pki::cert::{CertInfo, certs_in_file, parse_der};
 use crate::pki::p12;
 use crate::state::days_left;
 
+use super::client::probe_server;
+use super::views::{chain_entry_json, chain_text, client_request_text};
 use super::{read_input, read_password, short_time};
+use crate::http;
 
 pub fn run(args: InspectArgs, ctx: &Context) -> Result<Report> {
     let Some(file) = &args.file else {
         let address = args.connect.as_deref().unwrap_or_default();
-        return super::request::inspect_server(
+        return inspect_server(
             address,
             args.servername.as_deref(),
             args.cacert.as_deref(),
@@ -114,4 +117,52 @@ fn fields(info: &CertInfo, ctx: &Context) -> Report {
         ],
         json: Value::Null,
     }
+}
+
+/// `inspect --connect HOST:PORT`: the server's chain, TLS facts, and its client-certificate request.
+fn inspect_server(
+    address: &str,
+    servername: Option<&str>,
+    cacert: Option<&std::path::Path>,
+    ctx: &Context,
+) -> Result<Report> {
+    let (connected, seen) = probe_server(address, servername, cacert, ctx)?;
+    let tls = connected.tls.clone().unwrap_or_else(|| http::TlsFacts {
+        version: String::new(),
+        cipher: String::new(),
+        alpn: None,
+    });
+    let chain = seen
+        .server_chain
+        .iter()
+        .map(|der| CertInfo::from_der(der))
+        .collect::<Result<Vec<_>>>()?;
+    let mut text = format!(
+        "Connected to {} ({})\nTLS: {}, {}, ALPN {}\nVerified: {}\n",
+        address,
+        connected.peer,
+        tls.version,
+        tls.cipher,
+        tls.alpn.as_deref().unwrap_or("none"),
+        seen.verification_error
+            .as_deref()
+            .map(|e| format!("no ({e})"))
+            .unwrap_or_else(|| "yes".into())
+    );
+    text.push_str(&client_request_text(&seen));
+    text.push_str("Server certificate chain:\n");
+    text.push_str(&chain_text(&chain, ctx.now));
+    Ok(Report::Text {
+        text,
+        json: json!({
+            "address": address,
+            "peer": connected.peer.to_string(),
+            "tls": tls,
+            "verified": seen.verification_error.is_none(),
+            "verification_error": seen.verification_error,
+            "client_certificate_requested": seen.client_cert_requested,
+            "acceptable_cas": seen.acceptable_cas,
+            "chain": chain.iter().map(|c| chain_entry_json(c, ctx.now)).collect::<Vec<_>>(),
+        }),
+    })
 }

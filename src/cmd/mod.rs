@@ -2,6 +2,7 @@
 
 mod ca;
 mod cert;
+mod client;
 mod datacenter;
 mod docs;
 mod domain;

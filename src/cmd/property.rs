@@ -10,8 +10,8 @@ use crate::model::{PropertyName, Stage};
 use crate::output::{Column, Report, Styled};
 use crate::state::{Property, State};
 
-use super::views::env_table;
 use super::short_time;
+use super::views::env_table;
 
 pub fn run(command: PropertyCommand, ctx: &Context) -> Result<Report> {
     match command {

@@ -3,10 +3,15 @@
 
 use serde_json::{Value, json};
 
+use super::short_time;
 use crate::context::Context;
 use crate::model::{DeploymentStatus, PropertyName};
 use crate::output::{Column, Report, Styled, Tone};
+use crate::pki::cert::CertInfo;
 use crate::state::{Environment, State};
+use crate::text::escape_untrusted;
+use crate::tls::Observed;
+use chrono::{DateTime, Utc};
 
 /// The environments table that `env list` and `property show` print.
 pub fn env_table(state: &State, property: Option<&PropertyName>, ctx: &Context) -> Report {
@@ -92,3 +97,55 @@ pub fn env_json_of(environment: &Environment) -> Value {
     })
 }
 
+pub fn client_request_text(seen: &Observed) -> String {
+    if !seen.client_cert_requested {
+        return "The server did not ask for a client certificate\n".into();
+    }
+    if seen.acceptable_cas.is_empty() {
+        return "The server asked for a client certificate (any CA)\n".into();
+    }
+    format!(
+        "The server asked for a client certificate from: {}\n",
+        escape_untrusted(&seen.acceptable_cas.join("; "))
+    )
+}
+
+pub fn chain_text(chain: &[CertInfo], now: DateTime<Utc>) -> String {
+    let mut text = String::new();
+    for (i, cert) in chain.iter().enumerate() {
+        text.push_str(&format!(
+            "  {i} subject: {}\n",
+            escape_untrusted(&cert.subject)
+        ));
+        text.push_str(&format!(
+            "    issuer:  {}\n",
+            escape_untrusted(&cert.issuer)
+        ));
+        text.push_str(&format!(
+            "    valid:   {} to {} ({} days left)\n",
+            short_time(cert.not_before),
+            short_time(cert.not_after),
+            crate::state::days_left(cert.not_after, now)
+        ));
+        if !cert.sans.is_empty() {
+            text.push_str(&format!(
+                "    SANs:    {}\n",
+                escape_untrusted(&cert.sans.join(", "))
+            ));
+        }
+        text.push_str(&format!("    sha256:  {}\n", cert.sha256));
+    }
+    text
+}
+
+pub fn chain_entry_json(cert: &CertInfo, now: DateTime<Utc>) -> Value {
+    json!({
+        "subject": cert.subject,
+        "issuer": cert.issuer,
+        "not_before": cert.not_before,
+        "not_after": cert.not_after,
+        "days_left": crate::state::days_left(cert.not_after, now),
+        "sans": cert.sans,
+        "sha256": cert.sha256,
+    })
+}

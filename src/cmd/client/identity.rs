@@ -1,0 +1,194 @@
+//! The client identity of a request: from the store (--env, --cert-id), from files (--cert,
+//! --key, PEM or DER), or from PKCS#12, checked before anything connects.
+
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use chrono::{DateTime, Utc};
+
+use crate::cli::IdentityArgs;
+use crate::cmd::{read_input, read_password, short_time};
+use crate::context::Context;
+use crate::error::usage;
+use crate::output;
+use crate::pki::cert::{CertInfo, certs_from_pem, certs_in_file, first_der};
+use crate::pki::keys::{ensure_matches, load_private_key};
+use crate::pki::p12;
+use crate::state::State;
+use crate::tls::ClientIdentity;
+
+/// The PKCS#12 password: --pass as curl takes it (file:PATH and env:NAME keep it out of the
+/// process list), --password-file, or none.
+pub fn pkcs12_password(args: &IdentityArgs, ctx: &Context) -> Result<String> {
+    if let Some(file) = &args.password_file {
+        return read_password(file);
+    }
+    let Some(pass) = &args.pass else {
+        return Ok(String::new());
+    };
+    if let Some(file) = pass.strip_prefix("file:") {
+        return read_password(Path::new(file));
+    }
+    if let Some(name) = pass.strip_prefix("env:") {
+        return std::env::var(name).map_err(|_| {
+            usage(format!("--pass env:{name}: the variable {name} is not set")).into()
+        });
+    }
+    output::warn(
+        ctx,
+        "--pass with the password itself: other users can read it in the process list; use --pass file:PATH, --pass env:NAME or --password-file",
+    );
+    Ok(pass.clone())
+}
+
+/// The identity and what to say about it (its certificate's details and variable name).
+pub fn load_identity(
+    args: &IdentityArgs,
+    state: Option<&State>,
+    ctx: &Context,
+) -> Result<Option<(ClientIdentity, SentCert)>> {
+    // `--cert F --cert-type P12` is curl's way to say --p12 F.
+    let p12_path = match (&args.cert, args.cert_type.as_deref()) {
+        (Some(cert), Some(kind)) if kind.eq_ignore_ascii_case("p12") => Some(cert),
+        _ => args.p12.as_ref(),
+    };
+    if p12_path.is_none() && (args.password_file.is_some() || args.pass.is_some()) {
+        return Err(usage("--password-file and --pass are the password of a PKCS#12 file: give it with --p12 FILE (or --cert FILE --cert-type P12)").into());
+    }
+    // A file that cannot be read is the user's to fix (exit 2), whichever it is.
+    let read = |path: &Path| {
+        read_input(path).map_err(|e| {
+            anyhow::Error::from(usage(format!(
+                "cannot read {}: {}",
+                path.display(),
+                e.root_cause()
+            )))
+        })
+    };
+    let identity = if let Some(env) = &args.env {
+        let state = state.context("the state is needed for --env")?;
+        Some(stored_identity(state, &env.to_string())?)
+    } else if let Some(cert) = &args.cert_id {
+        let state = state.context("the state is needed for --cert-id")?;
+        Some(stored_identity(state, cert)?)
+    } else if let Some(path) = p12_path {
+        let what = format!("the PKCS#12 file {}", path.display());
+        let password = pkcs12_password(args, ctx)?;
+        let bundle = p12::read(&read(path)?, &password, &what)?;
+        let key_der = bundle
+            .key_pkcs8
+            .ok_or_else(|| usage(format!("{what} holds no private key")))?;
+        let key = crate::pki::keys::PrivateKey::from_pkcs8_der(&key_der, &what)?;
+        // The leaf is the certificate that belongs to the key; the rest is its chain.
+        let mut certs = bundle.certs;
+        let leaf = certs
+            .iter()
+            .position(|der| ensure_matches(der, &key.pair, &what, &what).is_ok())
+            .ok_or_else(|| {
+                usage(format!(
+                    "the key in {what} does not match any of its certificates"
+                ))
+            })?;
+        let leaf = certs.remove(leaf);
+        certs.insert(0, leaf);
+        Some(ClientIdentity {
+            chain: certs,
+            key_pkcs8: key.pair.serialize_der(),
+            variable: None,
+        })
+    } else if let Some(cert) = &args.cert {
+        let cert_what = format!("the certificate file {}", cert.display());
+        let cert_bytes = read(cert)?;
+        let chain = certs_in_file(&cert_bytes, &cert_what)?;
+        let key = match &args.key {
+            Some(key) => load_private_key(&read(key)?, &format!("the key file {}", key.display()))?,
+            // No --key: the key travels in the certificate's file, as curl reads it.
+            None => load_private_key(&cert_bytes, &cert_what).map_err(|_| {
+                usage(format!("{cert_what} holds no private key"))
+                    .hint("give the key with --key FILE")
+            })?,
+        };
+        let key_what = match &args.key {
+            Some(key) => format!("the key file {}", key.display()),
+            None => cert_what.clone(),
+        };
+        ensure_matches(&chain[0], &key.pair, &cert_what, &key_what)?;
+        Some(ClientIdentity {
+            chain,
+            key_pkcs8: key.pair.serialize_der(),
+            variable: None,
+        })
+    } else {
+        None
+    };
+    let Some(identity) = identity else {
+        return Ok(None);
+    };
+    let info = CertInfo::from_der(&identity.chain[0])?;
+    let unusable = if info.not_before > ctx.now {
+        Some(format!(
+            "it is not valid until {}",
+            short_time(info.not_before)
+        ))
+    } else if info.not_after < ctx.now {
+        Some(format!("it expired on {}", short_time(info.not_after)))
+    } else {
+        None
+    };
+    if let Some(why) = &unusable {
+        output::warn(
+            ctx,
+            &format!(
+                "the client certificate {}: {why}; the server will likely reject it",
+                info.subject
+            ),
+        );
+    }
+    let chain: Vec<CertInfo> = identity
+        .chain
+        .iter()
+        .filter_map(|der| CertInfo::from_der(der).ok())
+        .collect();
+    let sent = SentCert {
+        subject: info.subject,
+        not_after: info.not_after,
+        variable: identity.variable.clone(),
+        key_type: info.key_type.clone(),
+        unusable,
+        chain_subjects: chain.iter().map(|c| c.subject.clone()).collect(),
+        top_issuer: chain.last().map(|c| c.issuer.clone()).unwrap_or_default(),
+    };
+    Ok(Some((identity, sent)))
+}
+
+pub fn stored_identity(state: &State, name: &str) -> Result<ClientIdentity> {
+    let cert = state.resolve_cert(name)?;
+    let mut chain = vec![first_der(&cert.cert_pem)?];
+    let chain_pem = state.chain_of(cert);
+    if !chain_pem.is_empty() {
+        chain.extend(certs_from_pem(chain_pem.as_bytes(), "the stored chain")?);
+    }
+    let key_pkcs8 = pem::parse(&cert.key_pem)
+        .context("the stored private key is unreadable")?
+        .into_contents();
+    Ok(ClientIdentity {
+        chain,
+        key_pkcs8,
+        variable: Some(cert.variable.clone()),
+    })
+}
+
+/// What was sent as the client certificate.
+#[derive(Debug, Clone)]
+pub struct SentCert {
+    pub subject: String,
+    pub not_after: DateTime<Utc>,
+    pub variable: Option<String>,
+    pub key_type: String,
+    /// Why it cannot be used now (not yet valid, expired), said again when the server refuses it.
+    pub unusable: Option<String>,
+    /// The subjects of the chain sent, and the issuer of its last certificate: to tell which
+    /// intermediate is missing when the server names the CAs it accepts.
+    pub chain_subjects: Vec<String>,
+    pub top_issuer: String,
+}
