@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod architecture;
 mod ca;
 mod corpus;
 mod datacenter;
