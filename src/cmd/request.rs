@@ -201,7 +201,7 @@ pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
         output.extend_from_slice(write_out(format, &response, &url, redirects).as_bytes());
     }
     if ctx.json {
-        let mut value = response_json(&response, &seen, sent_identity.as_ref());
+        let mut value = response_json(&response, &seen, sent_identity.as_ref(), ctx.now);
         value["url_effective"] = json!(url);
         value["redirects"] = json!(redirects);
         if let Some(path) = &args.output {
@@ -519,7 +519,12 @@ fn account(
     text
 }
 
-fn response_json(response: &http::Response, seen: &Observed, sent: Option<&SentCert>) -> Value {
+fn response_json(
+    response: &http::Response,
+    seen: &Observed,
+    sent: Option<&SentCert>,
+    now: DateTime<Utc>,
+) -> Value {
     let headers: serde_json::Map<String, Value> = response
         .headers
         .keys()
@@ -538,7 +543,6 @@ fn response_json(response: &http::Response, seen: &Observed, sent: Option<&SentC
             (name.to_string(), value)
         })
         .collect();
-    let now = Utc::now();
     let chain: Vec<Value> = seen
         .server_chain
         .iter()

@@ -389,30 +389,34 @@ fn peer_facts(
             variables: variables::for_connection(None),
         };
     };
-    // Enforce mode verified in the handshake; permissive mode verifies now, to tell the rules.
-    // The TLS library checks validity against the real clock, not MTLSCTL_NOW.
+    // Enforce mode verified in the handshake, where the TLS library reads the real clock.
+    // Permissive mode verifies here, at the one clock of the run (MTLSCTL_NOW when set), so that
+    // the rules and the variables judge the certificate at the same moment.
+    let now = match listener.shared.now {
+        Some(now) => UnixTime::since_unix_epoch(std::time::Duration::from_secs(
+            u64::try_from(now.timestamp()).unwrap_or_default(),
+        )),
+        None => UnixTime::now(),
+    };
     let failure = match listener.mode {
         VerifyMode::Enforce => None,
-        VerifyMode::Permissive => verify::verify_client(
-            listener.checker.as_ref(),
-            leaf,
-            intermediates,
-            UnixTime::now(),
-        )
-        .err()
-        .map(|e| {
-            let self_signed = |der: &[u8]| {
-                CertInfo::from_der(der)
-                    .map(|i| i.self_signed)
-                    .unwrap_or(false)
-            };
-            let chain = SentChain {
-                leaf_self_signed: self_signed(leaf),
-                intermediates: intermediates.len(),
-                last_self_signed: intermediates.last().is_some_and(|c| self_signed(c)),
-            };
-            variables::openssl_reason(&e, &chain)
-        }),
+        VerifyMode::Permissive => {
+            verify::verify_client(listener.checker.as_ref(), leaf, intermediates, now)
+                .err()
+                .map(|e| {
+                    let self_signed = |der: &[u8]| {
+                        CertInfo::from_der(der)
+                            .map(|i| i.self_signed)
+                            .unwrap_or(false)
+                    };
+                    let chain = SentChain {
+                        leaf_self_signed: self_signed(leaf),
+                        intermediates: intermediates.len(),
+                        last_self_signed: intermediates.last().is_some_and(|c| self_signed(c)),
+                    };
+                    variables::openssl_reason(&e, &chain)
+                })
+        }
     };
     let client = ClientCertificate { der: leaf, failure };
     Peer {

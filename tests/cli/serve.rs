@@ -47,8 +47,20 @@ pub(crate) fn serve(w: &World, host: &str, extra: &[&str]) -> Serve {
 /// `mtlsctl serve` for `host` with its stdout as given; returns the child and the port it
 /// listens on (read from the banner), with stderr drained in the background.
 pub(crate) fn spawn_serve(w: &World, host: &str, extra: &[&str], stdout: Stdio) -> (Child, u16) {
+    spawn_serve_env(w, host, extra, stdout, &[])
+}
+
+/// `spawn_serve` with environment variables set for serve.
+pub(crate) fn spawn_serve_env(
+    w: &World,
+    host: &str,
+    extra: &[&str],
+    stdout: Stdio,
+    env: &[(&str, &str)],
+) -> (Child, u16) {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("mtlsctl"))
         .env("MTLSCTL_STATE", &w.state)
+        .envs(env.iter().copied())
         .args(["serve", "--listen", "127.0.0.1:0", "--domain", host])
         .args(extra)
         .stdin(Stdio::null())
@@ -702,4 +714,38 @@ fn sigterm_stops_serve_gracefully() {
         .unwrap()
         .expect("serve stopped after SIGTERM");
     assert!(exit.success(), "{exit}");
+}
+
+#[test]
+fn permissive_mode_judges_certificates_by_the_runs_one_clock() {
+    let s = setup("permissive");
+    // In 2100 the client certificate has long expired: the variables and the rules say so.
+    let (mut child, port) = spawn_serve_env(
+        &s.w,
+        "api.test",
+        &[],
+        Stdio::null(),
+        &[("MTLSCTL_NOW", "2100-01-01T00:00:00Z")],
+    );
+    let (code, body) = curl(
+        "api.test",
+        port,
+        "/",
+        // serve's own certificate starts in 2100 too: curl cannot check it today.
+        &[
+            "-k",
+            "--cert",
+            s.cert.to_str().unwrap(),
+            "--key",
+            s.key.to_str().unwrap(),
+        ],
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(code, 0, "{body}");
+    let echo: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        echo["variables"]["ssl_client_verify"],
+        "FAILED:certificate has expired"
+    );
 }

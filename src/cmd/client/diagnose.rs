@@ -41,6 +41,7 @@ pub fn explain(
                     let when = leaf
                         .as_ref()
                         .map(|l| {
+                            // The TLS library judged expiry by the real clock: count by it too.
                             let days = (Utc::now() - l.not_after).num_days();
                             format!("expired {days} days ago (on {})", short_time(l.not_after))
                         })
