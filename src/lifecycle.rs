@@ -200,6 +200,6 @@ pub fn add_record(
         chain_pem,
         key_pem,
     };
-    state.certificates.push(record.clone());
+    state.add_certificate(record.clone());
     Ok(record)
 }

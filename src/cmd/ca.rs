@@ -81,7 +81,7 @@ fn add(name: &CaName, file: &Path, force: bool, ctx: &Context) -> Result<Report>
                 ))
                 .into());
         }
-        state.trusted_cas.push(ca.clone());
+        state.add_trusted_ca(ca.clone());
         Ok(())
     })?;
     Ok(Report::Done {
@@ -166,7 +166,7 @@ fn remove(name: &CaName, ctx: &Context) -> Result<Report> {
     ctx.store.update(|state| {
         state.trusted_ca(name)?;
         state.ensure_ca_unused(name)?;
-        state.trusted_cas.retain(|c| &c.name != name);
+        state.remove_trusted_ca(name);
         Ok(())
     })?;
     Ok(Report::Done {

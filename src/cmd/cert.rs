@@ -399,7 +399,7 @@ fn run_deploy(
         }
     };
     let chain = format!("{}{}", job.cert.cert_pem, job.chain_pem);
-    let key_pem = crate::pki::keys::openssl_key_pem(&job.cert.key_pem)?;
+    let key_pem = crate::pki::keys::openssl_key_pem(&ctx.store.private_key(&job.cert)?)?;
     // Once writing starts, the target may hold the new files, whatever happens next.
     *touched = job.settings.dir.is_some();
     let paths = deploy::write_deploy_files(
@@ -443,7 +443,7 @@ fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
     let cert = state.resolve_cert(&args.cert)?;
     let chain_pem = state.chain_of(cert);
     let cert_pem = &cert.cert_pem;
-    let key_pem = &crate::pki::keys::openssl_key_pem(&cert.key_pem)?;
+    let key_pem = &crate::pki::keys::openssl_key_pem(&ctx.store.private_key(cert)?)?;
     let bundle = format!("{cert_pem}{chain_pem}");
     let variable = &cert.variable;
     match args.format {

@@ -213,10 +213,7 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
     ctx.store
         .update(|state| {
             for record in &records {
-                state
-                    .datacenter_downloads
-                    .retain(|d| !(d.id == record.id && d.year == record.year));
-                state.datacenter_downloads.push(record.clone());
+                state.record_download(record.clone());
             }
             Ok(())
         })

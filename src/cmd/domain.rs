@@ -26,7 +26,7 @@ pub fn run(command: DomainCommand, ctx: &Context) -> Result<Report> {
                     created: ctx.now,
                     rules: Vec::new(),
                 };
-                state.domains.push(domain.clone());
+                state.add_domain(domain.clone());
                 Ok(domain)
             })?;
             Ok(Report::Done {
@@ -106,7 +106,7 @@ pub fn run(command: DomainCommand, ctx: &Context) -> Result<Report> {
         DomainCommand::Remove { host } => {
             ctx.store.update(|state| {
                 state.domain(&host)?;
-                state.domains.retain(|d| d.host != host);
+                state.remove_domain(&host);
                 Ok(())
             })?;
             Ok(Report::Done {
@@ -142,7 +142,7 @@ pub fn run_rule(command: RuleCommand, ctx: &Context) -> Result<Report> {
                         ))
                         .into());
                 }
-                domain.rules.push(RuleRecord {
+                domain.add_rule(RuleRecord {
                     name: name.clone(),
                     criteria: criteria.clone(),
                     behaviors: behaviors.clone(),
@@ -170,7 +170,7 @@ pub fn run_rule(command: RuleCommand, ctx: &Context) -> Result<Report> {
                         .hint(format!("run 'mtlsctl rule list {host}'"))
                         .into());
                 }
-                domain.rules.retain(|r| r.name != name);
+                domain.remove_rule(&name);
                 Ok(())
             })?;
             Ok(Report::Done {

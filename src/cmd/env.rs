@@ -76,7 +76,7 @@ fn create(args: EnvCreateArgs, ctx: &Context) -> Result<Report> {
         }
         environment.sans = args.sans.clone();
         environment.deploy = deploy.clone();
-        state.environments.push(environment);
+        state.add_environment(environment);
         let cert = if let Some(imported) = &imported {
             add_imported(state, env, imported, ctx.now)?
         } else {
@@ -202,10 +202,7 @@ fn set(args: EnvSetArgs, ctx: &Context) -> Result<Report> {
 fn delete(env: &EnvRef, ctx: &Context) -> Result<Report> {
     let removed = ctx.store.update(|state| {
         state.environment(env)?;
-        state.environments.retain(|e| !e.is(env));
-        let before = state.certificates.len();
-        state.certificates.retain(|c| &c.environment != env);
-        Ok(before - state.certificates.len())
+        Ok(state.remove_environment(env))
     })?;
     Ok(Report::Done {
         message: format!("deleted {env} and its {removed} certificates"),

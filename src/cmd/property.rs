@@ -33,7 +33,7 @@ fn create(name: &PropertyName, ctx: &Context) -> Result<Report> {
             name: name.clone(),
             created: ctx.now,
         };
-        state.properties.push(property.clone());
+        state.add_property(property.clone());
         Ok(property)
     })?;
     Ok(Report::Done {
@@ -115,11 +115,7 @@ fn delete(name: &PropertyName, force: bool, ctx: &Context) -> Result<Report> {
             ))
             .into());
         }
-        state.properties.retain(|p| &p.name != name);
-        state.environments.retain(|e| &e.property != name);
-        let before = state.certificates.len();
-        state.certificates.retain(|c| &c.environment.property != name);
-        Ok(before - state.certificates.len())
+        Ok(state.remove_property(name))
     })?;
     Ok(Report::Done {
         message: format!("deleted property {name} ({removed} certificates removed)"),

@@ -1,6 +1,7 @@
 //! The state: one JSON document with everything mtlsctl knows, and the queries every command
 //! shares. `store` reads and writes it safely.
 
+mod ops;
 mod store;
 mod validate;
 

@@ -47,6 +47,12 @@ impl Store {
     }
 
     /// The state as it is now; an absent file is an empty state. Never writes.
+    /// A certificate's private key (PEM). Keys are read through the store, never from the
+    /// record directly: a backend may keep them apart from the rest of the state.
+    pub fn private_key(&self, cert: &super::CertRecord) -> Result<String> {
+        Ok(cert.key_pem.clone())
+    }
+
     pub fn read(&self) -> Result<State> {
         Ok(self.load(false)?.0)
     }

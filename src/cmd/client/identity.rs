@@ -14,7 +14,7 @@ use crate::output;
 use crate::pki::cert::{CertInfo, certs_from_pem, certs_in_file, first_der};
 use crate::pki::keys::{ensure_matches, load_private_key};
 use crate::pki::p12;
-use crate::state::State;
+use crate::state::{State, Store};
 use crate::tls::ClientIdentity;
 
 /// The PKCS#12 password: --pass as curl takes it (file:PATH and env:NAME keep it out of the
@@ -67,10 +67,10 @@ pub fn load_identity(
     };
     let identity = if let Some(env) = &args.env {
         let state = state.context("the state is needed for --env")?;
-        Some(stored_identity(state, &env.to_string())?)
+        Some(stored_identity(state, &ctx.store, &env.to_string())?)
     } else if let Some(cert) = &args.cert_id {
         let state = state.context("the state is needed for --cert-id")?;
-        Some(stored_identity(state, cert)?)
+        Some(stored_identity(state, &ctx.store, cert)?)
     } else if let Some(path) = p12_path {
         let what = format!("the PKCS#12 file {}", path.display());
         let password = pkcs12_password(args, ctx)?;
@@ -161,14 +161,14 @@ pub fn load_identity(
     Ok(Some((identity, sent)))
 }
 
-pub fn stored_identity(state: &State, name: &str) -> Result<ClientIdentity> {
+pub fn stored_identity(state: &State, store: &Store, name: &str) -> Result<ClientIdentity> {
     let cert = state.resolve_cert(name)?;
     let mut chain = vec![first_der(&cert.cert_pem)?];
     let chain_pem = state.chain_of(cert);
     if !chain_pem.is_empty() {
         chain.extend(certs_from_pem(chain_pem.as_bytes(), "the stored chain")?);
     }
-    let key_pkcs8 = pem::parse(&cert.key_pem)
+    let key_pkcs8 = pem::parse(store.private_key(cert)?)
         .context("the stored private key is unreadable")?
         .into_contents();
     Ok(ClientIdentity {
