@@ -26,20 +26,110 @@ use crate::tls::{self, ClientOptions, Observations, Observed};
 const RETRY_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
 
 pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
+    let prepared = prepare(&args, ctx)?;
+    let mut delivery = Delivery {
+        args: &args,
+        json: ctx.json,
+        out: None,
+    };
+    let done = follow(&args, prepared, &mut delivery, ctx)?;
+    if ctx.verbose > 0 {
+        eprint!(
+            "{}",
+            account(&done.response, &done.seen, done.sent.as_ref(), ctx.now)
+        );
+    }
+    refused_by_nginx(&done.response, &done.seen, done.sent.as_ref())?;
+    refused_after_handshake(&done.response, &done.seen)?;
+    if args.fail && done.response.status.as_u16() >= 400 {
+        return Err(transfer(
+            22,
+            format!(
+                "the server answered {} for {}",
+                done.response.status, done.url
+            ),
+        )
+        .into());
+    }
+    // What was streamed is complete: a file takes its place now, whole.
+    let streamed = delivery.out.is_some();
+    delivery.finish()?;
+    report(&args, &done, streamed, ctx)
+}
+
+/// Everything a transfer needs, checked before anything connects.
+struct Prepared {
+    target: Target,
+    exchange: Exchange,
+    options: ConnectOptions,
+    observed: Observations,
+    sent: Option<SentCert>,
+}
+
+fn prepare(args: &RequestArgs, ctx: &Context) -> Result<Prepared> {
     let target = Target::parse(&args.url)?;
     if let Some(path) = &args.output {
         ctx.store.refuse_as_output(path)?;
     }
     let needs_state =
         args.identity.env.is_some() || args.identity.cert_id.is_some() || args.ca.is_some();
-    let state = if needs_state {
-        Some(ctx.store.read()?)
-    } else {
-        None
-    };
+    let state = needs_state.then(|| ctx.store.read()).transpose()?;
     let identity = load_identity(&args.identity, state.as_ref(), ctx)?;
-    let exchange = Exchange {
-        method: method(&args)?,
+    let exchange = exchange_of(args)?;
+    let trust = server_trust(
+        args.cacert.as_deref(),
+        args.ca.as_ref(),
+        args.insecure,
+        state.as_ref(),
+        ctx,
+    )?;
+    let version = if args.http1_1 {
+        HttpVersion::Http11
+    } else if args.http2 {
+        HttpVersion::Http2
+    } else {
+        HttpVersion::Auto
+    };
+    let sent = identity.as_ref().map(|(_, info)| info.clone());
+    let observed: Observations = Arc::default();
+    let config = tls::client_config(
+        ClientOptions {
+            trust,
+            pins: args
+                .pin
+                .as_deref()
+                .map(tls::parse_pin)
+                .transpose()?
+                .unwrap_or_default(),
+            identity: identity.map(|(identity, _)| identity),
+            alpn: match version {
+                HttpVersion::Http11 => vec![b"http/1.1".to_vec()],
+                _ => vec![b"h2".to_vec(), b"http/1.1".to_vec()],
+            },
+            record_only: false,
+        },
+        &observed,
+    )?;
+    let options = ConnectOptions {
+        proxies: proxies(args.proxy.as_deref(), args.noproxy.as_deref(), ctx)?,
+        resolve: args.resolve.clone(),
+        connect_timeout: args.connect_timeout.std(),
+        version,
+        tls: Some(Arc::new(config)),
+    };
+    Ok(Prepared {
+        target,
+        exchange,
+        options,
+        observed,
+        sent,
+    })
+}
+
+/// The request to send: method, headers (checked), body.
+fn exchange_of(args: &RequestArgs) -> Result<Exchange> {
+    Ok(Exchange {
+        method: method(args)?,
         headers: args
             .user_agent
             .iter()
@@ -53,73 +143,42 @@ pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
             }),
             None => None,
         },
-    };
-    let trust = server_trust(
-        args.cacert.as_deref(),
-        args.ca.as_ref(),
-        args.insecure,
-        state.as_ref(),
-        ctx,
-    )?;
-    let pins = match &args.pin {
-        Some(pin) => tls::parse_pin(pin)?,
-        None => Vec::new(),
-    };
-    let version = if args.http1_1 {
-        HttpVersion::Http11
-    } else if args.http2 {
-        HttpVersion::Http2
-    } else {
-        HttpVersion::Auto
-    };
-    let alpn: Vec<Vec<u8>> = match version {
-        HttpVersion::Http11 => vec![b"http/1.1".to_vec()],
-        _ => vec![b"h2".to_vec(), b"http/1.1".to_vec()],
-    };
-    let sent_identity = identity.as_ref().map(|(_, info)| info.clone());
-    let observed: Observations = Arc::default();
-    let config = tls::client_config(
-        ClientOptions {
-            trust,
-            pins,
-            identity: identity.map(|(identity, _)| identity),
-            alpn,
-            record_only: false,
-        },
-        &observed,
-    )?;
-    let options = ConnectOptions {
-        proxies: proxies(args.proxy.as_deref(), args.noproxy.as_deref(), ctx)?,
-        resolve: args.resolve.clone(),
-        connect_timeout: args.connect_timeout.std(),
-        version,
-        tls: Some(Arc::new(config)),
-    };
+    })
+}
 
+/// The last answer of a transfer, after any redirects it followed.
+struct Done {
+    response: http::Response,
+    seen: Observed,
+    sent: Option<SentCert>,
+    url: String,
+    redirects: u32,
+}
+
+/// Each hop of -L: the same identity and trust, a new target; the method and body change as
+/// curl changes them (303, and 301/302 after POST, become GET).
+fn follow(
+    args: &RequestArgs,
+    prepared: Prepared,
+    delivery: &mut Delivery<'_>,
+    ctx: &Context,
+) -> Result<Done> {
+    let Prepared {
+        mut target,
+        mut exchange,
+        options,
+        observed,
+        sent,
+    } = prepared;
     let runtime = runtime()?;
-    let mut delivery = Delivery {
-        args: &args,
-        json: ctx.json,
-        out: None,
-    };
-    // Each hop of -L: the same identity and trust, a new target; the method and body change
-    // as curl changes them (303, and 301/302 after POST, become GET).
-    let mut target = target;
-    let mut exchange = exchange;
     let mut url = args.url.clone();
     let mut redirects = 0u32;
-    let (response, seen) = loop {
+    loop {
         let outcome = runtime.block_on(with_retries(
-            &target,
-            &exchange,
-            &options,
-            &args,
-            &observed,
-            &mut delivery,
-            ctx,
+            &target, &exchange, &options, args, &observed, delivery, ctx,
         ));
         let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        let response = outcome.map_err(|e| explain(e, &seen, sent_identity.as_ref(), &target))?;
+        let response = outcome.map_err(|e| explain(e, &seen, sent.as_ref(), &target))?;
         let location = response
             .headers
             .get(hyper::header::LOCATION)
@@ -127,69 +186,67 @@ pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
         let (true, true, Some(location)) =
             (args.location, response.status.is_redirection(), location)
         else {
-            break (response, seen);
+            return Ok(Done {
+                response,
+                seen,
+                sent,
+                url,
+                redirects,
+            });
         };
         if redirects >= args.max_redirs {
-            return Err(transfer(
-                47,
-                format!(
-                    "stopped after {redirects} redirects (--max-redirs {})",
-                    args.max_redirs
-                ),
-            )
-            .into());
+            let why = format!(
+                "stopped after {redirects} redirects (--max-redirs {})",
+                args.max_redirs
+            );
+            return Err(transfer(47, why).into());
         }
         if ctx.verbose > 0 {
-            eprint!(
-                "{}",
-                account(&response, &seen, sent_identity.as_ref(), ctx.now)
-            );
+            eprint!("{}", account(&response, &seen, sent.as_ref(), ctx.now));
         }
-        let next = url::Url::parse(&url)
-            .and_then(|base| base.join(location))
-            .map_err(|e| {
-                transfer(
-                    1,
-                    format!(
-                        "the server redirected to '{}', which is not a URL: {e}",
-                        escape_untrusted(location)
-                    ),
-                )
-            })?;
-        let next_target = Target::parse(next.as_str())?;
-        let other_host = !next_target.host.eq_ignore_ascii_case(&target.host);
-        output::verbose(ctx, &format!("following the redirect to {next}"));
-        exchange = redirected(exchange, response.status, other_host);
-        target = next_target;
-        url = next.to_string();
+        (target, exchange, url) =
+            next_hop(&url, location, &target, exchange, response.status, ctx)?;
         redirects += 1;
-    };
-
-    if ctx.verbose > 0 {
-        eprint!(
-            "{}",
-            account(&response, &seen, sent_identity.as_ref(), ctx.now)
-        );
     }
-    refused_by_nginx(&response, &seen, sent_identity.as_ref())?;
-    refused_after_handshake(&response, &seen)?;
-    if args.fail && response.status.as_u16() >= 400 {
-        return Err(transfer(
-            22,
-            format!("the server answered {} for {}", response.status, url),
-        )
-        .into());
-    }
-    // What was streamed is complete: a file takes its place now, whole.
-    let streamed = delivery.out.is_some();
-    delivery.finish()?;
+}
 
+/// Where a redirect leads: the next URL, its target, and the request curl would send there.
+fn next_hop(
+    url: &str,
+    location: &str,
+    target: &Target,
+    exchange: Exchange,
+    status: hyper::StatusCode,
+    ctx: &Context,
+) -> Result<(Target, Exchange, String)> {
+    let next = url::Url::parse(url)
+        .and_then(|base| base.join(location))
+        .map_err(|e| {
+            let location = escape_untrusted(location);
+            transfer(
+                1,
+                format!("the server redirected to '{location}', which is not a URL: {e}"),
+            )
+        })?;
+    let next_target = Target::parse(next.as_str())?;
+    let other_host = !next_target.host.eq_ignore_ascii_case(&target.host);
+    output::verbose(ctx, &format!("following the redirect to {next}"));
+    Ok((
+        next_target,
+        redirected(exchange, status, other_host),
+        next.to_string(),
+    ))
+}
+
+/// What the command prints: what was not streamed (the head with -i/-I, the body), then -w;
+/// or the JSON account.
+fn report(args: &RequestArgs, done: &Done, streamed: bool, ctx: &Context) -> Result<Report> {
+    let response = &done.response;
     let mut output = Vec::new();
     if !streamed {
         if args.include || args.head {
-            output.extend_from_slice(
-                head(response.version, response.status, &response.headers).as_bytes(),
-            );
+            let head = head(response.version, response.status, &response.headers);
+            output.extend_from_slice(head.as_bytes());
         }
         output.extend_from_slice(&response.body);
         if let Some(path) = args.output.as_ref().filter(|_| !ctx.json) {
@@ -198,30 +255,31 @@ pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
         }
     }
     if let Some(format) = &args.write_out {
-        output.extend_from_slice(write_out(format, &response, &url, redirects).as_bytes());
+        let text = write_out(format, response, &done.url, done.redirects);
+        output.extend_from_slice(text.as_bytes());
     }
-    if ctx.json {
-        let mut value = response_json(&response, &seen, sent_identity.as_ref(), ctx.now);
-        value["url_effective"] = json!(url);
-        value["redirects"] = json!(redirects);
-        if let Some(path) = &args.output {
-            atomic::write_file(path, &response.body, 0o644)?;
-        } else {
-            match std::str::from_utf8(&response.body) {
-                Ok(text) => value["body"] = json!(text),
-                Err(_) => {
-                    use base64::Engine;
-                    value["body_base64"] =
-                        json!(base64::engine::general_purpose::STANDARD.encode(&response.body));
-                }
+    if !ctx.json {
+        return Ok(Report::Bytes(output));
+    }
+    let mut value = response_json(response, &done.seen, done.sent.as_ref(), ctx.now);
+    value["url_effective"] = json!(done.url);
+    value["redirects"] = json!(done.redirects);
+    if let Some(path) = &args.output {
+        atomic::write_file(path, &response.body, 0o644)?;
+    } else {
+        match std::str::from_utf8(&response.body) {
+            Ok(text) => value["body"] = json!(text),
+            Err(_) => {
+                use base64::Engine;
+                let encoded = base64::engine::general_purpose::STANDARD.encode(&response.body);
+                value["body_base64"] = json!(encoded);
             }
         }
-        return Ok(Report::Text {
-            text: String::new(),
-            json: value,
-        });
     }
-    Ok(Report::Bytes(output))
+    Ok(Report::Text {
+        text: String::new(),
+        json: value,
+    })
 }
 
 /// Where `request` puts a body as it arrives, in constant memory: -o FILE (appearing whole,

@@ -137,6 +137,27 @@ fn dependencies_point_one_way_and_functions_stay_short() {
             }
         }
     }
+    // Functions over 60 lines: none may appear, none may grow, and the list only shrinks
+    // (issue 15 is done when it is empty).
+    for (file, name, _) in LONG_FUNCTIONS {
+        if !long.iter().any(|(f, n, _)| f == file && n == name) {
+            problems.push(format!(
+                "{file}: fn {name} is 60 lines or fewer now: take it off LONG_FUNCTIONS"
+            ));
+        }
+    }
+    for (file, name, length) in long {
+        match LONG_FUNCTIONS
+            .iter()
+            .find(|(f, n, _)| *f == file && *n == name)
+        {
+            Some((_, _, allowed)) if length <= *allowed => {}
+            Some((_, _, allowed)) => problems.push(format!(
+                "{file}: fn {name} grew to {length} lines (at most {allowed}; 60 is the aim)"
+            )),
+            None => problems.push(format!("{file}: fn {name} is {length} lines (at most 60)")),
+        }
+    }
     problems.sort();
     problems.dedup();
     assert!(
@@ -189,3 +210,37 @@ fn long_functions(file: &str, text: &str) -> Vec<(String, String, usize)> {
     }
     found
 }
+
+/// Functions still over 60 lines, each with its length when this check began: each is to be
+/// split, and then taken off this list.
+const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
+    ("cmd/ca.rs", "add", 73),
+    ("cmd/cert.rs", "deploy", 67),
+    ("cmd/cert.rs", "export", 85),
+    ("cmd/cert.rs", "import", 61),
+    ("cmd/cert.rs", "list", 68),
+    ("cmd/client/diagnose.rs", "explain", 98),
+    ("cmd/client/identity.rs", "load_identity", 118),
+    ("cmd/datacenter.rs", "download", 120),
+    ("cmd/domain.rs", "run", 107),
+    ("cmd/domain.rs", "run_rule", 63),
+    ("cmd/env.rs", "create", 67),
+    ("cmd/env.rs", "show", 68),
+    ("cmd/expiry.rs", "verdict", 96),
+    ("cmd/request.rs", "account", 61),
+    ("cmd/serve.rs", "run", 86),
+    ("datacenter/mod.rs", "verify", 66),
+    ("gateway/handler.rs", "forward_headers", 65),
+    ("http.rs", "build_request", 85),
+    ("http.rs", "fetch", 68),
+    ("http.rs", "open", 89),
+    ("http.rs", "parse", 74),
+    ("lifecycle.rs", "add_imported", 71),
+    ("output.rs", "fit", 95),
+    ("pki/issue.rs", "parse_san", 65),
+    ("pki/keys.rs", "load_private_key", 62),
+    ("state/store.rs", "lock_once", 77),
+    ("state/store.rs", "parse_noting_unknown", 64),
+    ("state/validate.rs", "validate", 79),
+    ("tls.rs", "certificate_error_text", 61),
+];
