@@ -351,8 +351,8 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s X -l request
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s H -l header -d 'Extra header \'Name: value\' (\'Name:\' removes a default header); repeatable' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s d -l data -l data-binary -d 'Request body: a string, @FILE, or @- for stdin (sent as is; --data-binary is the same)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s A -l user-agent -d 'The User-Agent header to send [default: mtlsctl/VERSION]' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l max-redirs -d 'Follow at most this many redirects with -L' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s w -l write-out -d 'After the transfer, print this text with curl\'s variables filled in: %{http_code}, %{time_total}, %{time_connect}, %{time_appconnect}, %{time_starttransfer}, %{time_namelookup}, %{size_download}, %{url_effective}, %{remote_ip}, %{remote_port}, %{http_version}, %{content_type}, %{num_redirects}, %{ssl_verify_result}; \\n is a newline' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l max-redirs -d 'Follow at most this many redirects with -L (-1: no limit, as curl)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s w -l write-out -d 'After the transfer, print this text with curl\'s variables filled in: %{http_code}, %{time_total}, %{time_connect}, %{time_appconnect}, %{time_starttransfer}, %{time_namelookup}, %{size_download}, %{url_effective}, %{remote_ip}, %{remote_port}, %{http_version}, %{content_type}, %{num_redirects}; \\n, \\t and %% as in curl' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s o -l output -d 'Write the body to FILE instead of stdout' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l env -d 'Use this environment\'s current certificate' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cert-id -d 'Use this stored certificate (id prefix or variable name)' -r
@@ -374,7 +374,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s x -l proxy -
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l noproxy -d 'Hosts reached without the proxy (comma-separated; a domain covers its subdomains; * for all) [default: from no_proxy]' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l resolve -d 'Connect to ADDRESS for HOST:PORT (HOST:PORT:ADDRESS); repeatable' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s m -l max-time -l timeout -d 'Give up when the whole transfer takes longer than this: seconds as curl takes them (10, 2.5) or a duration (10s, 1m)' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l connect-timeout -d 'Give up when connecting (TCP and TLS) takes longer than this: seconds (2, 0.5) or a duration (2s)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l connect-timeout -d 'Give up when connecting (TCP and TLS) takes longer than this: seconds (2, 0.5) or a duration (2s); 0 for no limit, as curl' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l retry -d 'Retry this many times on connection errors and on 408, 429, 500, 502, 503, 504' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l retry-delay -d 'Wait before the first retry, doubling each time' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F

@@ -170,6 +170,40 @@ impl Staged {
     }
 }
 
+/// The mode for a file a command writes as its output (`-o`, `--output`): what the file had,
+/// else 0644 less the umask, as a shell's `>` would make it.
+pub fn output_mode(path: &Path) -> u32 {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() => meta.permissions().mode() & 0o777,
+        _ => {
+            // SAFETY: umask only swaps the process's file mode mask; it is set back at once.
+            let mask = unsafe {
+                let mask = libc::umask(0o022);
+                libc::umask(mask);
+                mask
+            };
+            0o644 & !(mask as u32)
+        }
+    }
+}
+
+/// Whether this process may write an existing file (as curl opens it for writing): a file
+/// that is there and read-only to us is refused rather than replaced.
+pub fn may_overwrite(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return true;
+    };
+    if !meta.is_file() {
+        return true;
+    }
+    let Ok(name) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    // SAFETY: access only reads the NUL-terminated path given.
+    unsafe { libc::access(name.as_ptr(), libc::W_OK) == 0 }
+}
+
 /// A destination written piece by piece in constant memory: a regular file appears whole, by
 /// rename, only on `finish` (dropped unfinished, nothing appears); a device, a pipe or a
 /// descriptor this process holds (/dev/stdout) is written through.

@@ -498,13 +498,13 @@ pub struct RequestArgs {
     /// Follow redirects (3xx with Location), as curl -L
     #[arg(short = 'L', long = "location")]
     pub location: bool,
-    /// Follow at most this many redirects with -L
-    #[arg(long = "max-redirs", value_name = "N", default_value_t = 50)]
-    pub max_redirs: u32,
+    /// Follow at most this many redirects with -L (-1: no limit, as curl)
+    #[arg(long = "max-redirs", value_name = "N", default_value_t = 50, allow_negative_numbers = true, value_parser = clap::value_parser!(i64).range(-1..))]
+    pub max_redirs: i64,
     /// After the transfer, print this text with curl's variables filled in: %{http_code},
     /// %{time_total}, %{time_connect}, %{time_appconnect}, %{time_starttransfer},
     /// %{time_namelookup}, %{size_download}, %{url_effective}, %{remote_ip}, %{remote_port},
-    /// %{http_version}, %{content_type}, %{num_redirects}, %{ssl_verify_result}; \n is a newline
+    /// %{http_version}, %{content_type}, %{num_redirects}; \n, \t and %% as in curl
     #[arg(short = 'w', long = "write-out", value_name = "FORMAT")]
     pub write_out: Option<String>,
     /// Say nothing but the response and errors' exit codes: no warnings, no error text
@@ -551,11 +551,11 @@ pub struct RequestArgs {
     /// Give up when the whole transfer takes longer than this: seconds as curl takes them
     /// (10, 2.5) or a duration (10s, 1m)
     #[arg(short = 'm', long = "max-time", visible_alias = "timeout", value_name = "SECONDS", value_parser = seconds_or_duration)]
-    pub timeout: Option<HumanDuration>,
+    pub timeout: Option<Limit>,
     /// Give up when connecting (TCP and TLS) takes longer than this: seconds (2, 0.5) or a
-    /// duration (2s)
+    /// duration (2s); 0 for no limit, as curl
     #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = seconds_or_duration)]
-    pub connect_timeout: HumanDuration,
+    pub connect_timeout: Limit,
     /// Retry this many times on connection errors and on 408, 429, 500, 502, 503, 504
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub retry: u32,
@@ -816,15 +816,35 @@ pub struct ServeArgs {
     pub max_streams: u32,
 }
 
-/// Seconds as curl takes them (`10`, `2.5`), or a duration (`10s`, `1m`, `500ms`).
-fn seconds_or_duration(text: &str) -> Result<HumanDuration, String> {
+/// A time limit: a duration, or none (`0`, as curl takes it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit(pub Option<HumanDuration>);
+
+impl Limit {
+    /// The limit, or a year where there is none (long enough never to matter, short enough for
+    /// the timer).
+    pub fn std(self) -> std::time::Duration {
+        self.0
+            .map(HumanDuration::std)
+            .unwrap_or(std::time::Duration::from_secs(365 * 86_400))
+    }
+}
+
+/// Seconds as curl takes them (`10`, `2.5`; `0` is no limit), or a duration (`10s`, `1m`,
+/// `500ms`).
+fn seconds_or_duration(text: &str) -> Result<Limit, String> {
     let text = text.trim();
     match text.parse::<f64>() {
+        Ok(0.0) => Ok(Limit(None)),
         Ok(seconds) if seconds.is_finite() && seconds > 0.0 => {
-            format!("{}ms", (seconds * 1000.0).round().max(1.0) as u64).parse()
+            format!("{}ms", (seconds * 1000.0).round().max(1.0) as u64)
+                .parse()
+                .map(|d| Limit(Some(d)))
         }
-        Ok(_) => Err(format!("'{text}' is not a positive number of seconds")),
-        Err(_) => text.parse(),
+        Ok(_) => Err(format!(
+            "'{text}' is not a number of seconds (0 for no limit)"
+        )),
+        Err(_) => text.parse().map(|d| Limit(Some(d))),
     }
 }
 

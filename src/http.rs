@@ -26,6 +26,43 @@ pub struct Target {
     pub port: u16,
     pub authority: String,
     pub path_and_query: String,
+    /// `user:password` from the URL, percent-decoded: sent as Basic authorization, as curl.
+    pub credentials: Option<Vec<u8>>,
+}
+
+/// The port of a URL: the one written (1 to 65535, never silently the default when it is not a
+/// number), else 443 for https and 80 for http.
+fn port_of(uri: &Uri, https: bool, url: &str) -> Result<u16> {
+    // A port that is there but not a number from 1 to 65535 is an error, never the default
+    // port (that would reach another server than the one named).
+    let host_port = uri
+        .authority()
+        .map(|a| a.as_str().rsplit('@').next().unwrap_or_default())
+        .unwrap_or_default();
+    let port_text = match host_port.strip_prefix('[') {
+        Some(bracketed) => bracketed.split_once(']').map(|(_, rest)| rest),
+        None => Some(host_port),
+    }
+    .and_then(|rest| rest.rsplit_once(':'))
+    .map(|(_, port)| port);
+    Ok(match port_text {
+        None => {
+            if https {
+                443
+            } else {
+                80
+            }
+        }
+        Some(text) => text
+            .parse::<u16>()
+            .ok()
+            .filter(|p| *p > 0 && !text.starts_with('+'))
+            .ok_or_else(|| {
+                usage(format!(
+                    "'{url}': the port '{text}' is not a number from 1 to 65535"
+                ))
+            })?,
+    })
 }
 
 impl Target {
@@ -50,36 +87,7 @@ impl Target {
             .trim_start_matches('[')
             .trim_end_matches(']')
             .to_string();
-        // A port that is there but not a number from 1 to 65535 is an error, never the default
-        // port (that would reach another server than the one named).
-        let host_port = uri
-            .authority()
-            .map(|a| a.as_str().rsplit('@').next().unwrap_or_default())
-            .unwrap_or_default();
-        let port_text = match host_port.strip_prefix('[') {
-            Some(bracketed) => bracketed.split_once(']').map(|(_, rest)| rest),
-            None => Some(host_port),
-        }
-        .and_then(|rest| rest.rsplit_once(':'))
-        .map(|(_, port)| port);
-        let port = match port_text {
-            None => {
-                if https {
-                    443
-                } else {
-                    80
-                }
-            }
-            Some(text) => text
-                .parse::<u16>()
-                .ok()
-                .filter(|p| *p > 0 && !text.starts_with('+'))
-                .ok_or_else(|| {
-                    usage(format!(
-                        "'{url}': the port '{text}' is not a number from 1 to 65535"
-                    ))
-                })?,
-        };
+        let port = port_of(&uri, https, url)?;
         let authority = uri
             .authority()
             .map(|a| {
@@ -95,12 +103,17 @@ impl Target {
             .map(|p| p.as_str().to_string())
             .filter(|p| !p.is_empty())
             .unwrap_or_else(|| "/".into());
+        let credentials = uri
+            .authority()
+            .and_then(|a| a.as_str().rsplit_once('@'))
+            .map(|(userinfo, _)| percent_decode(userinfo));
         Ok(Target {
             https,
             host,
             port,
             authority,
             path_and_query,
+            credentials,
         })
     }
 }
@@ -144,6 +157,10 @@ pub enum Step {
     Proxy,
     Tls,
     Http,
+    /// The answer's head arrived, then its body ended early (curl's 18).
+    Body,
+    /// The body could not be written where it was to go (curl's 23).
+    Write,
 }
 
 /// A failed transfer: which step, whether it timed out, and the cause.
@@ -351,7 +368,10 @@ impl Proxies {
             let entry = entry.trim_start_matches('.');
             let entry = entry.trim_start_matches('[').trim_end_matches(']');
             !entry.is_empty()
-                && (entry == "*" || host == entry || host.ends_with(&format!(".{entry}")))
+                && (entry == "*"
+                    || host == entry
+                    || host.ends_with(&format!(".{entry}"))
+                    || in_network(&host, entry))
         });
         if excluded {
             return None;
@@ -363,6 +383,31 @@ impl Proxies {
                 self.http.clone()
             }
         })
+    }
+}
+
+/// Whether an address is in a network written `address/prefix` (NO_PROXY=10.0.0.0/8).
+fn in_network(host: &str, network: &str) -> bool {
+    let Some((base, prefix)) = network.split_once('/') else {
+        return false;
+    };
+    let (Ok(host), Ok(base), Ok(prefix)) = (
+        host.parse::<IpAddr>(),
+        base.parse::<IpAddr>(),
+        prefix.parse::<u32>(),
+    ) else {
+        return false;
+    };
+    match (host, base) {
+        (IpAddr::V4(h), IpAddr::V4(b)) if prefix <= 32 => {
+            let mask = u32::MAX.checked_shl(32 - prefix).unwrap_or(0);
+            u32::from(h) & mask == u32::from(b) & mask
+        }
+        (IpAddr::V6(h), IpAddr::V6(b)) if prefix <= 128 => {
+            let mask = u128::MAX.checked_shl(128 - prefix).unwrap_or(0);
+            u128::from(h) & mask == u128::from(b) & mask
+        }
+        _ => false,
     }
 }
 
@@ -519,6 +564,21 @@ fn seconds_since(start: Instant) -> f64 {
 }
 
 /// Make one exchange. Errors are `TransferError`s that name the failed step.
+/// A body that ended before its end: how much was missing, when the length was given.
+fn body_cut(error: hyper::Error, headers: &HeaderMap, size: u64) -> TransferError {
+    let expected = headers
+        .get(hyper::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let why = match expected {
+        Some(length) => format!(
+            "the transfer closed with {} bytes of the body remaining",
+            length.saturating_sub(size)
+        ),
+        None => format!("the transfer closed after {size} bytes, before the body's end"),
+    };
+    failed(Step::Body, anyhow::Error::new(error).context(why))
+}
+
 pub async fn fetch(
     target: &Target,
     exchange: &Exchange,
@@ -556,12 +616,7 @@ pub async fn fetch(
     let mut kept = Vec::new();
     let mut size = 0u64;
     while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|e| {
-            failed(
-                Step::Http,
-                anyhow::Error::new(e).context("the response body was cut off"),
-            )
-        })?;
+        let frame = frame.map_err(|e| body_cut(e, &parts.headers, size))?;
         let Ok(data) = frame.into_data() else {
             continue;
         };
@@ -569,7 +624,7 @@ pub async fn fetch(
         match sink.as_deref_mut() {
             Some(sink) if streaming => sink.write(&data).map_err(|e| {
                 streaming = false;
-                failed(Step::Http, e.context("cannot write the response body"))
+                failed(Step::Write, e.context("cannot write the response body"))
             })?,
             _ => kept.extend_from_slice(&data),
         }
@@ -721,6 +776,53 @@ where
 
 /// The request with curl's defaults: Host (HTTP/1), User-Agent, Accept, and a form content
 /// type for a body; a user header replaces a default, and `Name:` with no value removes it.
+/// The headers a request carries: the defaults (Host, User-Agent, Accept, the body's type and
+/// length, proxy and URL credentials), then the -H given, which replace defaults of their name.
+fn request_headers(
+    target: &Target,
+    exchange: &Exchange,
+    h2: bool,
+    forwarded: Option<&Proxy>,
+) -> Vec<(String, String)> {
+    let mut headers: Vec<(String, String)> = Vec::new();
+    if !h2 {
+        headers.push(("Host".into(), target.authority.clone()));
+    }
+    headers.push((
+        "User-Agent".into(),
+        format!("mtlsctl/{}", env!("CARGO_PKG_VERSION")),
+    ));
+    headers.push(("Accept".into(), "*/*".into()));
+    if let Some(credentials) = forwarded.and_then(|p| p.authorization.clone()) {
+        headers.push(("Proxy-Authorization".into(), credentials));
+    }
+    if let Some(credentials) = &target.credentials {
+        use base64::Engine;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(credentials);
+        headers.push(("Authorization".into(), format!("Basic {encoded}")));
+    }
+    if let Some(body) = &exchange.body {
+        headers.push((
+            "Content-Type".into(),
+            "application/x-www-form-urlencoded".into(),
+        ));
+        headers.push(("Content-Length".into(), body.len().to_string()));
+    }
+    // A -H replaces the default of its name ('Name:' removes it); several -H of one name are
+    // all sent, as curl sends them.
+    for (name, _) in &exchange.headers {
+        headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+    }
+    headers.extend(
+        exchange
+            .headers
+            .iter()
+            .filter(|(_, value)| !value.is_empty())
+            .cloned(),
+    );
+    headers
+}
+
 fn build_request(
     target: &Target,
     exchange: &Exchange,
@@ -736,31 +838,7 @@ fn build_request(
     }
     .parse()
     .map_err(|e| invalid(anyhow!("invalid request target: {e}")))?;
-    let mut headers: Vec<(String, String)> = Vec::new();
-    if !h2 {
-        headers.push(("Host".into(), target.authority.clone()));
-    }
-    headers.push((
-        "User-Agent".into(),
-        format!("mtlsctl/{}", env!("CARGO_PKG_VERSION")),
-    ));
-    headers.push(("Accept".into(), "*/*".into()));
-    if let Some(credentials) = forwarded.and_then(|p| p.authorization.clone()) {
-        headers.push(("Proxy-Authorization".into(), credentials));
-    }
-    if let Some(body) = &exchange.body {
-        headers.push((
-            "Content-Type".into(),
-            "application/x-www-form-urlencoded".into(),
-        ));
-        headers.push(("Content-Length".into(), body.len().to_string()));
-    }
-    for (name, value) in &exchange.headers {
-        headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
-        if !value.is_empty() {
-            headers.push((name.clone(), value.clone()));
-        }
-    }
+    let headers = request_headers(target, exchange, h2, forwarded);
     let mut builder = Request::builder()
         .method(exchange.method.clone())
         .uri(uri)
@@ -824,5 +902,15 @@ mod tests {
         let r: Resolve = "api.example.com:443:127.0.0.1".parse().unwrap();
         assert_eq!(r.addr.to_string(), "127.0.0.1");
         assert!("api.example.com:443".parse::<Resolve>().is_err());
+    }
+
+    #[test]
+    fn no_proxy_takes_networks() {
+        assert!(in_network("127.0.0.1", "127.0.0.0/8"));
+        assert!(in_network("10.1.2.3", "10.0.0.0/8"));
+        assert!(!in_network("11.1.2.3", "10.0.0.0/8"));
+        assert!(in_network("::1", "::1/128"));
+        assert!(in_network("1.2.3.4", "0.0.0.0/0"));
+        assert!(!in_network("example.com", "10.0.0.0/8"));
     }
 }

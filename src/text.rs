@@ -22,8 +22,14 @@ pub fn short_time(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
+/// Control characters, and the invisible marks that reorder or hide text (bidirectional
+/// overrides and isolates, zero-width marks): a name must read as it is.
 fn is_control(c: char) -> bool {
     c.is_control()
+        || matches!(
+            c,
+            '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
     match verdict(args, ctx) {
         Ok(outcome) => {
             let bytes = output::render_plain(&outcome.report, ctx)?;
-            atomic::write_file(path, &bytes, output_mode(path))?;
+            atomic::write_file(path, &bytes, atomic::output_mode(path))?;
             Ok(Outcome {
                 report: Report::Done {
                     message: format!("wrote {}", path.display()),
@@ -35,27 +35,10 @@ pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
                 let _ = atomic::write_file(
                     path,
                     expiry::prometheus_unknown().as_bytes(),
-                    output_mode(path),
+                    atomic::output_mode(path),
                 );
             }
             Err(error)
-        }
-    }
-}
-
-/// The mode of a report file: what the file had, else 0644 less the umask (as `>` would).
-fn output_mode(path: &std::path::Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_file() => meta.permissions().mode() & 0o777,
-        _ => {
-            // SAFETY: umask only swaps the process's file mode mask; it is set back at once.
-            let mask = unsafe {
-                let mask = libc::umask(0o022);
-                libc::umask(mask);
-                mask
-            };
-            0o644 & !(mask as u32)
         }
     }
 }
@@ -100,7 +83,7 @@ pub fn could_not_start(args: &ExpiryArgs, json: bool, error: &anyhow::Error) {
                 let _ = atomic::write_file(
                     path,
                     expiry::prometheus_unknown().as_bytes(),
-                    output_mode(path),
+                    atomic::output_mode(path),
                 );
             }
             _ => print!("{}", expiry::prometheus_unknown()),

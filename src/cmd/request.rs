@@ -25,14 +25,27 @@ use crate::tls::{self, ClientOptions, Observations, Observed};
 /// Statuses worth another try, as curl's --retry has them.
 const RETRY_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
 
-pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
-    let prepared = prepare(&args, ctx)?;
+pub fn run(mut args: RequestArgs, ctx: &Context) -> Result<Report> {
+    // `-o -` is stdout, as curl takes it.
+    if args.output.as_deref() == Some(Path::new("-")) {
+        args.output = None;
+    }
+    let outcome = transfer_and_report(&args, ctx);
+    // curl prints -w even when the transfer failed (000 for the status).
+    if let (Err(_), Some(format)) = (&outcome, &args.write_out) {
+        print!("{}", write_out_failed(format, &shown_url(&args.url)));
+    }
+    outcome
+}
+
+fn transfer_and_report(args: &RequestArgs, ctx: &Context) -> Result<Report> {
+    let prepared = prepare(args, ctx)?;
     let mut delivery = Delivery {
-        args: &args,
+        args,
         json: ctx.json,
         out: None,
     };
-    let done = follow(&args, prepared, &mut delivery, ctx)?;
+    let done = follow(args, prepared, &mut delivery, ctx)?;
     if ctx.verbose > 0 {
         eprint!(
             "{}",
@@ -53,8 +66,8 @@ pub fn run(args: RequestArgs, ctx: &Context) -> Result<Report> {
     }
     // What was streamed is complete: a file takes its place now, whole.
     let streamed = delivery.out.is_some();
-    delivery.finish()?;
-    report(&args, &done, streamed, ctx)
+    delivery.finish().map_err(write_failed)?;
+    report(args, &done, streamed, ctx)
 }
 
 /// Everything a transfer needs, checked before anything connects.
@@ -70,6 +83,10 @@ fn prepare(args: &RequestArgs, ctx: &Context) -> Result<Prepared> {
     let target = Target::parse(&args.url)?;
     if let Some(path) = &args.output {
         ctx.store.refuse_as_output(path)?;
+        if !atomic::may_overwrite(path) {
+            let why = format!("cannot write {}: permission denied", path.display());
+            return Err(transfer(23, why).into());
+        }
     }
     let needs_state =
         args.identity.env.is_some() || args.identity.cert_id.is_some() || args.ca.is_some();
@@ -83,13 +100,7 @@ fn prepare(args: &RequestArgs, ctx: &Context) -> Result<Prepared> {
         state.as_ref(),
         ctx,
     )?;
-    let version = if args.http1_1 {
-        HttpVersion::Http11
-    } else if args.http2 {
-        HttpVersion::Http2
-    } else {
-        HttpVersion::Auto
-    };
+    let version = http_version(args);
     let sent = identity.as_ref().map(|(_, info)| info.clone());
     let observed: Observations = Arc::default();
     let config = tls::client_config(
@@ -126,6 +137,17 @@ fn prepare(args: &RequestArgs, ctx: &Context) -> Result<Prepared> {
     })
 }
 
+/// The HTTP version asked for (--http1.1, --http2), else the server's choice by ALPN.
+fn http_version(args: &RequestArgs) -> HttpVersion {
+    if args.http1_1 {
+        HttpVersion::Http11
+    } else if args.http2 {
+        HttpVersion::Http2
+    } else {
+        HttpVersion::Auto
+    }
+}
+
 /// The request to send: method, headers (checked), body.
 fn exchange_of(args: &RequestArgs) -> Result<Exchange> {
     Ok(Exchange {
@@ -138,12 +160,24 @@ fn exchange_of(args: &RequestArgs) -> Result<Exchange> {
             .collect::<Result<_>>()?,
         body: match &args.data {
             Some(data) => Some(match data.strip_prefix('@') {
-                Some(file) => read_input(Path::new(file))?,
+                Some(file) => read_input(Path::new(file))
+                    .map_err(|e| usage(format!("-d @{file}: {}", e.root_cause())))?,
                 None => data.as_bytes().to_vec(),
             }),
             None => None,
         },
     })
+}
+
+/// The URL as shown (-w, --json, messages): without the credentials it may carry.
+fn shown_url(url: &str) -> String {
+    url::Url::parse(url)
+        .map(|mut u| {
+            let _ = u.set_username("");
+            let _ = u.set_password(None);
+            u.to_string()
+        })
+        .unwrap_or_else(|_| url.to_string())
 }
 
 /// The last answer of a transfer, after any redirects it followed.
@@ -171,7 +205,7 @@ fn follow(
         sent,
     } = prepared;
     let runtime = runtime()?;
-    let mut url = args.url.clone();
+    let mut url = shown_url(&args.url);
     let mut redirects = 0u32;
     loop {
         let outcome = runtime.block_on(with_retries(
@@ -194,7 +228,7 @@ fn follow(
                 redirects,
             });
         };
-        if redirects >= args.max_redirs {
+        if args.max_redirs >= 0 && i64::from(redirects) >= args.max_redirs {
             let why = format!(
                 "stopped after {redirects} redirects (--max-redirs {})",
                 args.max_redirs
@@ -250,7 +284,7 @@ fn report(args: &RequestArgs, done: &Done, streamed: bool, ctx: &Context) -> Res
         }
         output.extend_from_slice(&response.body);
         if let Some(path) = args.output.as_ref().filter(|_| !ctx.json) {
-            atomic::write_file(path, &output, 0o644)?;
+            atomic::write_file(path, &output, atomic::output_mode(path)).map_err(write_failed)?;
             output.clear();
         }
     }
@@ -265,7 +299,8 @@ fn report(args: &RequestArgs, done: &Done, streamed: bool, ctx: &Context) -> Res
     value["url_effective"] = json!(done.url);
     value["redirects"] = json!(done.redirects);
     if let Some(path) = &args.output {
-        atomic::write_file(path, &response.body, 0o644)?;
+        atomic::write_file(path, &response.body, atomic::output_mode(path))
+            .map_err(write_failed)?;
     } else {
         match std::str::from_utf8(&response.body) {
             Ok(text) => value["body"] = json!(text),
@@ -325,7 +360,7 @@ impl http::BodySink for Delivery<'_> {
         let head = (self.args.include || self.args.head)
             .then(|| head(parts.version, parts.status, &parts.headers));
         let opened = match &self.args.output {
-            Some(path) => atomic::Sink::open(path, 0o644).map(Out::File),
+            Some(path) => atomic::Sink::open(path, atomic::output_mode(path)).map(Out::File),
             None => Ok(Out::Stdout(std::io::stdout())),
         };
         let Ok(mut out) = opened else {
@@ -354,6 +389,11 @@ fn write_to(out: &mut Out, bytes: &[u8]) -> Result<()> {
         Out::File(sink) => sink.write(bytes),
         Out::Stdout(stdout) => stdout.write_all(bytes).context("cannot write the response"),
     }
+}
+
+/// An output that cannot be written is curl's 23.
+fn write_failed(error: anyhow::Error) -> anyhow::Error {
+    transfer(23, format!("{error:#}")).into()
 }
 
 /// The next request of a redirect, as curl makes it: 303 (and 301/302 after a POST) become a
@@ -391,27 +431,85 @@ fn write_out(format: &str, response: &http::Response, url: &str, redirects: u32)
         .and_then(|v| v.to_str().ok())
         .map(escape_untrusted)
         .unwrap_or_default();
-    let values: [(&str, String); 14] = [
-        ("http_code", format!("{:03}", response.status.as_u16())),
-        ("response_code", format!("{:03}", response.status.as_u16())),
-        ("time_namelookup", format!("{:.6}", t.dns)),
-        ("time_connect", format!("{:.6}", t.connect)),
-        ("time_appconnect", format!("{:.6}", t.tls)),
-        ("time_starttransfer", format!("{:.6}", t.first_byte)),
-        ("time_total", format!("{:.6}", t.total)),
-        ("size_download", response.size.to_string()),
-        ("url_effective", url.to_string()),
-        ("remote_ip", response.peer.ip().to_string()),
-        ("remote_port", response.peer.port().to_string()),
-        ("http_version", version.to_string()),
-        ("content_type", content_type),
-        ("num_redirects", redirects.to_string()),
-    ];
-    let mut text = format.replace("\\n", "\n").replace("\\t", "\t");
-    for (name, value) in values {
-        text = text.replace(&format!("%{{{name}}}"), &value);
+    fill_write_out(
+        format,
+        &[
+            ("http_code", format!("{:03}", response.status.as_u16())),
+            ("response_code", format!("{:03}", response.status.as_u16())),
+            ("time_namelookup", format!("{:.6}", t.dns)),
+            ("time_connect", format!("{:.6}", t.connect)),
+            ("time_appconnect", format!("{:.6}", t.tls)),
+            ("time_starttransfer", format!("{:.6}", t.first_byte)),
+            ("time_total", format!("{:.6}", t.total)),
+            ("size_download", response.size.to_string()),
+            ("url_effective", url.to_string()),
+            ("remote_ip", response.peer.ip().to_string()),
+            ("remote_port", response.peer.port().to_string()),
+            ("http_version", version.to_string()),
+            ("content_type", content_type),
+            ("num_redirects", redirects.to_string()),
+        ],
+    )
+}
+
+/// -w when the transfer failed, as curl prints it: status 000, no times.
+fn write_out_failed(format: &str, url: &str) -> String {
+    let zero = || "0.000000".to_string();
+    fill_write_out(
+        format,
+        &[
+            ("http_code", "000".into()),
+            ("response_code", "000".into()),
+            ("time_namelookup", zero()),
+            ("time_connect", zero()),
+            ("time_appconnect", zero()),
+            ("time_starttransfer", zero()),
+            ("time_total", zero()),
+            ("size_download", "0".into()),
+            ("url_effective", url.to_string()),
+            ("remote_ip", String::new()),
+            ("remote_port", String::new()),
+            ("http_version", "0".into()),
+            ("content_type", String::new()),
+            ("num_redirects", "0".into()),
+        ],
+    )
+}
+
+/// curl's -w text: `%{name}` filled in, `%%` a percent sign, `\n`, `\r`, `\t` escapes;
+/// an unknown variable is left out.
+fn fill_write_out(format: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::new();
+    let mut rest = format;
+    while let Some(at) = rest.find(['%', '\\']) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let (text, used) = if let Some(inner) = tail.strip_prefix("%{") {
+            match inner.split_once('}') {
+                Some((name, _)) => (
+                    values
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default(),
+                    name.len() + 3,
+                ),
+                None => (tail.to_string(), tail.len()),
+            }
+        } else {
+            match tail.get(..2) {
+                Some("%%") => ("%".into(), 2),
+                Some("\\n") => ("\n".into(), 2),
+                Some("\\r") => ("\r".into(), 2),
+                Some("\\t") => ("\t".into(), 2),
+                _ => (tail[..1].to_string(), 1),
+            }
+        };
+        out.push_str(&text);
+        rest = &tail[used..];
     }
-    text
+    out.push_str(rest);
+    out
 }
 
 async fn with_retries(
@@ -427,7 +525,7 @@ async fn with_retries(
     loop {
         *observed.lock().unwrap_or_else(|e| e.into_inner()) = Observed::default();
         let transfer = http::fetch(target, exchange, options, Some(&mut *delivery));
-        let result = match args.timeout {
+        let result = match args.timeout.and_then(|limit| limit.0) {
             Some(limit) => tokio::time::timeout(limit.std(), transfer)
                 .await
                 .unwrap_or_else(|_| {
@@ -503,7 +601,13 @@ fn parse_header(text: &str) -> Result<(String, String)> {
 }
 
 fn head(version: hyper::Version, status: hyper::StatusCode, headers: &hyper::HeaderMap) -> String {
-    let mut text = format!("{version:?} {status}\r\n");
+    let version = match version {
+        hyper::Version::HTTP_2 => "HTTP/2",
+        hyper::Version::HTTP_10 => "HTTP/1.0",
+        hyper::Version::HTTP_3 => "HTTP/3",
+        _ => "HTTP/1.1",
+    };
+    let mut text = format!("{version} {status}\r\n");
     for (name, value) in headers {
         text.push_str(&format!(
             "{name}: {}\r\n",

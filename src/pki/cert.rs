@@ -310,7 +310,8 @@ fn key_type(cert: &X509Certificate<'_>) -> String {
         Ok(PublicKey::EC(ec)) => match ec.key_size() {
             256 => "ec-p256".to_string(),
             384 => "ec-p384".to_string(),
-            521 => "ec-p521".to_string(),
+            // x509-parser counts the uncompressed point's coordinate bytes: 66 × 8 for P-521.
+            521 | 528 => "ec-p521".to_string(),
             bits => format!("ec-{bits}"),
         },
         _ => spki.algorithm.algorithm.to_id_string(),

@@ -234,7 +234,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("http.rs", "build_request", 85),
     ("http.rs", "fetch", 68),
     ("http.rs", "open", 89),
-    ("http.rs", "parse", 74),
     ("lifecycle.rs", "add_imported", 71),
     ("output.rs", "fit", 95),
     ("pki/issue.rs", "parse_san", 65),

@@ -6,7 +6,7 @@ use std::fs;
 use serde_json::Value;
 
 use crate::support::peers::{self, ServerPki};
-use crate::support::server::{ClientAuth, TestServer};
+use crate::support::server::{ClientAuth, Route, TestServer};
 use crate::support::{World, has_openssl};
 
 /// A world with shop/production, and a test server that asks for (but does not require) a
@@ -472,7 +472,7 @@ fn verbose_and_json_tell_the_connection_story() {
         "asked for a client certificate from: CN=mtlsctl issuer",
         "sent client certificate CN=shop/production, O=shop, OU=production (shop_production_v1)",
         "> GET / HTTP/2",
-        "< HTTP/2.0 200 OK",
+        "< HTTP/2 200 OK",
     ] {
         assert!(
             story.contains(expected),
@@ -1294,4 +1294,99 @@ fn a_leaf_sent_without_its_intermediate_is_named() {
         ])
         .contains("s_server")
     );
+}
+
+#[test]
+fn a_body_cut_short_is_curls_18_and_leaves_no_file() {
+    let w = World::new();
+    let server = TestServer::serving(vec![(
+        "/cut".to_string(),
+        Route::Truncated(vec![b'x'; 5000]),
+    )]);
+    let ca = w.write("server-ca.pem", &server.ca_pem);
+    let out_file = w.path("body.bin");
+    let err = w.fails(
+        &[
+            "request",
+            &server.url("/cut"),
+            "--cacert",
+            ca.to_str().unwrap(),
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+        18,
+    );
+    assert!(err.contains("200 bytes of the body remaining"), "{err}");
+    assert!(!err.contains("certificate"), "{err}");
+    assert!(!out_file.exists());
+}
+
+#[test]
+fn outputs_headers_and_credentials_as_curl_treats_them() {
+    use std::os::unix::fs::PermissionsExt;
+    let (w, server, ca) = setup(false);
+    let hello = server.url("/hello");
+    let id = ["--env", "shop/prod", "--cacert", ca.as_str()];
+    let run = |extra: &[&str]| {
+        let mut args = vec!["request"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&id);
+        w.cmd().args(&args).output().unwrap()
+    };
+    // -w when the transfer fails: 000, as curl; %% is a percent sign.
+    let closed = format!("https://127.0.0.1:{}/", peers::free_port());
+    let out = run(&[closed.as_str(), "-w", "%{http_code} 100%%\\n"]);
+    assert_eq!(out.status.code(), Some(7));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "000 100%\n");
+    // Several -H of one name are all sent; credentials in the URL are Basic auth and never
+    // shown again.
+    let with_user = hello.replace("https://", "https://ann:s%40cret@");
+    let out = run(&[
+        with_user.as_str(),
+        "-H",
+        "X-Dup: 1",
+        "-H",
+        "X-Dup: 2",
+        "-w",
+        "\\n%{url_effective}",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let (body, url) = text.rsplit_once('\n').unwrap();
+    let seen = echo(body);
+    assert_eq!(seen["headers"]["x-dup"], "1, 2");
+    assert_eq!(seen["headers"]["authorization"], "Basic YW5uOnNAY3JldA==");
+    assert_eq!(url, hello);
+    // -o keeps the mode of the file it replaces; a read-only one is curl's 23; -o - is stdout.
+    let private = w.write("private.json", "old");
+    fs::set_permissions(&private, fs::Permissions::from_mode(0o600)).unwrap();
+    assert!(
+        run(&[hello.as_str(), "-o", private.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_eq!(
+        fs::metadata(&private).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert!(fs::read_to_string(&private).unwrap().contains("/hello"));
+    let out = run(&[hello.as_str(), "-o", "-"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("/hello"));
+    assert!(!w.path("-").exists());
+    if running_as_root() {
+        return; // root may write any file: the read-only case needs an ordinary user
+    }
+    fs::set_permissions(&private, fs::Permissions::from_mode(0o400)).unwrap();
+    assert_eq!(
+        run(&[hello.as_str(), "-o", private.to_str().unwrap()])
+            .status
+            .code(),
+        Some(23)
+    );
+}
+
+fn running_as_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }

@@ -247,11 +247,17 @@ async fn respond(
     }
     let method = request.method().to_string();
     let version = format!("{:?}", request.version());
-    let headers: serde_json::Map<String, serde_json::Value> = request
-        .headers()
-        .iter()
-        .map(|(k, v)| (k.to_string(), serde_json::json!(v.to_str().unwrap_or(""))))
-        .collect();
+    // Headers sent more than once are joined with ", ", as HTTP allows.
+    let mut headers = serde_json::Map::new();
+    for name in request.headers().keys() {
+        let values: Vec<&str> = request
+            .headers()
+            .get_all(name)
+            .iter()
+            .map(|v| v.to_str().unwrap_or(""))
+            .collect();
+        headers.insert(name.to_string(), serde_json::json!(values.join(", ")));
+    }
     let body = request.into_body().collect().await?.to_bytes();
     let echo = serde_json::json!({
         "method": method,

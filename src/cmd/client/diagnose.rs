@@ -21,12 +21,14 @@ pub fn explain(
     target: &Target,
 ) -> anyhow::Error {
     use rustls::AlertDescription as Alert;
-    use rustls::CertificateError as Cert;
     let tls_error = find_tls_error(&error.cause);
     let host = &target.host;
     let failure = match (&error, tls_error) {
         (e, _) if e.step == Step::Resolve => transfer(6, e.to_string()),
         (e, _) if e.step == Step::ProxyResolve => transfer(5, e.to_string()),
+        // The answer had begun: whatever broke it, the certificate was accepted.
+        (e, _) if e.step == Step::Body => transfer(18, e.to_string()),
+        (e, _) if e.step == Step::Write => transfer(23, e.to_string()),
         (e, _) if e.step == Step::Proxy => transfer(56, e.to_string()),
         (e, _) if e.timed_out => transfer(28, format!("timed out: {e}")),
         (e, _) if e.step == Step::Connect => transfer(7, e.to_string()),
@@ -35,32 +37,7 @@ pub fn explain(
                 .hint("the server presents a different key than pinned: check --pin, or whether you reach the right server")
         }
         (_, Some(rustls::Error::InvalidCertificate(cert_error))) => {
-            let leaf = seen.server_chain.first().and_then(|der| CertInfo::from_der(der).ok());
-            match cert_error {
-                Cert::Expired | Cert::ExpiredContext { .. } => {
-                    let when = leaf
-                        .as_ref()
-                        .map(|l| {
-                            // The TLS library judged expiry by the real clock: count by it too.
-                            let days = (Utc::now() - l.not_after).num_days();
-                            format!("expired {days} days ago (on {})", short_time(l.not_after))
-                        })
-                        .unwrap_or_else(|| "has expired".into());
-                    transfer(60, format!("the server's certificate {when}"))
-                        .hint("the server must renew its certificate; --insecure skips the check at your own risk")
-                }
-                Cert::NotValidForName | Cert::NotValidForNameContext { .. } => {
-                    let names = leaf.as_ref().map(|l| l.sans.join(", ")).unwrap_or_default();
-                    transfer(60, format!("hostname mismatch: the certificate is for {names}, not {host}"))
-                        .hint("use the host name the certificate names, or --resolve NAME:PORT:ADDRESS to reach it by that name")
-                }
-                Cert::UnknownIssuer => {
-                    let issuer = leaf.as_ref().map(|l| l.issuer.clone()).unwrap_or_default();
-                    transfer(60, format!("the server's certificate is not trusted: unknown CA ({issuer})"))
-                        .hint("trust its CA with --cacert FILE or --ca NAME; 'mtlsctl inspect --connect HOST:PORT' shows the chain")
-                }
-                other => transfer(60, format!("the server's certificate is not valid: {}", tls::certificate_error_text(other))),
-            }
+            server_certificate_failure(cert_error, seen, host)
         }
         (_, Some(rustls::Error::AlertReceived(alert))) => {
             let none_given = sent.is_none() || !seen.client_cert_sent;
@@ -111,6 +88,50 @@ pub fn explain(
         (e, None) => transfer(56, format!("the connection to {host} failed: {e}")),
     };
     anyhow::Error::new(failure)
+}
+
+/// The server's certificate was refused: why, in words, with curl's 60.
+fn server_certificate_failure(
+    cert_error: &rustls::CertificateError,
+    seen: &Observed,
+    host: &str,
+) -> crate::error::Failure {
+    use rustls::CertificateError as Cert;
+    let leaf = seen
+        .server_chain
+        .first()
+        .and_then(|der| CertInfo::from_der(der).ok());
+    match cert_error {
+        Cert::Expired | Cert::ExpiredContext { .. } => {
+            let when = leaf
+                .as_ref()
+                .map(|l| {
+                    // The TLS library judged expiry by the real clock: count by it too.
+                    let days = (Utc::now() - l.not_after).num_days();
+                    format!("expired {days} days ago (on {})", short_time(l.not_after))
+                })
+                .unwrap_or_else(|| "has expired".into());
+            transfer(60, format!("the server's certificate {when}"))
+                .hint("the server must renew its certificate; --insecure skips the check at your own risk")
+        }
+        Cert::NotValidForName | Cert::NotValidForNameContext { .. } => {
+            let names = leaf.as_ref().map(|l| l.sans.join(", ")).unwrap_or_default();
+            transfer(60, format!("hostname mismatch: the certificate is for {names}, not {host}"))
+                .hint("use the host name the certificate names, or --resolve NAME:PORT:ADDRESS to reach it by that name")
+        }
+        Cert::UnknownIssuer => {
+            let issuer = leaf.as_ref().map(|l| l.issuer.clone()).unwrap_or_default();
+            transfer(60, format!("the server's certificate is not trusted: unknown CA ({issuer})"))
+                .hint("trust its CA with --cacert FILE or --ca NAME; 'mtlsctl inspect --connect HOST:PORT' shows the chain")
+        }
+        other => transfer(
+            60,
+            format!(
+                "the server's certificate is not valid: {}",
+                tls::certificate_error_text(other)
+            ),
+        ),
+    }
 }
 
 pub fn client_cert_required(seen: &Observed, sent: Option<&SentCert>) -> crate::error::Failure {

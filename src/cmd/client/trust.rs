@@ -83,7 +83,9 @@ pub fn server_trust(
                 ),
             )
         })?;
-        return ServerTrust::from_pem(&bytes, &format!("the CA file {}", path.display()));
+        // A CA file that holds no usable certificate is curl's 77 too.
+        return ServerTrust::from_pem(&bytes, &format!("the CA file {}", path.display()))
+            .map_err(|e| transfer(77, format!("{e:#}")).into());
     }
     if let Some(name) = ca {
         let state = state.context("the state is needed for --ca")?;
