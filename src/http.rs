@@ -764,7 +764,10 @@ where
             connection_error: drive(connection),
         })
     } else {
-        let (sender, connection) = hyper::client::conn::http1::handshake(io)
+        // As many header lines as curl takes (hyper's default stops at 100).
+        let (sender, connection) = hyper::client::conn::http1::Builder::new()
+            .max_headers(1000)
+            .handshake(io)
             .await
             .map_err(http_failed)?;
         Ok(Sender {

@@ -10,8 +10,8 @@ use hyper::Method;
 use serde_json::{Value, json};
 
 use super::client::*;
+use super::short_time;
 use super::views::{chain_entry_json, chain_text, client_request_text};
-use super::{read_input, short_time};
 use crate::atomic;
 use crate::cli::RequestArgs;
 use crate::context::Context;
@@ -137,6 +137,20 @@ fn prepare(args: &RequestArgs, ctx: &Context) -> Result<Prepared> {
     })
 }
 
+/// A -d @FILE body (or @- for stdin), whatever its size: unlike certificate files, a body may
+/// be large.
+fn read_body(file: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let read = if file == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+    };
+    read.map_err(|e| usage(format!("-d @{file}: {e}")))?;
+    Ok(bytes)
+}
+
 /// The HTTP version asked for (--http1.1, --http2), else the server's choice by ALPN.
 fn http_version(args: &RequestArgs) -> HttpVersion {
     if args.http1_1 {
@@ -160,8 +174,7 @@ fn exchange_of(args: &RequestArgs) -> Result<Exchange> {
             .collect::<Result<_>>()?,
         body: match &args.data {
             Some(data) => Some(match data.strip_prefix('@') {
-                Some(file) => read_input(Path::new(file))
-                    .map_err(|e| usage(format!("-d @{file}: {}", e.root_cause())))?,
+                Some(file) => read_body(file)?,
                 None => data.as_bytes().to_vec(),
             }),
             None => None,
