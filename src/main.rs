@@ -15,6 +15,7 @@ fn main() -> ExitCode {
             let _ = error.print();
             // A bad flag is exit 2, except for expiry, where any error is UNKNOWN (3).
             let code = if error.use_stderr() && is_expiry_call() {
+                expiry_could_not_start(&error);
                 3
             } else {
                 error.exit_code()
@@ -23,6 +24,28 @@ fn main() -> ExitCode {
         }
     };
     ExitCode::from(mtlsctl::run(cli))
+}
+
+/// A bad flag to expiry still tells a Prometheus textfile collector and a nagios reader that
+/// the check failed: what could be parsed says where and how to answer.
+fn expiry_could_not_start(error: &clap::Error) {
+    use clap::CommandFactory;
+    let Ok(matches) = mtlsctl::cli::Cli::command()
+        .ignore_errors(true)
+        .try_get_matches_from(std::env::args_os())
+    else {
+        return;
+    };
+    let Some(("expiry", expiry)) = matches.subcommand() else {
+        return;
+    };
+    let format = expiry
+        .get_one::<mtlsctl::cli::ExpiryFormat>("format")
+        .copied()
+        .unwrap_or(mtlsctl::cli::ExpiryFormat::Table);
+    let output = expiry.get_one::<std::path::PathBuf>("output");
+    let why = error.kind().to_string();
+    mtlsctl::cmd::expiry::answer_unknown(format, output.map(|p| p.as_path()), &why);
 }
 
 /// Whether the subcommand is `expiry`: the first word that is not a global option or its value

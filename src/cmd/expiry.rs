@@ -77,8 +77,18 @@ fn format_of(args: &ExpiryArgs, json: bool) -> ExpiryFormat {
 /// The check could not even start (a bad MTLSCTL_NOW, no HOME): a Prometheus --output file
 /// and a nagios reader still learn that it failed, as they do for any later error.
 pub fn could_not_start(args: &ExpiryArgs, json: bool, error: &anyhow::Error) {
-    match format_of(args, json) {
-        ExpiryFormat::Prometheus => match &args.output {
+    answer_unknown(
+        format_of(args, json),
+        args.output.as_deref(),
+        &format!("{error:#}"),
+    );
+}
+
+/// UNKNOWN, said where the format's reader looks: the Prometheus file (or stdout), or the
+/// nagios line on stdout.
+pub fn answer_unknown(format: ExpiryFormat, output: Option<&std::path::Path>, why: &str) {
+    match format {
+        ExpiryFormat::Prometheus => match output {
             Some(path) if path.as_os_str() != "-" => {
                 let _ = atomic::write_file(
                     path,
@@ -88,8 +98,8 @@ pub fn could_not_start(args: &ExpiryArgs, json: bool, error: &anyhow::Error) {
             }
             _ => print!("{}", expiry::prometheus_unknown()),
         },
-        ExpiryFormat::Nagios if args.output.as_ref().is_none_or(|p| p.as_os_str() == "-") => {
-            print!("{}", expiry::nagios_unknown(&format!("{error:#}")));
+        ExpiryFormat::Nagios if output.is_none_or(|p| p.as_os_str() == "-") => {
+            print!("{}", expiry::nagios_unknown(why));
         }
         _ => {}
     }

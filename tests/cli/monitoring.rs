@@ -587,6 +587,32 @@ fn a_check_that_cannot_start_still_answers_and_report_files_keep_their_mode() {
         std::fs::metadata(&prom).unwrap().permissions().mode() & 0o777,
         0o640
     );
+    // A bad flag too: the file and the nagios line say the check failed.
+    let prom_path = prom.to_str().unwrap();
+    w.ok(&["expiry", "--format", "prometheus", "--output", prom_path]);
+    w.fails(
+        &[
+            "expiry",
+            "--format",
+            "prometheus",
+            "--output",
+            prom_path,
+            "-w",
+            "abc",
+        ],
+        3,
+    );
+    assert!(
+        std::fs::read_to_string(&prom)
+            .unwrap()
+            .contains("mtlsctl_expiry_status 3")
+    );
+    let out = w
+        .cmd()
+        .args(["expiry", "--format", "nagios", "-w", "abc"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("MTLSCTL UNKNOWN"));
     let out = w
         .cmd()
         .env("MTLSCTL_NOW", "garbage")
