@@ -65,6 +65,24 @@ fn port_of(uri: &Uri, https: bool, url: &str) -> Result<u16> {
     })
 }
 
+/// The path with its dot segments resolved before sending, as curl does (/a/../b is /b).
+fn without_dot_segments(path_and_query: String, url: &str) -> String {
+    let path = path_and_query.split('?').next().unwrap_or_default();
+    if !path
+        .split('/')
+        .any(|segment| segment == "." || segment == "..")
+    {
+        return path_and_query;
+    }
+    match url::Url::parse(url) {
+        Ok(parsed) => match parsed.query() {
+            Some(query) => format!("{}?{query}", parsed.path()),
+            None => parsed.path().to_string(),
+        },
+        Err(_) => path_and_query,
+    }
+}
+
 impl Target {
     pub fn parse(url: &str) -> Result<Target> {
         let uri: Uri = url
@@ -103,6 +121,7 @@ impl Target {
             .map(|p| p.as_str().to_string())
             .filter(|p| !p.is_empty())
             .unwrap_or_else(|| "/".into());
+        let path_and_query = without_dot_segments(path_and_query, url);
         let credentials = uri
             .authority()
             .and_then(|a| a.as_str().rsplit_once('@'))
@@ -901,6 +920,12 @@ mod tests {
         let t = Target::parse("http://[::1]/").unwrap();
         assert_eq!((t.host.as_str(), t.port), ("::1", 80));
         assert!(Target::parse("ftp://x/").is_err());
+        assert_eq!(
+            Target::parse("https://x/a/../b/./c?q=1")
+                .unwrap()
+                .path_and_query,
+            "/b/c?q=1"
+        );
         assert!(Target::parse("example.com").is_err());
         let r: Resolve = "api.example.com:443:127.0.0.1".parse().unwrap();
         assert_eq!(r.addr.to_string(), "127.0.0.1");

@@ -251,8 +251,15 @@ fn follow(
         if ctx.verbose > 0 {
             eprint!("{}", account(&response, &seen, sent.as_ref(), ctx.now));
         }
-        (target, exchange, url) =
-            next_hop(&url, location, &target, exchange, response.status, ctx)?;
+        (target, exchange, url) = next_hop(
+            &url,
+            location,
+            &target,
+            exchange,
+            response.status,
+            args.method.is_some(),
+            ctx,
+        )?;
         redirects += 1;
     }
 }
@@ -264,6 +271,7 @@ fn next_hop(
     target: &Target,
     exchange: Exchange,
     status: hyper::StatusCode,
+    explicit_method: bool,
     ctx: &Context,
 ) -> Result<(Target, Exchange, String)> {
     let next = url::Url::parse(url)
@@ -280,7 +288,7 @@ fn next_hop(
     output::verbose(ctx, &format!("following the redirect to {next}"));
     Ok((
         next_target,
-        redirected(exchange, status, other_host),
+        redirected(exchange, status, other_host, explicit_method),
         next.to_string(),
     ))
 }
@@ -411,9 +419,16 @@ fn write_failed(error: anyhow::Error) -> anyhow::Error {
 
 /// The next request of a redirect, as curl makes it: 303 (and 301/302 after a POST) become a
 /// GET without body; credentials are not sent to another host.
-fn redirected(exchange: Exchange, status: hyper::StatusCode, other_host: bool) -> Exchange {
-    let to_get = status == hyper::StatusCode::SEE_OTHER
-        || (matches!(status.as_u16(), 301 | 302) && exchange.method == Method::POST);
+fn redirected(
+    exchange: Exchange,
+    status: hyper::StatusCode,
+    other_host: bool,
+    explicit_method: bool,
+) -> Exchange {
+    // A method given with -X stays for every hop, as curl keeps it.
+    let to_get = !explicit_method
+        && (status == hyper::StatusCode::SEE_OTHER
+            || (matches!(status.as_u16(), 301 | 302) && exchange.method == Method::POST));
     let mut headers = exchange.headers;
     if other_host {
         headers.retain(|(name, _)| {

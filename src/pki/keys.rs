@@ -34,8 +34,13 @@ pub struct PrivateKey {
 impl PrivateKey {
     pub fn from_pkcs8_der(der: &[u8], what: &str) -> Result<PrivateKey> {
         let der = openssl_pkcs8(der);
-        let pair = KeyPair::try_from(der.as_slice())
-            .map_err(|e| usage(format!("{what} is not a usable private key: {e}")))?;
+        let pair = KeyPair::try_from(der.as_slice()).map_err(|e| match unsupported_kind(&der) {
+            Some(kind) => usage(format!(
+                "{what} holds {kind} key, which TLS clients here cannot sign with"
+            ))
+            .hint("use an RSA, EC (P-256, P-384) or Ed25519 key and a certificate issued for it"),
+            None => usage(format!("{what} is not a usable private key: {e}")),
+        })?;
         Ok(PrivateKey {
             pkcs8_pem: super::pem_lf("PRIVATE KEY", &der),
             pair,
@@ -66,10 +71,58 @@ pub fn openssl_key_pem(key_pem: &str) -> Result<String> {
 /// Load the one private key of a PEM text, or of DER (PKCS#8, SEC1 or PKCS#1). `what` names
 /// its source in messages.
 pub fn load_private_key(text: &[u8], what: &str) -> Result<PrivateKey> {
+    load_private_key_with(text, what, None)
+}
+
+/// `load_private_key`, with the password of an encrypted PKCS#8 key (as `openssl pkcs8
+/// -topk8` and step write them) when one is given.
+pub fn load_private_key_with(
+    text: &[u8],
+    what: &str,
+    password: Option<&str>,
+) -> Result<PrivateKey> {
     if !text.windows(11).any(|w| w == b"-----BEGIN ") {
         return load_der_key(text, what);
     }
     let blocks = super::pem_blocks(text).map_err(|damage| usage(format!("{what} {damage}")))?;
+    let block = the_key_block(&blocks, what)?;
+    if block.tag() == "ENCRYPTED PRIVATE KEY" {
+        return decrypt_pkcs8(block.contents(), what, password);
+    }
+    if block
+        .headers()
+        .get("Proc-Type")
+        .is_some_and(|v| v.contains("ENCRYPTED"))
+    {
+        bail!(
+            usage(format!("{what} holds a private key encrypted in OpenSSL's traditional form")).hint(
+                "convert it to encrypted PKCS#8: 'openssl pkcs8 -topk8 -in old.key -out new.key' (or decrypt it, keeping the result private)"
+            )
+        );
+    }
+    let der = block.contents();
+    let pkcs8 = match block.tag() {
+        "PRIVATE KEY" => der.to_vec(),
+        "EC PRIVATE KEY" => sec1_to_pkcs8(der)
+            .ok_or_else(|| usage(format!("{what} holds an EC key that cannot be read")))?,
+        "RSA PRIVATE KEY" => aws_lc_rs::rsa::KeyPair::from_der(der)
+            .ok()
+            .and_then(|k| k.as_der().ok())
+            .map(|d| d.as_ref().to_vec())
+            .ok_or_else(|| usage(format!("{what} holds an RSA key that cannot be read")))?,
+        "DSA PRIVATE KEY" => bail!(dsa_refused(what)),
+        other => bail!(usage(format!(
+            "{what} holds an unsupported key type ({other})"
+        ))),
+    };
+    if is_dsa_pkcs8(&pkcs8) {
+        bail!(dsa_refused(what));
+    }
+    PrivateKey::from_pkcs8_der(&pkcs8, what)
+}
+
+/// The one private key block of a PEM text, or why there is none.
+fn the_key_block<'a>(blocks: &'a [pem::Pem], what: &str) -> Result<&'a pem::Pem> {
     let keys: Vec<&pem::Pem> = blocks
         .iter()
         .filter(|b| b.tag().ends_with("PRIVATE KEY"))
@@ -95,37 +148,26 @@ pub fn load_private_key(text: &[u8], what: &str) -> Result<PrivateKey> {
             keys.len()
         ))),
     };
-    let encrypted = block.tag() == "ENCRYPTED PRIVATE KEY"
-        || block
-            .headers()
-            .get("Proc-Type")
-            .is_some_and(|v| v.contains("ENCRYPTED"));
-    if encrypted {
+    Ok(block)
+}
+
+/// An encrypted PKCS#8 key (PBES2), opened with its password.
+fn decrypt_pkcs8(der: &[u8], what: &str, password: Option<&str>) -> Result<PrivateKey> {
+    let Some(password) = password else {
         bail!(
             usage(format!("{what} holds an encrypted private key")).hint(
-                "decrypt it first, e.g. 'openssl pkey -in encrypted.key -out plain.key', and keep the result private (chmod 600)"
+                "give its password with --pass file:PATH (or env:NAME), or --password-file FILE"
             )
         );
-    }
-    let der = block.contents();
-    let pkcs8 = match block.tag() {
-        "PRIVATE KEY" => der.to_vec(),
-        "EC PRIVATE KEY" => sec1_to_pkcs8(der)
-            .ok_or_else(|| usage(format!("{what} holds an EC key that cannot be read")))?,
-        "RSA PRIVATE KEY" => aws_lc_rs::rsa::KeyPair::from_der(der)
-            .ok()
-            .and_then(|k| k.as_der().ok())
-            .map(|d| d.as_ref().to_vec())
-            .ok_or_else(|| usage(format!("{what} holds an RSA key that cannot be read")))?,
-        "DSA PRIVATE KEY" => bail!(dsa_refused(what)),
-        other => bail!(usage(format!(
-            "{what} holds an unsupported key type ({other})"
-        ))),
     };
-    if is_dsa_pkcs8(&pkcs8) {
-        bail!(dsa_refused(what));
-    }
-    PrivateKey::from_pkcs8_der(&pkcs8, what)
+    let encrypted = pkcs8::EncryptedPrivateKeyInfoRef::try_from(der)
+        .map_err(|e| usage(format!("{what} holds a damaged encrypted key: {e}")))?;
+    let plain = encrypted.decrypt(password).map_err(|_| {
+        usage(format!(
+            "cannot open {what}: wrong password, or an encryption scheme mtlsctl cannot read"
+        ))
+    })?;
+    PrivateKey::from_pkcs8_der(plain.as_bytes(), what)
 }
 
 /// A DER key: PKCS#8 first, then the EC (SEC1) and RSA (PKCS#1) forms.
@@ -152,6 +194,26 @@ fn load_der_key(der: &[u8], what: &str) -> Result<PrivateKey> {
             "{what} holds no PEM private key (no '-----BEGIN PRIVATE KEY-----' block), nor a DER one (PKCS#8, SEC1 or PKCS#1)"
         ))),
     }
+}
+
+/// Key kinds OpenSSL has and rustls cannot sign with, named by their algorithm in PKCS#8.
+fn unsupported_kind(der: &[u8]) -> Option<&'static str> {
+    const KINDS: [(&[u8], &str); 4] = [
+        (&[0x06, 0x03, 0x2b, 0x65, 0x71], "an Ed448"),
+        (
+            &[
+                0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a,
+            ],
+            "an RSA-PSS",
+        ),
+        (&[0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x0a], "a secp256k1"),
+        (&[0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x23], "a P-521"),
+    ];
+    let head = &der[..der.len().min(64)];
+    KINDS
+        .iter()
+        .find(|(oid, _)| head.windows(oid.len()).any(|w| w == *oid))
+        .map(|(_, kind)| *kind)
 }
 
 /// PKCS#8 whose algorithm is DSA (1.2.840.10040.4.1).

@@ -237,7 +237,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("lifecycle.rs", "add_imported", 71),
     ("output.rs", "fit", 95),
     ("pki/issue.rs", "parse_san", 65),
-    ("pki/keys.rs", "load_private_key", 62),
     ("state/store.rs", "lock_once", 77),
     ("state/store.rs", "parse_noting_unknown", 64),
     ("state/validate.rs", "validate", 79),

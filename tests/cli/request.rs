@@ -859,6 +859,55 @@ fn identity_files_in_the_forms_curl_takes_them() {
         args.extend(identity.iter().copied());
         assert!(w.ok(&args).contains("s_server"), "{identity:?}");
     }
+    // An encrypted PKCS#8 key opens with --pass file:… or --password-file, as curl's --pass.
+    let password = w.write("key-password", "k3y-pass\n");
+    let (ok, text) = run(&[
+        "pkcs8",
+        "-topk8",
+        "-v2",
+        "aes-256-cbc",
+        "-in",
+        key.to_str().unwrap(),
+        "-out",
+        "enc.key",
+        "-passout",
+        &format!("file:{}", password.display()),
+    ]);
+    assert!(ok, "{text}");
+    let enc = w.path("enc.key");
+    let with_key = |extra: &[&str]| {
+        let mut args = vec![
+            "request",
+            url.as_str(),
+            "--cacert",
+            ca,
+            "--cert",
+            cert.to_str().unwrap(),
+            "--key",
+            enc.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        w.run(&args)
+    };
+    let pass = format!("file:{}", password.display());
+    let out = with_key(&["--pass", &pass]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        with_key(&["--password-file", password.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = with_key(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("encrypted private key"));
+    let wrong = w.write("wrong-password", "nope\n");
+    let out = with_key(&["--password-file", wrong.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrong password"));
     // A file that is something else says what it is.
     let (ok, text) = run(&[
         "req",

@@ -12,7 +12,7 @@ use crate::context::Context;
 use crate::error::usage;
 use crate::output;
 use crate::pki::cert::{CertInfo, certs_from_pem, certs_in_file, first_der};
-use crate::pki::keys::{ensure_matches, load_private_key};
+use crate::pki::keys::{ensure_matches, load_private_key_with};
 use crate::pki::p12;
 use crate::state::{State, Store};
 use crate::tls::ClientIdentity;
@@ -52,19 +52,12 @@ pub fn load_identity(
         (Some(cert), Some(kind)) if kind.eq_ignore_ascii_case("p12") => Some(cert),
         _ => args.p12.as_ref(),
     };
-    if p12_path.is_none() && (args.password_file.is_some() || args.pass.is_some()) {
-        return Err(usage("--password-file and --pass are the password of a PKCS#12 file: give it with --p12 FILE (or --cert FILE --cert-type P12)").into());
+    if p12_path.is_none()
+        && args.cert.is_none()
+        && (args.password_file.is_some() || args.pass.is_some())
+    {
+        return Err(usage("--password-file and --pass are the password of a PKCS#12 file or an encrypted key: give it with --p12 FILE, or --cert FILE --key FILE").into());
     }
-    // A file that cannot be read is the user's to fix (exit 2), whichever it is.
-    let read = |path: &Path| {
-        read_input(path).map_err(|e| {
-            anyhow::Error::from(usage(format!(
-                "cannot read {}: {}",
-                path.display(),
-                e.root_cause()
-            )))
-        })
-    };
     let identity = if let Some(env) = &args.env {
         let state = state.context("the state is needed for --env")?;
         Some(stored_identity(state, &ctx.store, &env.to_string())?)
@@ -72,52 +65,9 @@ pub fn load_identity(
         let state = state.context("the state is needed for --cert-id")?;
         Some(stored_identity(state, &ctx.store, cert)?)
     } else if let Some(path) = p12_path {
-        let what = format!("the PKCS#12 file {}", path.display());
-        let password = pkcs12_password(args, ctx)?;
-        let bundle = p12::read(&read(path)?, &password, &what)?;
-        let key_der = bundle
-            .key_pkcs8
-            .ok_or_else(|| usage(format!("{what} holds no private key")))?;
-        let key = crate::pki::keys::PrivateKey::from_pkcs8_der(&key_der, &what)?;
-        // The leaf is the certificate that belongs to the key; the rest is its chain.
-        let mut certs = bundle.certs;
-        let leaf = certs
-            .iter()
-            .position(|der| ensure_matches(der, &key.pair, &what, &what).is_ok())
-            .ok_or_else(|| {
-                usage(format!(
-                    "the key in {what} does not match any of its certificates"
-                ))
-            })?;
-        let leaf = certs.remove(leaf);
-        certs.insert(0, leaf);
-        Some(ClientIdentity {
-            chain: certs,
-            key_pkcs8: key.pair.serialize_der(),
-            variable: None,
-        })
+        Some(identity_from_p12(path, args, ctx)?)
     } else if let Some(cert) = &args.cert {
-        let cert_what = format!("the certificate file {}", cert.display());
-        let cert_bytes = read(cert)?;
-        let chain = certs_in_file(&cert_bytes, &cert_what)?;
-        let key = match &args.key {
-            Some(key) => load_private_key(&read(key)?, &format!("the key file {}", key.display()))?,
-            // No --key: the key travels in the certificate's file, as curl reads it.
-            None => load_private_key(&cert_bytes, &cert_what).map_err(|_| {
-                usage(format!("{cert_what} holds no private key"))
-                    .hint("give the key with --key FILE")
-            })?,
-        };
-        let key_what = match &args.key {
-            Some(key) => format!("the key file {}", key.display()),
-            None => cert_what.clone(),
-        };
-        ensure_matches(&chain[0], &key.pair, &cert_what, &key_what)?;
-        Some(ClientIdentity {
-            chain,
-            key_pkcs8: key.pair.serialize_der(),
-            variable: None,
-        })
+        Some(identity_from_files(cert, args, ctx)?)
     } else {
         None
     };
@@ -159,6 +109,85 @@ pub fn load_identity(
         top_issuer: chain.last().map(|c| c.issuer.clone()).unwrap_or_default(),
     };
     Ok(Some((identity, sent)))
+}
+
+/// The identity in a PKCS#12 file: its key, and the certificate that belongs to it first.
+fn identity_from_p12(path: &Path, args: &IdentityArgs, ctx: &Context) -> Result<ClientIdentity> {
+    let what = format!("the PKCS#12 file {}", path.display());
+    let password = pkcs12_password(args, ctx)?;
+    let bundle = p12::read(&read(path)?, &password, &what)?;
+    let key_der = bundle
+        .key_pkcs8
+        .ok_or_else(|| usage(format!("{what} holds no private key")))?;
+    let key = crate::pki::keys::PrivateKey::from_pkcs8_der(&key_der, &what)?;
+    // The leaf is the certificate that belongs to the key; the rest is its chain.
+    let mut certs = bundle.certs;
+    let leaf = certs
+        .iter()
+        .position(|der| ensure_matches(der, &key.pair, &what, &what).is_ok())
+        .ok_or_else(|| {
+            usage(format!(
+                "the key in {what} does not match any of its certificates"
+            ))
+        })?;
+    let leaf = certs.remove(leaf);
+    certs.insert(0, leaf);
+    Ok(ClientIdentity {
+        chain: certs,
+        key_pkcs8: key.pair.serialize_der(),
+        variable: None,
+    })
+}
+
+/// The identity in --cert (PEM or DER, its chain after it) and --key (or the key in --cert's
+/// file), an encrypted key opened with --pass / --password-file as curl's --pass does.
+fn identity_from_files(cert: &Path, args: &IdentityArgs, ctx: &Context) -> Result<ClientIdentity> {
+    let cert_what = format!("the certificate file {}", cert.display());
+    let cert_bytes = read(cert)?;
+    let chain = certs_in_file(&cert_bytes, &cert_what)?;
+    // An encrypted key opens with --pass / --password-file, as curl's --pass does.
+    let given = args.pass.is_some() || args.password_file.is_some();
+    let password = given.then(|| pkcs12_password(args, ctx)).transpose()?;
+    let key = match &args.key {
+        Some(key) => load_private_key_with(
+            &read(key)?,
+            &format!("the key file {}", key.display()),
+            password.as_deref(),
+        )?,
+        // No --key: the key travels in the certificate's file, as curl reads it.
+        None => match load_private_key_with(&cert_bytes, &cert_what, password.as_deref()) {
+            Ok(key) => key,
+            Err(e) if e.to_string().contains("encrypted") || e.to_string().contains("password") => {
+                return Err(e);
+            }
+            Err(_) => {
+                return Err(usage(format!("{cert_what} holds no private key"))
+                    .hint("give the key with --key FILE")
+                    .into());
+            }
+        },
+    };
+    let key_what = match &args.key {
+        Some(key) => format!("the key file {}", key.display()),
+        None => cert_what.clone(),
+    };
+    ensure_matches(&chain[0], &key.pair, &cert_what, &key_what)?;
+    Ok(ClientIdentity {
+        chain,
+        key_pkcs8: key.pair.serialize_der(),
+        variable: None,
+    })
+}
+
+/// A file a flag names; one that cannot be read is the user's to fix (exit 2).
+fn read(path: &Path) -> Result<Vec<u8>> {
+    read_input(path).map_err(|e| {
+        anyhow::Error::from(usage(format!(
+            "cannot read {}: {}",
+            path.display(),
+            e.root_cause()
+        )))
+    })
 }
 
 pub fn stored_identity(state: &State, store: &Store, name: &str) -> Result<ClientIdentity> {
