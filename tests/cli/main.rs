@@ -12,6 +12,7 @@ mod deploy;
 mod docs;
 mod expiry;
 mod gateway;
+mod json_schemas;
 mod keys;
 mod lifecycle;
 mod monitoring;
