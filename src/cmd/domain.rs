@@ -6,115 +6,131 @@ use crate::cli::{DomainCommand, RuleCommand};
 use crate::context::Context;
 use crate::error::usage;
 use crate::gateway::rules::parse_rule;
+use crate::model::{CaName, HostName, VerifyMode};
 use crate::output::{Column, Report, Styled};
 use crate::state::{Domain, RuleRecord};
 
 pub fn run(command: DomainCommand, ctx: &Context) -> Result<Report> {
     match command {
-        DomainCommand::Add { host, ca, mode } => {
-            let domain = ctx.store.update(|state| {
-                state.trusted_ca(&ca)?;
-                if state.domains.iter().any(|d| d.host == host) {
-                    return Err(usage(format!("the domain {host} already exists"))
-                        .hint(format!("change it with 'mtlsctl domain set {host}'"))
-                        .into());
-                }
-                let domain = Domain {
-                    host: host.clone(),
-                    ca: ca.clone(),
-                    mode,
-                    created: ctx.now,
-                    rules: Vec::new(),
-                };
-                state.add_domain(domain.clone());
-                Ok(domain)
-            })?;
-            Ok(Report::Done {
-                message: format!(
-                    "added domain {host} ({}, trusting CA {ca}); serve it with 'mtlsctl serve --listen ADDR --domain {host}'",
-                    mode.as_str()
-                ),
-                json: domain_json(&domain),
-            })
-        }
-        DomainCommand::List => {
-            let state = ctx.store.read()?;
-            Ok(Report::Table {
-                columns: vec![
-                    Column::wrap("DOMAIN"),
-                    Column::keep("MODE"),
-                    Column::keep("CA"),
-                    Column::keep("RULES"),
-                    Column::optional(1, "CREATED"),
-                ],
-                rows: state
-                    .domains
-                    .iter()
-                    .map(|d| {
-                        vec![
-                            Styled::plain(d.host.as_str()),
-                            Styled::plain(d.mode.as_str()),
-                            Styled::plain(d.ca.as_str()),
-                            Styled::plain(d.rules.len().to_string()),
-                            Styled::plain(short_time(d.created)),
-                        ]
-                    })
-                    .collect(),
-                empty: "no domains yet; add one with 'mtlsctl domain add HOST --ca NAME'".into(),
-                json: state.domains.iter().map(domain_json).collect(),
-            })
-        }
-        DomainCommand::Show { host } => {
-            let state = ctx.store.read()?;
-            let domain = state.domain(&host)?;
-            let fields = Report::Fields {
-                fields: vec![
-                    ("Domain", Styled::plain(domain.host.as_str())),
-                    ("Mode", Styled::plain(domain.mode.as_str())),
-                    ("CA", Styled::plain(domain.ca.as_str())),
-                    ("Created", Styled::plain(short_time(domain.created))),
-                ],
-                json: Value::Null,
-            };
-            Ok(Report::Sections {
-                parts: vec![fields, rules_table(domain)],
-                json: domain_json(domain),
-            })
-        }
-        DomainCommand::Set { host, ca, mode } => {
-            if ca.is_none() && mode.is_none() {
-                return Err(usage("nothing to change: give --ca or --mode").into());
-            }
-            let domain = ctx.store.update(|state| {
-                if let Some(ca) = &ca {
-                    state.trusted_ca(ca)?;
-                }
-                let domain = state.domain_mut(&host)?;
-                if let Some(ca) = &ca {
-                    domain.ca = ca.clone();
-                }
-                if let Some(mode) = mode {
-                    domain.mode = mode;
-                }
-                Ok(domain.clone())
-            })?;
-            Ok(Report::Done {
-                message: format!("updated domain {host}"),
-                json: domain_json(&domain),
-            })
-        }
-        DomainCommand::Remove { host } => {
-            ctx.store.update(|state| {
-                state.domain(&host)?;
-                state.remove_domain(&host);
-                Ok(())
-            })?;
-            Ok(Report::Done {
-                message: format!("removed domain {host}"),
-                json: json!({"removed": host}),
-            })
-        }
+        DomainCommand::Add { host, ca, mode } => add(host, ca, mode, ctx),
+        DomainCommand::List => list(ctx),
+        DomainCommand::Show { host } => show(host, ctx),
+        DomainCommand::Set { host, ca, mode } => set(host, ca, mode, ctx),
+        DomainCommand::Remove { host } => remove(host, ctx),
     }
+}
+
+fn add(host: HostName, ca: CaName, mode: VerifyMode, ctx: &Context) -> Result<Report> {
+    let domain = ctx.store.update(|state| {
+        state.trusted_ca(&ca)?;
+        if state.domains.iter().any(|d| d.host == host) {
+            return Err(usage(format!("the domain {host} already exists"))
+                .hint(format!("change it with 'mtlsctl domain set {host}'"))
+                .into());
+        }
+        let domain = Domain {
+            host: host.clone(),
+            ca: ca.clone(),
+            mode,
+            created: ctx.now,
+            rules: Vec::new(),
+        };
+        state.add_domain(domain.clone());
+        Ok(domain)
+    })?;
+    Ok(Report::Done {
+        message: format!(
+            "added domain {host} ({}, trusting CA {ca}); serve it with 'mtlsctl serve --listen ADDR --domain {host}'",
+            mode.as_str()
+        ),
+        json: domain_json(&domain),
+    })
+}
+
+fn list(ctx: &Context) -> Result<Report> {
+    let state = ctx.store.read()?;
+    Ok(Report::Table {
+        columns: vec![
+            Column::wrap("DOMAIN"),
+            Column::keep("MODE"),
+            Column::keep("CA"),
+            Column::keep("RULES"),
+            Column::optional(1, "CREATED"),
+        ],
+        rows: state
+            .domains
+            .iter()
+            .map(|d| {
+                vec![
+                    Styled::plain(d.host.as_str()),
+                    Styled::plain(d.mode.as_str()),
+                    Styled::plain(d.ca.as_str()),
+                    Styled::plain(d.rules.len().to_string()),
+                    Styled::plain(short_time(d.created)),
+                ]
+            })
+            .collect(),
+        empty: "no domains yet; add one with 'mtlsctl domain add HOST --ca NAME'".into(),
+        json: state.domains.iter().map(domain_json).collect(),
+    })
+}
+
+fn show(host: HostName, ctx: &Context) -> Result<Report> {
+    let state = ctx.store.read()?;
+    let domain = state.domain(&host)?;
+    let fields = Report::Fields {
+        fields: vec![
+            ("Domain", Styled::plain(domain.host.as_str())),
+            ("Mode", Styled::plain(domain.mode.as_str())),
+            ("CA", Styled::plain(domain.ca.as_str())),
+            ("Created", Styled::plain(short_time(domain.created))),
+        ],
+        json: Value::Null,
+    };
+    Ok(Report::Sections {
+        parts: vec![fields, rules_table(domain)],
+        json: domain_json(domain),
+    })
+}
+
+fn set(
+    host: HostName,
+    ca: Option<CaName>,
+    mode: Option<VerifyMode>,
+    ctx: &Context,
+) -> Result<Report> {
+    if ca.is_none() && mode.is_none() {
+        return Err(usage("nothing to change: give --ca or --mode").into());
+    }
+    let domain = ctx.store.update(|state| {
+        if let Some(ca) = &ca {
+            state.trusted_ca(ca)?;
+        }
+        let domain = state.domain_mut(&host)?;
+        if let Some(ca) = &ca {
+            domain.ca = ca.clone();
+        }
+        if let Some(mode) = mode {
+            domain.mode = mode;
+        }
+        Ok(domain.clone())
+    })?;
+    Ok(Report::Done {
+        message: format!("updated domain {host}"),
+        json: domain_json(&domain),
+    })
+}
+
+fn remove(host: HostName, ctx: &Context) -> Result<Report> {
+    ctx.store.update(|state| {
+        state.domain(&host)?;
+        state.remove_domain(&host);
+        Ok(())
+    })?;
+    Ok(Report::Done {
+        message: format!("removed domain {host}"),
+        json: json!({"removed": host}),
+    })
 }
 
 pub fn run_rule(command: RuleCommand, ctx: &Context) -> Result<Report> {
@@ -124,40 +140,7 @@ pub fn run_rule(command: RuleCommand, ctx: &Context) -> Result<Report> {
             name,
             criteria,
             behaviors,
-        } => {
-            if name.trim().is_empty() || name.contains(char::is_whitespace) {
-                return Err(usage(format!(
-                    "'{name}' is not a rule name: use one word, e.g. require-cert"
-                ))
-                .into());
-            }
-            // Checked now, so that serving never meets an invalid rule.
-            parse_rule(&name, &criteria, &behaviors)?;
-            let domain = ctx.store.update(|state| {
-                let domain = state.domain_mut(&host)?;
-                if domain.rules.iter().any(|r| r.name == name) {
-                    return Err(usage(format!("{host} already has a rule named '{name}'"))
-                        .hint(format!(
-                            "remove it first with 'mtlsctl rule remove {host} {name}'"
-                        ))
-                        .into());
-                }
-                domain.add_rule(RuleRecord {
-                    name: name.clone(),
-                    criteria: criteria.clone(),
-                    behaviors: behaviors.clone(),
-                });
-                Ok(domain.clone())
-            })?;
-            Ok(Report::Done {
-                message: format!(
-                    "added rule {name} to {host} (rule {} of {})",
-                    domain.rules.len(),
-                    domain.rules.len()
-                ),
-                json: domain_json(&domain),
-            })
-        }
+        } => add_rule(host, name, criteria, behaviors, ctx),
         RuleCommand::List { host } => {
             let state = ctx.store.read()?;
             Ok(rules_table(state.domain(&host)?))
@@ -218,5 +201,46 @@ fn domain_json(domain: &Domain) -> Value {
         "mode": domain.mode,
         "created": domain.created,
         "rules": domain.rules,
+    })
+}
+
+fn add_rule(
+    host: HostName,
+    name: String,
+    criteria: Vec<String>,
+    behaviors: Vec<String>,
+    ctx: &Context,
+) -> Result<Report> {
+    if name.trim().is_empty() || name.contains(char::is_whitespace) {
+        return Err(usage(format!(
+            "'{name}' is not a rule name: use one word, e.g. require-cert"
+        ))
+        .into());
+    }
+    // Checked now, so that serving never meets an invalid rule.
+    parse_rule(&name, &criteria, &behaviors)?;
+    let domain = ctx.store.update(|state| {
+        let domain = state.domain_mut(&host)?;
+        if domain.rules.iter().any(|r| r.name == name) {
+            return Err(usage(format!("{host} already has a rule named '{name}'"))
+                .hint(format!(
+                    "remove it first with 'mtlsctl rule remove {host} {name}'"
+                ))
+                .into());
+        }
+        domain.add_rule(RuleRecord {
+            name: name.clone(),
+            criteria: criteria.clone(),
+            behaviors: behaviors.clone(),
+        });
+        Ok(domain.clone())
+    })?;
+    Ok(Report::Done {
+        message: format!(
+            "added rule {name} to {host} (rule {} of {})",
+            domain.rules.len(),
+            domain.rules.len()
+        ),
+        json: domain_json(&domain),
     })
 }

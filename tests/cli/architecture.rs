@@ -222,8 +222,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("cmd/client/diagnose.rs", "explain", 98),
     ("cmd/client/identity.rs", "load_identity", 118),
     ("cmd/datacenter.rs", "download", 120),
-    ("cmd/domain.rs", "run", 107),
-    ("cmd/domain.rs", "run_rule", 63),
     ("cmd/env.rs", "create", 67),
     ("cmd/env.rs", "show", 68),
     ("cmd/expiry.rs", "verdict", 96),
