@@ -125,14 +125,14 @@ fn entry_json(catalog: &Catalog, state: &State, entry: &Entry, ctx: &Context) ->
     })
 }
 
-fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
-    let catalog = catalog(&args.source)?;
+/// The base URL of the downloads: https:// (http:// only with --allow-http).
+fn base_url(args: &DatacenterDownloadArgs, catalog: &Catalog) -> Result<String> {
     let base = args
         .source
         .base_url
         .clone()
         .unwrap_or_else(|| catalog.base_url.clone());
-    let base = base.trim_end_matches('/');
+    let base = base.trim_end_matches('/').to_string();
     if base.starts_with("http://") {
         if !args.allow_http {
             return Err(usage(format!("refusing to download certificates over plain HTTP from {base}"))
@@ -142,18 +142,11 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
     } else if !base.starts_with("https://") {
         return Err(usage(format!("'{base}' is not an https:// base URL")).into());
     }
-    let entries = catalog.select(&args.id, args.year)?;
-    let destinations = destinations(&entries, args.out.as_deref())?;
-    for path in &destinations {
-        ctx.store.refuse_as_output(path)?;
-    }
-    // A state that cannot record the download stops it before anything is fetched.
-    ctx.store.check_writable()?;
-    let urls = entries
-        .iter()
-        .map(|entry| entry.url(base))
-        .collect::<Result<Vec<_>>>()?;
+    Ok(base)
+}
 
+/// The HTTP client of the downloads: the --cacert or system trust, no client certificate.
+fn download_client(args: &DatacenterDownloadArgs) -> Result<reqwest::Client> {
     let trust = match &args.cacert {
         Some(path) => ServerTrust::from_pem(
             &read_input(path)?,
@@ -171,32 +164,25 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
         },
         &Arc::default(),
     )?;
-    let client = datacenter::client(config, args.timeout.std(), args.allow_http)?;
-    let progress = !ctx.quiet && !ctx.json && std::io::stderr().is_terminal();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
+    datacenter::client(config, args.timeout.std(), args.allow_http)
+}
 
-    // Everything is downloaded and verified before anything is written: a failure saves nothing.
-    let mut verified: Vec<(&Entry, String, Verified)> = Vec::new();
-    for (entry, url) in entries.iter().zip(urls) {
-        output::verbose(ctx, &format!("downloading {url}"));
-        let body = runtime.block_on(datacenter::fetch(&client, &url, args.retry, progress))?;
-        let checked = datacenter::verify(&body, entry, &url, args.allow_mismatch)?;
-        verified.push((entry, url, checked));
-    }
-    // Staged beside their destinations, recorded, then put in place: a failure before the
-    // record leaves nothing (staged files are removed), and a crash after it leaves a record
-    // expiry still watches, never a file that nothing watches.
+/// Staged beside their destinations, recorded, then put in place: a failure before the record
+/// leaves nothing (staged files are removed), and a crash after it leaves a record expiry still
+/// watches, never a file that nothing watches.
+fn save(
+    verified: &[(&Entry, String, Verified)],
+    destinations: &[std::path::PathBuf],
+    ctx: &Context,
+) -> Result<Vec<DatacenterDownload>> {
     let staged = verified
         .iter()
-        .zip(&destinations)
+        .zip(destinations)
         .map(|((_, _, checked), path)| atomic::stage(path, &checked.bytes, 0o644))
         .collect::<Result<Vec<_>>>()?;
     let records: Vec<DatacenterDownload> = verified
         .iter()
-        .zip(&destinations)
+        .zip(destinations)
         .map(|((entry, url, checked), path)| DatacenterDownload {
             id: entry.id.clone(),
             year: entry.year,
@@ -222,6 +208,41 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
         file.commit()
             .context("recorded, but not saved: run the download again")?;
     }
+    Ok(records)
+}
+
+fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
+    let catalog = catalog(&args.source)?;
+    let base = base_url(args, &catalog)?;
+    let base = base.as_str();
+    let entries = catalog.select(&args.id, args.year)?;
+    let destinations = destinations(&entries, args.out.as_deref())?;
+    for path in &destinations {
+        ctx.store.refuse_as_output(path)?;
+    }
+    // A state that cannot record the download stops it before anything is fetched.
+    ctx.store.check_writable()?;
+    let urls = entries
+        .iter()
+        .map(|entry| entry.url(base))
+        .collect::<Result<Vec<_>>>()?;
+
+    let client = download_client(args)?;
+    let progress = !ctx.quiet && !ctx.json && std::io::stderr().is_terminal();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+
+    // Everything is downloaded and verified before anything is written: a failure saves nothing.
+    let mut verified: Vec<(&Entry, String, Verified)> = Vec::new();
+    for (entry, url) in entries.iter().zip(urls) {
+        output::verbose(ctx, &format!("downloading {url}"));
+        let body = runtime.block_on(datacenter::fetch(&client, &url, args.retry, progress))?;
+        let checked = datacenter::verify(&body, entry, &url, args.allow_mismatch)?;
+        verified.push((entry, url, checked));
+    }
+    let records = save(&verified, &destinations, ctx)?;
 
     let mut lines = Vec::new();
     for record in &records {

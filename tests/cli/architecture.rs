@@ -221,7 +221,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("cmd/cert.rs", "list", 68),
     ("cmd/client/diagnose.rs", "explain", 98),
     ("cmd/client/identity.rs", "load_identity", 118),
-    ("cmd/datacenter.rs", "download", 120),
     ("cmd/env.rs", "create", 67),
     ("cmd/env.rs", "show", 68),
     ("cmd/expiry.rs", "verdict", 96),
