@@ -1,5 +1,5 @@
 use anyhow::Result;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::{Outcome, short_time};
 use crate::atomic;
@@ -139,6 +139,15 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
         &thresholds,
     );
     let overall = items.iter().map(|i| i.state).max().unwrap_or(Level::Ok);
+    let json = summarize(&items, overall, ctx);
+    Ok(Outcome {
+        report: render(args, &items, overall, &thresholds, json, ctx)?,
+        exit_code: overall.exit_code(),
+    })
+}
+
+/// The counts by verdict: the one-line summary on stderr (for cron mail), and the JSON.
+fn summarize(items: &[Item], overall: Level, ctx: &Context) -> Value {
     let count = |level| items.iter().filter(|i| i.state == level).count();
     let counts = [
         (Level::Critical, count(Level::Critical)),
@@ -158,7 +167,7 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
             summary.join(", ")
         );
     }
-    let json = json!({
+    json!({
         "status": overall,
         "counts": {
             "critical": counts[0].1,
@@ -167,14 +176,25 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
             "ok": counts[3].1,
         },
         "items": items,
-    });
-    let report = match format(args, ctx) {
+    })
+}
+
+/// The report in the format asked for.
+fn render(
+    args: &ExpiryArgs,
+    items: &[Item],
+    overall: Level,
+    thresholds: &Thresholds,
+    json: Value,
+    ctx: &Context,
+) -> Result<Report> {
+    Ok(match format(args, ctx) {
         ExpiryFormat::Nagios => Report::Text {
-            text: expiry::nagios(&items, overall, &thresholds, ctx.now),
+            text: expiry::nagios(items, overall, thresholds, ctx.now),
             json,
         },
         ExpiryFormat::Prometheus => Report::Text {
-            text: expiry::prometheus(&items, overall),
+            text: expiry::prometheus(items, overall),
             json,
         },
         ExpiryFormat::Json => Report::Text {
@@ -195,10 +215,6 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
             empty: "nothing in use yet".into(),
             json,
         },
-    };
-    Ok(Outcome {
-        report,
-        exit_code: overall.exit_code(),
     })
 }
 

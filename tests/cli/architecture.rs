@@ -223,7 +223,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("cmd/client/identity.rs", "load_identity", 118),
     ("cmd/env.rs", "create", 67),
     ("cmd/env.rs", "show", 68),
-    ("cmd/expiry.rs", "verdict", 96),
     ("cmd/request.rs", "account", 61),
     ("cmd/serve.rs", "run", 86),
     ("datacenter/mod.rs", "verify", 66),
