@@ -15,7 +15,8 @@ use crate::pki::keys::{ensure_matches, load_private_key};
 const SERVER_CERT_DAYS: i64 = 30;
 
 pub fn run(args: &ServeArgs, ctx: &Context) -> Result<Report> {
-    let mut state = ctx.store.read()?;
+    check_flags(args)?;
+    let state = ctx.store.read()?;
     let domain = state.domain(&args.domain)?.clone();
     let ca = state.trusted_ca(&domain.ca)?.clone();
     let rules = domain
@@ -24,58 +25,7 @@ pub fn run(args: &ServeArgs, ctx: &Context) -> Result<Report> {
         .map(|r| parse_rule(&r.name, &r.criteria, &r.behaviors))
         .collect::<Result<Vec<_>>>()
         .context("a stored rule no longer parses")?;
-    let (chain, key_pkcs8) = match (&args.cert, &args.key) {
-        (Some(cert), Some(key)) => {
-            let cert_what = format!("the certificate file {}", cert.display());
-            let key_what = format!("the key file {}", key.display());
-            let chain = certs_from_pem(&read_input(cert)?, &cert_what)?;
-            let key = load_private_key(&read_input(key)?, &key_what)?;
-            ensure_matches(&chain[0], &key.pair, &cert_what, &key_what)?;
-            (chain, key.pair.serialize_der())
-        }
-        _ => {
-            if state.issuer.is_none() {
-                state = ctx.store.update(|s| {
-                    crate::lifecycle::ensure_issuer(s, ctx.now)?;
-                    Ok(s.clone())
-                })?;
-            }
-            let issuer = state.issuer.as_ref().context("the issuer is missing")?;
-            let issued = issue_server(
-                &crate::lifecycle::signer(issuer),
-                args.domain.as_str(),
-                SERVER_CERT_DAYS,
-                ctx.now,
-            )?;
-            let mut chain =
-                certs_from_pem(issued.cert_pem.as_bytes(), "the issued server certificate")?;
-            chain.extend(certs_from_pem(issuer.cert_pem.as_bytes(), "the issuer")?);
-            let key = pem::parse(&issued.key_pem).context("the issued key is unreadable")?;
-            (chain, key.into_contents())
-        }
-    };
-    if let Some(upstream) = &args.upstream
-        && !(upstream.starts_with("http://") || upstream.starts_with("https://"))
-    {
-        return Err(usage(format!(
-            "--upstream '{upstream}' is not an http:// or https:// URL"
-        ))
-        .into());
-    }
-    if let Some(upstream) = &args.upstream
-        && upstream.contains(['?', '#'])
-    {
-        return Err(usage(format!(
-            "--upstream '{upstream}' has a query or fragment: give the base URL; each request's path and query are appended to it"
-        ))
-        .into());
-    }
-    if args.max_header_size.0 < 8192 {
-        return Err(usage(
-            "--max-header-size must be at least 8k (the HTTP/1.1 parser's smallest buffer)",
-        )
-        .into());
-    }
+    let (chain, key_pkcs8) = server_identity(args, state, ctx)?;
     server::run(Gateway {
         listen: args.listen,
         host: domain.host.to_string(),
@@ -99,4 +49,65 @@ pub fn run(args: &ServeArgs, ctx: &Context) -> Result<Report> {
         now: ctx.fixed_now,
     })?;
     Ok(Report::Bytes(Vec::new()))
+}
+
+/// The flags serve checks itself before reading anything.
+fn check_flags(args: &ServeArgs) -> Result<()> {
+    if let Some(upstream) = &args.upstream
+        && !(upstream.starts_with("http://") || upstream.starts_with("https://"))
+    {
+        return Err(usage(format!(
+            "--upstream '{upstream}' is not an http:// or https:// URL"
+        ))
+        .into());
+    }
+    if let Some(upstream) = &args.upstream
+        && upstream.contains(['?', '#'])
+    {
+        return Err(usage(format!(
+            "--upstream '{upstream}' has a query or fragment: give the base URL; each request's path and query are appended to it"
+        ))
+        .into());
+    }
+    if args.max_header_size.0 < 8192 {
+        return Err(usage(
+            "--max-header-size must be at least 8k (the HTTP/1.1 parser's smallest buffer)",
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// The server's certificate chain and key: --cert/--key, or one the issuer signs for the
+/// domain now (the issuer is created on first need).
+fn server_identity(
+    args: &ServeArgs,
+    mut state: crate::state::State,
+    ctx: &Context,
+) -> Result<(Vec<Vec<u8>>, Vec<u8>)> {
+    if let (Some(cert), Some(key)) = (&args.cert, &args.key) {
+        let cert_what = format!("the certificate file {}", cert.display());
+        let key_what = format!("the key file {}", key.display());
+        let chain = certs_from_pem(&read_input(cert)?, &cert_what)?;
+        let key = load_private_key(&read_input(key)?, &key_what)?;
+        ensure_matches(&chain[0], &key.pair, &cert_what, &key_what)?;
+        return Ok((chain, key.pair.serialize_der()));
+    }
+    if state.issuer.is_none() {
+        state = ctx.store.update(|s| {
+            crate::lifecycle::ensure_issuer(s, ctx.now)?;
+            Ok(s.clone())
+        })?;
+    }
+    let issuer = state.issuer.as_ref().context("the issuer is missing")?;
+    let issued = issue_server(
+        &crate::lifecycle::signer(issuer),
+        args.domain.as_str(),
+        SERVER_CERT_DAYS,
+        ctx.now,
+    )?;
+    let mut chain = certs_from_pem(issued.cert_pem.as_bytes(), "the issued server certificate")?;
+    chain.extend(certs_from_pem(issuer.cert_pem.as_bytes(), "the issuer")?);
+    let key = pem::parse(&issued.key_pem).context("the issued key is unreadable")?;
+    Ok((chain, key.into_contents()))
 }

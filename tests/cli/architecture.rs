@@ -224,7 +224,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("cmd/env.rs", "create", 67),
     ("cmd/env.rs", "show", 68),
     ("cmd/request.rs", "account", 61),
-    ("cmd/serve.rs", "run", 86),
     ("datacenter/mod.rs", "verify", 66),
     ("gateway/handler.rs", "forward_headers", 65),
     ("http.rs", "build_request", 85),
