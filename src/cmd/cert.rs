@@ -441,86 +441,114 @@ fn run_deploy(
 fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
     let state = ctx.store.read()?;
     let cert = state.resolve_cert(&args.cert)?;
-    let chain_pem = state.chain_of(cert);
-    let cert_pem = &cert.cert_pem;
-    let key_pem = &crate::pki::keys::openssl_key_pem(&ctx.store.private_key(cert)?)?;
-    let bundle = format!("{cert_pem}{chain_pem}");
-    let variable = &cert.variable;
+    let exported = Exported {
+        variable: &cert.variable,
+        cert_pem: &cert.cert_pem,
+        chain_pem: state.chain_of(cert),
+        key_pem: crate::pki::keys::openssl_key_pem(&ctx.store.private_key(cert)?)?,
+    };
     match args.format {
-        ExportFormat::Pem => {
-            let Some(dir) = &args.out else {
-                let mut text = bundle.clone();
-                let mut json = json!({"id": cert.id, "variable": variable, "pem": bundle});
-                if args.include_key {
-                    text.push_str(key_pem);
-                    json["key_pem"] = json!(key_pem);
-                }
-                return Ok(Report::Text { text, json });
-            };
-            let mut files = vec![
-                TargetFile {
-                    name: format!("{variable}.pem"),
-                    bytes: cert_pem.as_bytes(),
-                    mode: 0o644,
-                },
-                TargetFile {
-                    name: format!("{variable}.chain.pem"),
-                    bytes: bundle.as_bytes(),
-                    mode: 0o644,
-                },
-            ];
-            if args.include_key {
-                files.push(TargetFile {
-                    name: format!("{variable}.key.pem"),
-                    bytes: key_pem.as_bytes(),
-                    mode: 0o600,
-                });
-            }
-            // Without a key nothing secret is written, so a shared directory is fine.
-            let allow_shared = args.allow_shared_dir || !args.include_key;
-            write_export(dir, &files, allow_shared, ctx)?;
-            let paths: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.name)).collect();
-            let paths: Vec<&PathBuf> = paths.iter().collect();
-            Ok(wrote(&paths))
+        ExportFormat::Pem => export_pem(&args, &cert.id, &exported, ctx),
+        ExportFormat::P12 => export_p12(&args, &exported, ctx),
+    }
+}
+
+/// What an export writes: the certificate, its chain, and its key in the form OpenSSL reads.
+struct Exported<'a> {
+    variable: &'a str,
+    cert_pem: &'a str,
+    chain_pem: String,
+    key_pem: String,
+}
+
+fn export_pem(
+    args: &CertExportArgs,
+    id: &str,
+    exported: &Exported<'_>,
+    ctx: &Context,
+) -> Result<Report> {
+    let Exported {
+        variable,
+        cert_pem,
+        chain_pem,
+        key_pem,
+    } = exported;
+    let bundle = format!("{cert_pem}{chain_pem}");
+    let Some(dir) = &args.out else {
+        let mut text = bundle.clone();
+        let mut json = json!({"id": id, "variable": variable, "pem": bundle});
+        if args.include_key {
+            text.push_str(key_pem);
+            json["key_pem"] = json!(key_pem);
         }
-        ExportFormat::P12 => {
-            let Some(password_file) = &args.password_file else {
-                return Err(
-                    usage("a PKCS#12 export needs a password: --password-file FILE")
-                        .hint("put the password on the first line of a file readable only by you")
-                        .into(),
-                );
+        return Ok(Report::Text { text, json });
+    };
+    let mut files = vec![
+        TargetFile {
+            name: format!("{variable}.pem"),
+            bytes: cert_pem.as_bytes(),
+            mode: 0o644,
+        },
+        TargetFile {
+            name: format!("{variable}.chain.pem"),
+            bytes: bundle.as_bytes(),
+            mode: 0o644,
+        },
+    ];
+    if args.include_key {
+        files.push(TargetFile {
+            name: format!("{variable}.key.pem"),
+            bytes: key_pem.as_bytes(),
+            mode: 0o600,
+        });
+    }
+    // Without a key nothing secret is written, so a shared directory is fine.
+    let allow_shared = args.allow_shared_dir || !args.include_key;
+    write_export(dir, &files, allow_shared, ctx)?;
+    let paths: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.name)).collect();
+    let paths: Vec<&PathBuf> = paths.iter().collect();
+    Ok(wrote(&paths))
+}
+
+fn export_p12(args: &CertExportArgs, exported: &Exported<'_>, ctx: &Context) -> Result<Report> {
+    let Some(password_file) = &args.password_file else {
+        return Err(
+            usage("a PKCS#12 export needs a password: --password-file FILE")
+                .hint("put the password on the first line of a file readable only by you")
+                .into(),
+        );
+    };
+    let password = read_password(password_file)?;
+    let mut ders = vec![first_der(exported.cert_pem)?];
+    if !exported.chain_pem.is_empty() {
+        ders.extend(certs_from_pem(
+            exported.chain_pem.as_bytes(),
+            "the stored chain",
+        )?);
+    }
+    let key_der = pem::parse(exported.key_pem.as_str())
+        .context("the stored private key is unreadable")?
+        .into_contents();
+    let bytes = p12::write(exported.variable, &ders, &key_der, &password)?;
+    match &args.out {
+        Some(dir) => {
+            let name = format!("{}.p12", exported.variable);
+            let file = TargetFile {
+                name: name.clone(),
+                bytes: &bytes,
+                mode: 0o600,
             };
-            let password = read_password(password_file)?;
-            let mut ders = vec![first_der(cert_pem)?];
-            if !chain_pem.is_empty() {
-                ders.extend(certs_from_pem(chain_pem.as_bytes(), "the stored chain")?);
-            }
-            let key_der = pem::parse(key_pem.as_str())
-                .context("the stored private key is unreadable")?
-                .into_contents();
-            let bytes = p12::write(variable, &ders, &key_der, &password)?;
-            match &args.out {
-                Some(dir) => {
-                    let name = format!("{variable}.p12");
-                    let file = TargetFile {
-                        name: name.clone(),
-                        bytes: &bytes,
-                        mode: 0o600,
-                    };
-                    write_export(dir, &[file], args.allow_shared_dir, ctx)?;
-                    let path = dir.join(name);
-                    Ok(wrote(&[&path]))
-                }
-                None if ctx.json => Err(usage("--json with --format p12 needs --out DIR").into()),
-                None if crate::context::stdout_is_terminal() => Err(usage(
-                    "refusing to write a binary PKCS#12 bundle to the terminal",
-                )
-                .hint("pass --out DIR or redirect stdout to a file")
-                .into()),
-                None => Ok(Report::Bytes(bytes)),
-            }
+            write_export(dir, &[file], args.allow_shared_dir, ctx)?;
+            let path = dir.join(name);
+            Ok(wrote(&[&path]))
         }
+        None if ctx.json => Err(usage("--json with --format p12 needs --out DIR").into()),
+        None if crate::context::stdout_is_terminal() => Err(usage(
+            "refusing to write a binary PKCS#12 bundle to the terminal",
+        )
+        .hint("pass --out DIR or redirect stdout to a file")
+        .into()),
+        None => Ok(Report::Bytes(bytes)),
     }
 }
 
