@@ -211,22 +211,22 @@ fn long_functions(file: &str, text: &str) -> Vec<(String, String, usize)> {
     found
 }
 
-/// Functions still over 60 lines, each with its length when this check began: each is to be
-/// split, and then taken off this list.
+/// Functions still over 60 lines, each with the most lines it may have (its length now): each is
+/// to be split, and then taken off this list.
 const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("cmd/ca.rs", "add", 73),
     ("cmd/cert.rs", "deploy", 67),
     ("cmd/cert.rs", "import", 61),
     ("cmd/cert.rs", "list", 68),
-    ("cmd/client/diagnose.rs", "explain", 98),
-    ("cmd/client/identity.rs", "load_identity", 118),
+    ("cmd/client/diagnose.rs", "explain", 75),
+    ("cmd/client/identity.rs", "load_identity", 68),
     ("cmd/env.rs", "create", 67),
     ("cmd/env.rs", "show", 68),
     ("cmd/request.rs", "account", 61),
     ("datacenter/mod.rs", "verify", 66),
     ("gateway/handler.rs", "forward_headers", 65),
-    ("http.rs", "build_request", 85),
-    ("http.rs", "fetch", 68),
+    ("http.rs", "build_request", 61),
+    ("http.rs", "fetch", 63),
     ("http.rs", "open", 89),
     ("lifecycle.rs", "add_imported", 71),
     ("output.rs", "fit", 95),
