@@ -488,6 +488,57 @@ async fn tunnel(tcp: &mut TcpStream, proxy: &Proxy, target: &Target) -> Result<(
 }
 
 /// Resolve, connect and (for https) handshake, timing each step.
+/// The TLS handshake over a connected socket, within the connect timeout, and what it agreed.
+async fn handshake_tls(
+    tcp: TcpStream,
+    target: &Target,
+    options: &ConnectOptions,
+) -> Result<(tokio_rustls::client::TlsStream<TcpStream>, TlsFacts), TransferError> {
+    let config = options
+        .tls
+        .clone()
+        .ok_or_else(|| failed(Step::Tls, anyhow!("no TLS configuration")))?;
+    let name = ServerName::try_from(target.host.clone()).map_err(|e| {
+        failed(
+            Step::Tls,
+            anyhow!("'{}' is not a valid server name: {e}", target.host),
+        )
+    })?;
+    let stream = tokio::time::timeout(
+        options.connect_timeout,
+        tokio_rustls::TlsConnector::from(config).connect(name, tcp),
+    )
+    .await
+    .map_err(|_| TransferError {
+        step: Step::Tls,
+        timed_out: true,
+        cause: anyhow!(
+            "the TLS handshake took longer than {:?}",
+            options.connect_timeout
+        ),
+    })?
+    .map_err(|e| failed(Step::Tls, anyhow::Error::new(e)))?;
+    let connection = stream.get_ref().1;
+    let facts = TlsFacts {
+        version: connection
+            .protocol_version()
+            .map(|v| match v {
+                rustls::ProtocolVersion::TLSv1_3 => "TLSv1.3".to_string(),
+                rustls::ProtocolVersion::TLSv1_2 => "TLSv1.2".to_string(),
+                other => format!("{other:?}"),
+            })
+            .unwrap_or_default(),
+        cipher: connection
+            .negotiated_cipher_suite()
+            .map(|s| format!("{:?}", s.suite()))
+            .unwrap_or_default(),
+        alpn: connection
+            .alpn_protocol()
+            .map(|p| String::from_utf8_lossy(p).into_owned()),
+    };
+    Ok((stream, facts))
+}
+
 pub async fn open(target: &Target, options: &ConnectOptions) -> Result<Connected, TransferError> {
     let start = Instant::now();
     let mut timings = Timings::default();
@@ -525,49 +576,8 @@ pub async fn open(target: &Target, options: &ConnectOptions) -> Result<Connected
             start,
         });
     }
-    let config = options
-        .tls
-        .clone()
-        .ok_or_else(|| failed(Step::Tls, anyhow!("no TLS configuration")))?;
-    let name = ServerName::try_from(target.host.clone()).map_err(|e| {
-        failed(
-            Step::Tls,
-            anyhow!("'{}' is not a valid server name: {e}", target.host),
-        )
-    })?;
-    let stream = tokio::time::timeout(
-        options.connect_timeout,
-        tokio_rustls::TlsConnector::from(config).connect(name, tcp),
-    )
-    .await
-    .map_err(|_| TransferError {
-        step: Step::Tls,
-        timed_out: true,
-        cause: anyhow!(
-            "the TLS handshake took longer than {:?}",
-            options.connect_timeout
-        ),
-    })?
-    .map_err(|e| failed(Step::Tls, anyhow::Error::new(e)))?;
+    let (stream, facts) = handshake_tls(tcp, target, options).await?;
     timings.tls = seconds_since(start);
-    let connection = stream.get_ref().1;
-    let facts = TlsFacts {
-        version: connection
-            .protocol_version()
-            .map(|v| match v {
-                rustls::ProtocolVersion::TLSv1_3 => "TLSv1.3".to_string(),
-                rustls::ProtocolVersion::TLSv1_2 => "TLSv1.2".to_string(),
-                other => format!("{other:?}"),
-            })
-            .unwrap_or_default(),
-        cipher: connection
-            .negotiated_cipher_suite()
-            .map(|s| format!("{:?}", s.suite()))
-            .unwrap_or_default(),
-        alpn: connection
-            .alpn_protocol()
-            .map(|p| String::from_utf8_lossy(p).into_owned()),
-    };
     Ok(Connected {
         stream: Stream::Tls(Box::new(stream)),
         peer,

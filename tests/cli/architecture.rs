@@ -227,7 +227,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("gateway/handler.rs", "forward_headers", 65),
     ("http.rs", "build_request", 61),
     ("http.rs", "fetch", 63),
-    ("http.rs", "open", 89),
     ("lifecycle.rs", "add_imported", 71),
     ("output.rs", "fit", 95),
     ("pki/issue.rs", "parse_san", 65),
