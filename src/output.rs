@@ -231,12 +231,100 @@ fn write_human(out: &mut impl Write, report: &Report, style: Style) -> std::io::
     }
 }
 
+/// A wrapping column is never narrower than this (or its text, when shorter).
+const NARROWEST: usize = 20;
+/// How narrow other columns may wrap when the table still does not fit.
+const SQUEEZED: usize = 12;
+
+/// Which columns a table shows and which wrap, for a terminal width.
+struct Layout {
+    natural: Vec<usize>,
+    shown: Vec<bool>,
+    wrap: Vec<bool>,
+}
+
+impl Layout {
+    /// The width of the shown columns (two spaces between each), wrapping ones at `narrowest`.
+    fn total(&self, narrowest: usize) -> usize {
+        let widths: Vec<usize> = (0..self.natural.len())
+            .filter(|i| self.shown[*i])
+            .map(|i| {
+                if self.wrap[i] {
+                    self.natural[i].min(narrowest)
+                } else {
+                    self.natural[i]
+                }
+            })
+            .collect();
+        widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1)
+    }
+
+    /// Leave out optional columns, lowest rank first, until the table could fit.
+    fn drop_optional(&mut self, columns: &[Column], width: usize) {
+        let mut optional: Vec<(u8, usize)> = columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match c.fit {
+                Fit::Optional(rank) if i < self.natural.len() => Some((rank, i)),
+                _ => None,
+            })
+            .collect();
+        optional.sort();
+        for (_, index) in optional {
+            if self.total(NARROWEST) <= width {
+                break;
+            }
+            self.shown[index] = false;
+        }
+    }
+
+    /// Still too wide even with the wrapping columns squeezed: the widest other columns wrap
+    /// too, one at a time, rather than the line at the terminal's edge.
+    fn wrap_more(&mut self, width: usize) {
+        while self.total(SQUEEZED) > width {
+            let widest = (0..self.natural.len())
+                .filter(|i| self.shown[*i] && !self.wrap[*i] && self.natural[*i] > SQUEEZED)
+                .max_by_key(|i| self.natural[*i]);
+            match widest {
+                Some(i) => self.wrap[i] = true,
+                None => break,
+            }
+        }
+    }
+
+    /// Each wrapping column's width: a floor first, then a share of the room the others leave,
+    /// in proportion to how much more its text needs.
+    fn wrapped_widths(&self, width: usize) -> Vec<Option<usize>> {
+        let count = self.natural.len();
+        let kept: usize = (0..count)
+            .filter(|i| self.shown[*i] && !self.wrap[*i])
+            .map(|i| self.natural[i] + 2)
+            .sum();
+        let wrapping: Vec<usize> = (0..count)
+            .filter(|i| self.shown[*i] && self.wrap[*i])
+            .collect();
+        let room = width.saturating_sub(kept.saturating_sub(2) + 2 * wrapping.len());
+        let floor = |i: usize| {
+            self.natural[i]
+                .min(NARROWEST)
+                .min(room / wrapping.len().max(1))
+        };
+        let rest = room.saturating_sub(wrapping.iter().map(|i| floor(*i)).sum());
+        let wanted: usize = wrapping.iter().map(|i| self.natural[*i] - floor(*i)).sum();
+        (0..count)
+            .map(|i| {
+                (self.shown[i] && self.wrap[i]).then(|| {
+                    (floor(i) + (self.natural[i] - floor(i)) * rest / wanted.max(1)).max(1)
+                })
+            })
+            .collect()
+    }
+}
+
 /// Fit a table into `width` terminal columns: leave out optional columns (lowest rank first)
 /// until it could fit, then share the room the other columns leave among the wrapping ones,
 /// in proportion to their text, which wraps inside the cell.
 fn fit(table: &mut Table, columns: &[Column], width: u16) {
-    /// A wrapping column is never narrower than this (or its text, when shorter).
-    const NARROWEST: usize = 20;
     let width = usize::from(width);
     let natural: Vec<usize> = table
         .column_max_content_widths()
@@ -244,85 +332,32 @@ fn fit(table: &mut Table, columns: &[Column], width: u16) {
         .map(|w| usize::from(*w))
         .collect();
     let count = columns.len().min(natural.len());
-    let mut wrap: Vec<bool> = (0..count).map(|i| columns[i].fit == Fit::Wrap).collect();
-    // The width of the shown columns (two spaces between each), wrapping ones at `narrowest`.
-    let total = |shown: &[bool], wrap: &[bool], narrowest: usize| -> usize {
-        let widths: Vec<usize> = (0..count)
-            .filter(|i| shown[*i])
-            .map(|i| {
-                if wrap[i] {
-                    natural[i].min(narrowest)
-                } else {
-                    natural[i]
-                }
-            })
-            .collect();
-        widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1)
+    let mut layout = Layout {
+        wrap: (0..count).map(|i| columns[i].fit == Fit::Wrap).collect(),
+        shown: vec![true; count],
+        natural: natural[..count].to_vec(),
     };
-    let mut shown = vec![true; count];
-    let mut optional: Vec<(u8, usize)> = columns
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| match c.fit {
-            Fit::Optional(rank) => Some((rank, i)),
-            _ => None,
-        })
-        .collect();
-    optional.sort();
-    for (_, index) in optional {
-        if total(&shown, &wrap, NARROWEST) <= width {
-            break;
-        }
-        shown[index] = false;
-    }
-    // Still too wide even with the wrapping columns squeezed: the widest other columns wrap
-    // too, one at a time, rather than the line at the terminal's edge.
-    const SQUEEZED: usize = 12;
-    while total(&shown, &wrap, SQUEEZED) > width {
-        let widest = (0..count)
-            .filter(|i| shown[*i] && !wrap[*i] && natural[*i] > SQUEEZED)
-            .max_by_key(|i| natural[*i]);
-        match widest {
-            Some(i) => wrap[i] = true,
-            None => break,
-        }
-    }
-    for (index, show) in shown.iter().enumerate() {
+    layout.drop_optional(columns, width);
+    layout.wrap_more(width);
+    for (index, show) in layout.shown.iter().enumerate() {
         if !show && let Some(column) = table.column_mut(index) {
             column.set_constraint(ColumnConstraint::Hidden);
         }
     }
-    if total(&shown, &wrap, usize::MAX) <= width {
+    if layout.total(usize::MAX) <= width {
         return;
     }
-    let kept = total(
-        &(0..count).map(|i| shown[i] && !wrap[i]).collect::<Vec<_>>(),
-        &wrap,
-        0,
-    );
-    let wrapping: Vec<usize> = (0..count).filter(|i| shown[*i] && wrap[*i]).collect();
-    // Each wrapping column gets a floor first, then a share of the rest in proportion to how
-    // much more its text needs.
-    let room = width.saturating_sub(kept + 2 * wrapping.len());
-    let floor = |i: usize| natural[i].min(NARROWEST).min(room / wrapping.len().max(1));
-    let rest = room.saturating_sub(wrapping.iter().map(|i| floor(*i)).sum());
-    let wanted: usize = wrapping.iter().map(|i| natural[*i] - floor(*i)).sum();
-    for index in 0..count {
-        let Some(column) = table.column_mut(index) else {
+    for (index, wrapped) in layout.wrapped_widths(width).into_iter().enumerate() {
+        let Some(column) = table.column_mut(index).filter(|_| layout.shown[index]) else {
             continue;
         };
-        if !shown[index] {
-            continue;
-        }
-        if wrap[index] {
-            let share =
-                (floor(index) + (natural[index] - floor(index)) * rest / wanted.max(1)).max(1);
+        column.set_constraint(match wrapped {
             // An absolute width counts the column's padding (one space each side).
-            let with_padding = u16::try_from(share + 2).unwrap_or(u16::MAX);
-            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(with_padding)));
-        } else {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
+            Some(share) => ColumnConstraint::Absolute(Width::Fixed(
+                u16::try_from(share + 2).unwrap_or(u16::MAX),
+            )),
+            None => ColumnConstraint::ContentWidth,
+        });
     }
     // comfy-table counts the padding of the first column, which `trim_lines` removes.
     table

@@ -228,7 +228,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("http.rs", "build_request", 61),
     ("http.rs", "fetch", 63),
     ("lifecycle.rs", "add_imported", 71),
-    ("output.rs", "fit", 95),
     ("pki/issue.rs", "parse_san", 65),
     ("state/store.rs", "lock_once", 77),
     ("state/store.rs", "parse_noting_unknown", 64),
