@@ -165,6 +165,36 @@ pub fn client_config(options: ClientOptions, observed: &Observations) -> Result<
     Ok(config)
 }
 
+/// webpki's own errors, which rustls wraps in `Other`, by the name in their Debug text.
+const WEBPKI_WORDS: [(&str, &str); 8] = [
+    (
+        "UnsupportedCriticalExtension",
+        "it has a critical extension that is not understood",
+    ),
+    (
+        "CaUsedAsEndEntity",
+        "it is a CA certificate, used where a server or client certificate belongs",
+    ),
+    (
+        "EndEntityUsedAsCa",
+        "its chain has a certificate that is not a CA signing another",
+    ),
+    ("MaximumPathDepthExceeded", "its chain is too long"),
+    (
+        "MaximumPathBuildCallsExceeded",
+        "its chain is too complex to verify",
+    ),
+    (
+        "UnsupportedSignatureAlgorithm",
+        "it is signed with an algorithm that is not supported",
+    ),
+    (
+        "NameConstraintViolation",
+        "it breaks its CA's name constraints",
+    ),
+    ("InvalidSerialNumber", "its serial number is invalid"),
+];
+
 /// Words for a certificate problem, never a library's Debug text: webpki's own errors, which
 /// rustls wraps in `Other`, by what they mean.
 pub fn certificate_error_text(error: &rustls::CertificateError) -> String {
@@ -183,35 +213,7 @@ pub fn certificate_error_text(error: &rustls::CertificateError) -> String {
         C::UnhandledCriticalExtension => "it has a critical extension that is not understood",
         other => {
             let debug = format!("{other:?}");
-            let known = [
-                (
-                    "UnsupportedCriticalExtension",
-                    "it has a critical extension that is not understood",
-                ),
-                (
-                    "CaUsedAsEndEntity",
-                    "it is a CA certificate, used where a server or client certificate belongs",
-                ),
-                (
-                    "EndEntityUsedAsCa",
-                    "its chain has a certificate that is not a CA signing another",
-                ),
-                ("MaximumPathDepthExceeded", "its chain is too long"),
-                (
-                    "MaximumPathBuildCallsExceeded",
-                    "its chain is too complex to verify",
-                ),
-                (
-                    "UnsupportedSignatureAlgorithm",
-                    "it is signed with an algorithm that is not supported",
-                ),
-                (
-                    "NameConstraintViolation",
-                    "it breaks its CA's name constraints",
-                ),
-                ("InvalidSerialNumber", "its serial number is invalid"),
-            ];
-            return known
+            return WEBPKI_WORDS
                 .iter()
                 .find(|(name, _)| debug.contains(name))
                 .map(|(_, words)| words.to_string())

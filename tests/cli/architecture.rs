@@ -232,5 +232,4 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("state/store.rs", "lock_once", 77),
     ("state/store.rs", "parse_noting_unknown", 64),
     ("state/validate.rs", "validate", 79),
-    ("tls.rs", "certificate_error_text", 61),
 ];
