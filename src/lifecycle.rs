@@ -203,3 +203,29 @@ pub fn add_record(
     state.add_certificate(record.clone());
     Ok(record)
 }
+
+/// A certificate that cannot be used yet is never silently made current: when the one in use
+/// before is still valid, it stays current. Returns its variable name when it did.
+pub fn keep_usable_current(
+    state: &mut State,
+    env: &EnvRef,
+    previous: Option<String>,
+    added: &CertRecord,
+    now: DateTime<Utc>,
+) -> Result<Option<String>> {
+    if added.not_before <= now {
+        return Ok(None);
+    }
+    let usable = previous.and_then(|id| {
+        state
+            .index()
+            .cert(&id)
+            .filter(|c| c.not_before <= now && c.not_after > now)
+            .map(|c| (id.clone(), c.variable.clone()))
+    });
+    let Some((id, variable)) = usable else {
+        return Ok(None);
+    };
+    state.environment_mut(env)?.current_cert = Some(id);
+    Ok(Some(variable))
+}

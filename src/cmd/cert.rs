@@ -591,26 +591,18 @@ fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
         }
         let previous = state.environment(env)?.current_cert.clone();
         let cert = add_imported(state, env, &imported, ctx.now)?;
-        // A certificate that cannot be used yet is never silently made current: the one in use
-        // stays current while it is still valid.
-        let kept = if cert.not_before > ctx.now {
-            let index = state.index();
-            previous.filter(|id| {
-                index
-                    .cert(id)
-                    .is_some_and(|c| c.not_before <= ctx.now && c.not_after > ctx.now)
-            })
-        } else {
-            None
-        };
-        if let Some(id) = &kept {
-            state.environment_mut(env)?.current_cert = Some(id.clone());
-        }
-        let kept = kept.and_then(|id| state.index().cert(&id).map(|c| c.variable.clone()));
+        let kept = crate::lifecycle::keep_usable_current(state, env, previous, &cert, ctx.now)?;
         let json = cert_json(&state.index(), &cert, ctx.now);
         Ok((cert, json, kept))
     })?;
-    let message = if cert.not_before <= ctx.now {
+    let message = import_message(env, &cert, kept.as_deref(), ctx);
+    Ok(Report::Done { message, json })
+}
+
+/// What `cert import` says: where the certificate went, and when it is not valid yet, which
+/// one stays current.
+fn import_message(env: &EnvRef, cert: &CertRecord, kept: Option<&str>, ctx: &Context) -> String {
+    if cert.not_before <= ctx.now {
         format!(
             "imported {} ({}) into {env}, expires {}; deploy it with 'mtlsctl cert deploy {env}'",
             cert.id,
@@ -619,13 +611,13 @@ fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
         )
     } else {
         let from = short_time(cert.not_before);
-        match &kept {
+        match kept {
             Some(current) => format!(
                 "imported {} ({}) into {env}; it is not valid until {from}, so {current} stays current: select it then with 'mtlsctl cert select {env} {}'",
                 cert.id, cert.variable, cert.variable
             ),
             None => {
-                super::warn_if_not_yet_valid(&cert, ctx);
+                super::warn_if_not_yet_valid(cert, ctx);
                 format!(
                     "imported {} ({}) into {env} as its current certificate (not valid until {from}, expires {})",
                     cert.id,
@@ -634,8 +626,7 @@ fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
                 )
             }
         }
-    };
-    Ok(Report::Done { message, json })
+    }
 }
 
 /// Where one certificate stands in its environment's deployments: the current one carries the
