@@ -646,6 +646,51 @@ fn head(version: hyper::Version, status: hyper::StatusCode, headers: &hyper::Hea
     text
 }
 
+/// The TLS part of the -v account: version, cipher, the server's chain, the certificate
+/// request, and what was sent.
+fn tls_account(
+    tls: &http::TlsFacts,
+    seen: &Observed,
+    sent: Option<&SentCert>,
+    now: DateTime<Utc>,
+) -> String {
+    let mut text = String::new();
+    text.push_str(&format!(
+        "* {}, cipher {}, ALPN {}\n",
+        tls.version,
+        tls.cipher,
+        tls.alpn.as_deref().unwrap_or("none")
+    ));
+    let chain: Vec<CertInfo> = seen
+        .server_chain
+        .iter()
+        .filter_map(|der| CertInfo::from_der(der).ok())
+        .collect();
+    text.push_str("* server certificate chain:\n");
+    for line in chain_text(&chain, now).lines() {
+        text.push_str(&format!("* {line}\n"));
+    }
+    for line in client_request_text(seen).lines() {
+        text.push_str(&format!("* {line}\n"));
+    }
+    match (sent, seen.client_cert_sent) {
+        (Some(cert), true) => text.push_str(&format!(
+            "* sent client certificate {}{}, expires {}\n",
+            escape_untrusted(&cert.subject),
+            cert.variable
+                .as_deref()
+                .map(|v| format!(" ({v})"))
+                .unwrap_or_default(),
+            short_time(cert.not_after)
+        )),
+        (Some(_), false) => {
+            text.push_str("* the client certificate was not sent (not requested)\n")
+        }
+        (None, _) => text.push_str("* no client certificate given\n"),
+    }
+    text
+}
+
 /// The -v account of the connection, for stderr.
 fn account(
     response: &http::Response,
@@ -655,39 +700,7 @@ fn account(
 ) -> String {
     let mut text = format!("* connected to {}\n", response.peer);
     if let Some(tls) = &response.tls {
-        text.push_str(&format!(
-            "* {}, cipher {}, ALPN {}\n",
-            tls.version,
-            tls.cipher,
-            tls.alpn.as_deref().unwrap_or("none")
-        ));
-        let chain: Vec<CertInfo> = seen
-            .server_chain
-            .iter()
-            .filter_map(|der| CertInfo::from_der(der).ok())
-            .collect();
-        text.push_str("* server certificate chain:\n");
-        for line in chain_text(&chain, now).lines() {
-            text.push_str(&format!("* {line}\n"));
-        }
-        for line in client_request_text(seen).lines() {
-            text.push_str(&format!("* {line}\n"));
-        }
-        match (sent, seen.client_cert_sent) {
-            (Some(cert), true) => text.push_str(&format!(
-                "* sent client certificate {}{}, expires {}\n",
-                escape_untrusted(&cert.subject),
-                cert.variable
-                    .as_deref()
-                    .map(|v| format!(" ({v})"))
-                    .unwrap_or_default(),
-                short_time(cert.not_after)
-            )),
-            (Some(_), false) => {
-                text.push_str("* the client certificate was not sent (not requested)\n")
-            }
-            (None, _) => text.push_str("* no client certificate given\n"),
-        }
+        text.push_str(&tls_account(tls, seen, sent, now));
     }
     for line in &response.sent {
         text.push_str(&format!("> {line}\n"));

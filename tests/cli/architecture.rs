@@ -221,7 +221,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("cmd/client/identity.rs", "load_identity", 68),
     ("cmd/env.rs", "create", 67),
     ("cmd/env.rs", "show", 68),
-    ("cmd/request.rs", "account", 61),
     ("datacenter/mod.rs", "verify", 66),
     ("gateway/handler.rs", "forward_headers", 65),
     ("http.rs", "build_request", 61),
