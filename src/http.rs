@@ -855,6 +855,15 @@ fn request_headers(
     headers
 }
 
+/// A header line as -v shows it: credentials are never shown.
+fn shown_header(header: &HeaderName, name: &str, value: &str) -> String {
+    if header == hyper::header::AUTHORIZATION || header == hyper::header::PROXY_AUTHORIZATION {
+        format!("{name}: (hidden)")
+    } else {
+        format!("{name}: {value}")
+    }
+}
+
 fn build_request(
     target: &Target,
     exchange: &Exchange,
@@ -900,14 +909,7 @@ fn build_request(
         if h2 && header_name == hyper::header::HOST {
             continue;
         }
-        // Credentials are never shown, not even with -v.
-        if header_name == hyper::header::AUTHORIZATION
-            || header_name == hyper::header::PROXY_AUTHORIZATION
-        {
-            sent.push(format!("{name}: (hidden)"));
-        } else {
-            sent.push(format!("{name}: {value}"));
-        }
+        sent.push(shown_header(&header_name, name, value));
         builder = builder.header(header_name, header_value);
     }
     let body = Full::new(Bytes::from(exchange.body.clone().unwrap_or_default()));
