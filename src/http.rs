@@ -608,11 +608,37 @@ fn body_cut(error: hyper::Error, headers: &HeaderMap, size: u64) -> TransferErro
     failed(Step::Body, anyhow::Error::new(error).context(why))
 }
 
+/// The body, frame by frame: streamed to the sink when it wants this response (never held
+/// whole in memory), else kept. Returns what was kept and how many bytes came.
+async fn receive(
+    mut body: hyper::body::Incoming,
+    parts: &hyper::http::response::Parts,
+    mut sink: Option<&mut dyn BodySink>,
+) -> Result<(Vec<u8>, u64), TransferError> {
+    let streaming = sink.as_deref_mut().is_some_and(|s| s.wants(parts));
+    let mut kept = Vec::new();
+    let mut size = 0u64;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| body_cut(e, &parts.headers, size))?;
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        size += data.len() as u64;
+        match sink.as_deref_mut() {
+            Some(sink) if streaming => sink
+                .write(&data)
+                .map_err(|e| failed(Step::Write, e.context("cannot write the response body")))?,
+            _ => kept.extend_from_slice(&data),
+        }
+    }
+    Ok((kept, size))
+}
+
 pub async fn fetch(
     target: &Target,
     exchange: &Exchange,
     options: &ConnectOptions,
-    mut sink: Option<&mut dyn BodySink>,
+    sink: Option<&mut dyn BodySink>,
 ) -> Result<Response, TransferError> {
     let Connected {
         stream,
@@ -636,28 +662,8 @@ pub async fn fetch(
     let (request, sent) = build_request(target, exchange, sender.is_h2(), forwarded.as_ref())?;
     let response = sender.send(request).await?;
     timings.first_byte = seconds_since(start);
-    let (parts, mut body) = response.into_parts();
-    // Frame by frame: a body streamed to a sink is never held whole in memory.
-    let mut streaming = sink
-        .as_deref_mut()
-        .map(|s| s.wants(&parts))
-        .unwrap_or(false);
-    let mut kept = Vec::new();
-    let mut size = 0u64;
-    while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|e| body_cut(e, &parts.headers, size))?;
-        let Ok(data) = frame.into_data() else {
-            continue;
-        };
-        size += data.len() as u64;
-        match sink.as_deref_mut() {
-            Some(sink) if streaming => sink.write(&data).map_err(|e| {
-                streaming = false;
-                failed(Step::Write, e.context("cannot write the response body"))
-            })?,
-            _ => kept.extend_from_slice(&data),
-        }
-    }
+    let (parts, body) = response.into_parts();
+    let (kept, size) = receive(body, &parts, sink).await?;
     timings.total = seconds_since(start);
     Ok(Response {
         status: parts.status,

@@ -223,7 +223,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("cmd/env.rs", "show", 68),
     ("datacenter/mod.rs", "verify", 66),
     ("gateway/handler.rs", "forward_headers", 65),
-    ("http.rs", "fetch", 63),
     ("lifecycle.rs", "add_imported", 71),
     ("pki/issue.rs", "parse_san", 65),
     ("state/store.rs", "lock_once", 77),
