@@ -98,6 +98,32 @@ fn create(args: EnvCreateArgs, ctx: &Context) -> Result<Report> {
     })
 }
 
+/// A certificate as `env show` names it: variable, id, expiry.
+fn cert_line(cert: Option<&crate::state::CertRecord>) -> String {
+    cert.map(|c| {
+        format!(
+            "{} ({}), expires {}",
+            c.variable,
+            c.id,
+            c.not_after.format("%Y-%m-%d")
+        )
+    })
+    .unwrap_or_else(|| "-".into())
+}
+
+/// When the environment was last deployed, and how it went.
+fn last_deploy_line(environment: &Environment) -> String {
+    environment
+        .last_deploy
+        .as_ref()
+        .map(|d| match (&d.error, d.manual) {
+            (Some(error), _) => format!("{} failed: {error}", short_time(d.at)),
+            (None, true) => format!("{} (recorded by hand)", short_time(d.at)),
+            (None, false) => short_time(d.at),
+        })
+        .unwrap_or_else(|| "never".into())
+}
+
 fn show(env: &EnvRef, ctx: &Context) -> Result<Report> {
     let state = ctx.store.read()?;
     let environment = state.environment(env)?;
@@ -109,26 +135,7 @@ fn show(env: &EnvRef, ctx: &Context) -> Result<Report> {
         .deployed_cert
         .as_deref()
         .and_then(|id| state.cert_by_id(id));
-    let cert_line = |cert: Option<&crate::state::CertRecord>| {
-        cert.map(|c| {
-            format!(
-                "{} ({}), expires {}",
-                c.variable,
-                c.id,
-                c.not_after.format("%Y-%m-%d")
-            )
-        })
-        .unwrap_or_else(|| "-".into())
-    };
-    let last_deploy = environment
-        .last_deploy
-        .as_ref()
-        .map(|d| match (&d.error, d.manual) {
-            (Some(error), _) => format!("{} failed: {error}", short_time(d.at)),
-            (None, true) => format!("{} (recorded by hand)", short_time(d.at)),
-            (None, false) => short_time(d.at),
-        })
-        .unwrap_or_else(|| "never".into());
+    let last_deploy = last_deploy_line(environment);
     let fields = vec![
         ("Environment", Styled::plain(env.to_string())),
         ("Name", Styled::plain(environment.name.clone())),
