@@ -30,26 +30,27 @@ pub fn run(command: EnvCommand, ctx: &Context) -> Result<Report> {
     }
 }
 
+/// A managed environment gets its certificate issued; a self-hosted one brings it.
+fn check_host(env: &EnvRef, host: Host, importing: bool) -> Result<()> {
+    match host {
+        Host::Managed if importing => Err(usage("--cert/--key are for self-hosted environments")
+            .hint(format!("pass --host self to import, or leave them out to have mtlsctl issue {env}'s certificates"))
+            .into()),
+        Host::SelfHosted if !importing => Err(usage(
+            "a self-hosted environment needs its certificate: --cert FILE --key FILE",
+        )
+        .hint(format!(
+            "or create {env} as managed (the default) and mtlsctl issues one"
+        ))
+        .into()),
+        _ => Ok(()),
+    }
+}
+
 fn create(args: EnvCreateArgs, ctx: &Context) -> Result<Report> {
     let env = &args.env;
     let importing = args.import.cert.is_some();
-    match args.host {
-        Host::Managed if importing => {
-            return Err(usage("--cert/--key are for self-hosted environments")
-                .hint(format!("pass --host self to import, or leave them out to have mtlsctl issue {env}'s certificates"))
-                .into());
-        }
-        Host::SelfHosted if !importing => {
-            return Err(usage(
-                "a self-hosted environment needs its certificate: --cert FILE --key FILE",
-            )
-            .hint(format!(
-                "or create {env} as managed (the default) and mtlsctl issues one"
-            ))
-            .into());
-        }
-        _ => {}
-    }
+    check_host(env, args.host, importing)?;
     let deploy = DeploySettings {
         dir: absolute(args.deploy_dir.as_deref())?,
         hook: args.deploy_hook.filter(|h| !h.is_empty()),

@@ -219,7 +219,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("cmd/cert.rs", "list", 68),
     ("cmd/client/diagnose.rs", "explain", 75),
     ("cmd/client/identity.rs", "load_identity", 68),
-    ("cmd/env.rs", "create", 67),
     ("datacenter/mod.rs", "verify", 66),
     ("gateway/handler.rs", "forward_headers", 65),
     ("lifecycle.rs", "add_imported", 71),
