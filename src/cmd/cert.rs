@@ -48,6 +48,29 @@ pub fn run(command: CertCommand, ctx: &Context) -> Result<Report> {
     }
 }
 
+/// One row of `cert list`.
+fn cert_row(
+    index: &Index<'_>,
+    c: &CertRecord,
+    status: CertStatus,
+    now: DateTime<Utc>,
+) -> Vec<Styled> {
+    let deployment = index
+        .environment(&c.environment)
+        .map(|e| cert_deployment_cell(e, c))
+        .unwrap_or_else(|| Styled::plain("-"));
+    vec![
+        Styled::plain(c.id.clone()),
+        Styled::plain(c.environment.to_string()),
+        Styled::plain(c.name.clone()),
+        Styled::plain(short_time(c.created)),
+        expires_cell(c, now),
+        status_cell(status),
+        Styled::plain(c.variable.clone()),
+        deployment,
+    ]
+}
+
 fn list(filter: Option<&str>, status: Option<CertStatus>, ctx: &Context) -> Result<Report> {
     let state = ctx.store.read()?;
     let in_scope: Box<dyn Fn(&CertRecord) -> bool> = match filter {
@@ -83,22 +106,7 @@ fn list(filter: Option<&str>, status: Option<CertStatus>, ctx: &Context) -> Resu
     }
     let rows = certs
         .iter()
-        .map(|(c, s)| {
-            let deployment = index
-                .environment(&c.environment)
-                .map(|e| cert_deployment_cell(e, c))
-                .unwrap_or_else(|| Styled::plain("-"));
-            vec![
-                Styled::plain(c.id.clone()),
-                Styled::plain(c.environment.to_string()),
-                Styled::plain(c.name.clone()),
-                Styled::plain(short_time(c.created)),
-                expires_cell(c, ctx.now),
-                status_cell(*s),
-                Styled::plain(c.variable.clone()),
-                deployment,
-            ]
-        })
+        .map(|(c, s)| cert_row(&index, c, *s, ctx.now))
         .collect();
     Ok(Report::Table {
         columns: vec![
