@@ -22,6 +22,29 @@ pub fn run(command: CaCommand, ctx: &Context) -> Result<Report> {
     }
 }
 
+/// A certificate of a trusted-CA file: a CA (or self-signed), and unexpired unless --force.
+fn checked_ca(der: &[u8], what: &str, force: bool, ctx: &Context) -> Result<CertInfo> {
+    let info = CertInfo::from_der(der)?;
+    if !info.is_ca && !info.self_signed {
+        return Err(usage(format!(
+            "{what} holds a certificate that is not a CA: {} (no basicConstraints CA:true, not self-signed)",
+            info.subject
+        ))
+        .hint("give the certificate of the CA that issued the client certificates")
+        .into());
+    }
+    if info.not_after < ctx.now && !force {
+        return Err(usage(format!(
+            "the CA certificate {} in {what} expired on {}",
+            info.subject,
+            short_time(info.not_after)
+        ))
+        .hint("get the CA's current certificate, or pass --force to add it anyway")
+        .into());
+    }
+    Ok(info)
+}
+
 fn add(name: &CaName, file: &Path, force: bool, ctx: &Context) -> Result<Report> {
     let what = if file.as_os_str() == "-" {
         "standard input".to_string()
@@ -37,28 +60,10 @@ fn add(name: &CaName, file: &Path, force: bool, ctx: &Context) -> Result<Report>
         .into());
     }
     let ders = certs_in_file(&bytes, &what)?;
-    let mut infos = Vec::new();
-    for der in &ders {
-        let info = CertInfo::from_der(der)?;
-        if !info.is_ca && !info.self_signed {
-            return Err(usage(format!(
-                "{what} holds a certificate that is not a CA: {} (no basicConstraints CA:true, not self-signed)",
-                info.subject
-            ))
-            .hint("give the certificate of the CA that issued the client certificates")
-            .into());
-        }
-        if info.not_after < ctx.now && !force {
-            return Err(usage(format!(
-                "the CA certificate {} in {what} expired on {}",
-                info.subject,
-                short_time(info.not_after)
-            ))
-            .hint("get the CA's current certificate, or pass --force to add it anyway")
-            .into());
-        }
-        infos.push(info);
-    }
+    let infos = ders
+        .iter()
+        .map(|der| checked_ca(der, &what, force, ctx))
+        .collect::<Result<Vec<_>>>()?;
     let first = &infos[0];
     let ca = TrustedCa {
         name: name.clone(),
