@@ -274,22 +274,26 @@ struct DeployOptions {
     hook_timeout: std::time::Duration,
 }
 
-fn deploy(env: &EnvRef, options: DeployOptions, ctx: &Context) -> Result<Report> {
-    if options.manual {
-        let cert = ctx.store.update(|state| {
-            let cert = current_of(state, env)?;
-            record_deploy(state, env, &cert.id, None, true, ctx.now)?;
-            Ok(cert)
-        })?;
-        return Ok(Report::Done {
-            message: format!(
-                "recorded {} ({}) as deployed to {env} by hand",
-                cert.id, cert.variable
-            ),
-            json: json!({"environment": env, "deployed_cert": cert.id, "manual": true}),
-        });
-    }
-    let (job, interrupted) = ctx.store.update(|state| {
+/// `cert deploy --manual`: the current certificate recorded as deployed by hand.
+fn record_manual_deploy(env: &EnvRef, ctx: &Context) -> Result<Report> {
+    let cert = ctx.store.update(|state| {
+        let cert = current_of(state, env)?;
+        record_deploy(state, env, &cert.id, None, true, ctx.now)?;
+        Ok(cert)
+    })?;
+    Ok(Report::Done {
+        message: format!(
+            "recorded {} ({}) as deployed to {env} by hand",
+            cert.id, cert.variable
+        ),
+        json: json!({"environment": env, "deployed_cert": cert.id, "manual": true}),
+    })
+}
+
+/// What a deploy will do, recorded as started (so that an interrupted one is seen): the
+/// current certificate, its chain and the target. Refused when there is nowhere to deploy.
+fn begin_deploy(env: &EnvRef, ctx: &Context) -> Result<(DeployJob, Option<DateTime<Utc>>)> {
+    ctx.store.update(|state| {
         let cert = current_of(state, env)?;
         let environment = state.environment_mut(env)?;
         if environment.deploy.dir.is_none() && environment.deploy.hook.is_none() {
@@ -310,7 +314,14 @@ fn deploy(env: &EnvRef, options: DeployOptions, ctx: &Context) -> Result<Report>
         let settings = environment.deploy.clone();
         let chain_pem = state.chain_of(&cert);
         Ok((DeployJob { cert, chain_pem, settings }, interrupted))
-    })?;
+    })
+}
+
+fn deploy(env: &EnvRef, options: DeployOptions, ctx: &Context) -> Result<Report> {
+    if options.manual {
+        return record_manual_deploy(env, ctx);
+    }
+    let (job, interrupted) = begin_deploy(env, ctx)?;
     if let Some(started) = interrupted {
         output::warn(
             ctx,
