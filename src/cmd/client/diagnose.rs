@@ -20,7 +20,6 @@ pub fn explain(
     sent: Option<&SentCert>,
     target: &Target,
 ) -> anyhow::Error {
-    use rustls::AlertDescription as Alert;
     let tls_error = find_tls_error(&error.cause);
     let host = &target.host;
     let failure = match (&error, tls_error) {
@@ -40,36 +39,7 @@ pub fn explain(
             server_certificate_failure(cert_error, seen, host)
         }
         (_, Some(rustls::Error::AlertReceived(alert))) => {
-            let none_given = sent.is_none() || !seen.client_cert_sent;
-            match alert {
-                Alert::CertificateRequired => client_cert_required(seen, sent),
-                Alert::HandshakeFailure if seen.client_cert_requested && none_given => client_cert_required(seen, sent),
-                // The handshake had succeeded and the request was sent: a TLS 1.2 server that
-                // wants a certificate for this path renegotiates, which rustls refuses.
-                Alert::HandshakeFailure if error.step == Step::Http && !seen.client_cert_requested => {
-                    after_handshake("TLS 1.2 renegotiation")
-                }
-                Alert::UnknownCA
-                | Alert::BadCertificate
-                | Alert::CertificateUnknown
-                | Alert::CertificateExpired
-                | Alert::CertificateRevoked
-                | Alert::UnsupportedCertificate
-                | Alert::AccessDenied
-                | Alert::DecryptError
-                    if !none_given =>
-                {
-                    let reason = match alert {
-                        Alert::UnknownCA => "unknown CA".to_string(),
-                        Alert::CertificateExpired => "expired".to_string(),
-                        Alert::CertificateRevoked => "revoked".to_string(),
-                        Alert::BadCertificate => "bad certificate".to_string(),
-                        other => tls::alert_text(other),
-                    };
-                    client_cert_rejected(&reason, seen, sent)
-                }
-                other => transfer(35, format!("the TLS handshake with {host} failed: the server sent alert {}", tls::alert_text(other))),
-            }
+            alert_failure(alert, &error, seen, sent, host)
         }
         (_, Some(tls)) => transfer(35, format!("the TLS handshake with {host} failed: {}", tls::tls_error_text(tls))),
         // In TLS 1.3 a server rejects a client certificate after the handshake; when its alert
@@ -88,6 +58,55 @@ pub fn explain(
         (e, None) => transfer(56, format!("the connection to {host} failed: {e}")),
     };
     anyhow::Error::new(failure)
+}
+
+/// The server ended the handshake (or the exchange) with an alert: what it most likely meant.
+fn alert_failure(
+    alert: &rustls::AlertDescription,
+    error: &TransferError,
+    seen: &Observed,
+    sent: Option<&SentCert>,
+    host: &str,
+) -> crate::error::Failure {
+    use rustls::AlertDescription as Alert;
+    let none_given = sent.is_none() || !seen.client_cert_sent;
+    match alert {
+        Alert::CertificateRequired => client_cert_required(seen, sent),
+        Alert::HandshakeFailure if seen.client_cert_requested && none_given => {
+            client_cert_required(seen, sent)
+        }
+        // The handshake had succeeded and the request was sent: a TLS 1.2 server that
+        // wants a certificate for this path renegotiates, which rustls refuses.
+        Alert::HandshakeFailure if error.step == Step::Http && !seen.client_cert_requested => {
+            after_handshake("TLS 1.2 renegotiation")
+        }
+        Alert::UnknownCA
+        | Alert::BadCertificate
+        | Alert::CertificateUnknown
+        | Alert::CertificateExpired
+        | Alert::CertificateRevoked
+        | Alert::UnsupportedCertificate
+        | Alert::AccessDenied
+        | Alert::DecryptError
+            if !none_given =>
+        {
+            let reason = match alert {
+                Alert::UnknownCA => "unknown CA".to_string(),
+                Alert::CertificateExpired => "expired".to_string(),
+                Alert::CertificateRevoked => "revoked".to_string(),
+                Alert::BadCertificate => "bad certificate".to_string(),
+                other => tls::alert_text(other),
+            };
+            client_cert_rejected(&reason, seen, sent)
+        }
+        other => transfer(
+            35,
+            format!(
+                "the TLS handshake with {host} failed: the server sent alert {}",
+                tls::alert_text(other)
+            ),
+        ),
+    }
 }
 
 /// The server's certificate was refused: why, in words, with curl's 60.
