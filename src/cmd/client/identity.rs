@@ -74,6 +74,13 @@ pub fn load_identity(
     let Some(identity) = identity else {
         return Ok(None);
     };
+    let sent = what_is_sent(&identity, ctx)?;
+    Ok(Some((identity, sent)))
+}
+
+/// What is said about the certificate sent: its facts, and a warning when it is outside its
+/// validity (said again if the server refuses it).
+fn what_is_sent(identity: &ClientIdentity, ctx: &Context) -> Result<SentCert> {
     let info = CertInfo::from_der(&identity.chain[0])?;
     let unusable = if info.not_before > ctx.now {
         Some(format!(
@@ -108,7 +115,7 @@ pub fn load_identity(
         chain_subjects: chain.iter().map(|c| c.subject.clone()).collect(),
         top_issuer: chain.last().map(|c| c.issuer.clone()).unwrap_or_default(),
     };
-    Ok(Some((identity, sent)))
+    Ok(sent)
 }
 
 /// The identity in a PKCS#12 file: its key, and the certificate that belongs to it first.
