@@ -76,25 +76,14 @@ pub struct Imported {
     pub chain: Option<(Vec<u8>, String)>,
 }
 
-/// Import a certificate obtained elsewhere, checked, and make it current.
-pub fn add_imported(
-    state: &mut State,
-    env: &EnvRef,
-    files: &Imported,
+/// An imported certificate must be usable as a client certificate: not expired, not a CA,
+/// for client authentication, and signed by the chain given with it.
+fn check_imported(
+    info: &CertInfo,
+    ders: &[Vec<u8>],
+    cert_path: &str,
     now: DateTime<Utc>,
-) -> Result<CertRecord> {
-    let (cert_bytes, cert_path) = &files.cert;
-    let (key_bytes, key_path) = &files.key;
-    let cert_what = format!("the certificate file {cert_path}");
-    let key_what = format!("the key file {key_path}");
-    let mut ders = certs_from_pem(cert_bytes, &cert_what)?;
-    if let Some((chain_bytes, chain_path)) = &files.chain {
-        let chain_what = format!("the chain file {chain_path}");
-        ders.extend(certs_from_pem(chain_bytes, &chain_what)?);
-    }
-    let key = load_private_key(key_bytes, &key_what)?;
-    ensure_matches(&ders[0], &key.pair, &cert_what, &key_what)?;
-    let info = CertInfo::from_der(&ders[0])?;
+) -> Result<()> {
     if info.not_after < now {
         bail!(
             usage(format!(
@@ -137,6 +126,29 @@ pub fn add_imported(
             );
         }
     }
+    Ok(())
+}
+
+/// Import a certificate obtained elsewhere, checked, and make it current.
+pub fn add_imported(
+    state: &mut State,
+    env: &EnvRef,
+    files: &Imported,
+    now: DateTime<Utc>,
+) -> Result<CertRecord> {
+    let (cert_bytes, cert_path) = &files.cert;
+    let (key_bytes, key_path) = &files.key;
+    let cert_what = format!("the certificate file {cert_path}");
+    let key_what = format!("the key file {key_path}");
+    let mut ders = certs_from_pem(cert_bytes, &cert_what)?;
+    if let Some((chain_bytes, chain_path)) = &files.chain {
+        let chain_what = format!("the chain file {chain_path}");
+        ders.extend(certs_from_pem(chain_bytes, &chain_what)?);
+    }
+    let key = load_private_key(key_bytes, &key_what)?;
+    ensure_matches(&ders[0], &key.pair, &cert_what, &key_what)?;
+    let info = CertInfo::from_der(&ders[0])?;
+    check_imported(&info, &ders, cert_path, now)?;
     let chain = (ders.len() > 1).then(|| to_pem(&ders[1..]));
     add_record(
         state,
