@@ -164,6 +164,19 @@ fn sign(
     })
 }
 
+/// RFC 1123 labels: letters, digits and '-', not at either end; '*' only as the first label.
+fn is_dns_name(value: &str) -> bool {
+    value.len() <= 253
+        && value.split('.').enumerate().all(|(i, label)| {
+            (i == 0 && label == "*")
+                || (!label.is_empty()
+                    && label.len() <= 63
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        })
+}
+
 /// `DNS:x`, `IP:x`, `URI:x`, `email:x`, or a bare value whose kind is evident.
 pub fn parse_san(text: &str) -> Result<SanType> {
     let (kind, value) = match text.split_once(':') {
@@ -211,17 +224,7 @@ pub fn parse_san(text: &str) -> Result<SanType> {
         "URI" => SanType::URI(ia5(value)?),
         "email" => SanType::Rfc822Name(ia5(value)?),
         _ => {
-            // RFC 1123 labels: letters, digits and '-', not at either end; '*' only first.
-            let valid = value.len() <= 253
-                && value.split('.').enumerate().all(|(i, label)| {
-                    (i == 0 && label == "*")
-                        || (!label.is_empty()
-                            && label.len() <= 63
-                            && !label.starts_with('-')
-                            && !label.ends_with('-')
-                            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-                });
-            if !valid {
+            if !is_dns_name(value) {
                 bail!(usage(format!(
                     "the SAN '{text}' is not a DNS name, IP address, URI (scheme://… or urn:…) or email"
                 )));
