@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::State;
+use super::{CertRecord, State};
 
 /// The longest validity a certificate may be asked for (100 years).
 pub const MAX_VALIDITY_DAYS: i64 = 36_500;
@@ -17,6 +17,14 @@ pub fn validate(state: &State) -> Result<(), String> {
         fingerprint(&format!("trusted_cas[{i}].sha256"), &ca.sha256)?;
     }
     unique_names(state)?;
+    let ids = certificates(state)?;
+    environments(state, &ids)
+}
+
+/// Property, CA and domain names: valid and each once.
+/// Certificate ids are hex and unique, variables well formed and unique, fingerprints
+/// SHA-256, validity in order. Returns the certificates by id.
+fn certificates(state: &State) -> Result<HashMap<&str, &CertRecord>, String> {
     let mut ids = HashMap::new();
     let mut variables = HashSet::new();
     for (i, cert) in state.certificates.iter().enumerate() {
@@ -46,6 +54,12 @@ pub fn validate(state: &State) -> Result<(), String> {
             return Err(format!("{}: before not_before", at("not_after")));
         }
     }
+    Ok(ids)
+}
+
+/// Environments belong to a property, one per stage, with a sane validity, and point only at
+/// their own certificates.
+fn environments(state: &State, ids: &HashMap<&str, &CertRecord>) -> Result<(), String> {
     let properties: HashSet<&str> = state.properties.iter().map(|p| p.name.as_str()).collect();
     let mut environments = HashSet::new();
     for (i, env) in state.environments.iter().enumerate() {
@@ -89,7 +103,6 @@ pub fn validate(state: &State) -> Result<(), String> {
     Ok(())
 }
 
-/// Property, CA and domain names: valid and each once.
 fn unique_names(state: &State) -> Result<(), String> {
     let mut seen = HashSet::new();
     for (i, property) in state.properties.iter().enumerate() {

@@ -218,5 +218,4 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("gateway/handler.rs", "forward_headers", 65),
     ("state/store.rs", "lock_once", 77),
     ("state/store.rs", "parse_noting_unknown", 64),
-    ("state/validate.rs", "validate", 79),
 ];
