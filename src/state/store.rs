@@ -208,7 +208,9 @@ impl Store {
         }
     }
 
-    fn lock_once(&self) -> Result<File> {
+    /// The lock file, opened safely: a regular file of ours in a directory of ours, never
+    /// through a link, never blocking on a FIFO.
+    fn open_lock(&self) -> Result<File> {
         let lock_path = self.lock_path();
         if let Some(dir) = lock_path.parent()
             && dir.is_file()
@@ -255,6 +257,12 @@ impl Store {
             .into());
         }
         refuse_foreign(&meta, "lock file", &lock_path)?;
+        Ok(file)
+    }
+
+    fn lock_once(&self) -> Result<File> {
+        let lock_path = self.lock_path();
+        let file = self.open_lock()?;
         let started = Instant::now();
         let mut announced = false;
         loop {
