@@ -184,7 +184,9 @@ pub struct Verified {
 /// The checks before anything is saved: exactly one PEM certificate (no key, no HTML page), it
 /// parses, its validity is the catalog's window (unless allowed to differ), and it matches the
 /// catalog's pin when there is one.
-pub fn verify(body: &[u8], entry: &Entry, url: &str, allow_mismatch: bool) -> Result<Verified> {
+/// The one PEM certificate a download must be: not an HTML page, never a key, exactly one
+/// block. Returns its DER.
+fn the_one_certificate(body: &[u8], url: &str) -> Result<Vec<u8>> {
     let text = String::from_utf8_lossy(body);
     let lower = text.to_ascii_lowercase();
     if lower.contains("<html") || lower.contains("<!doctype") {
@@ -220,10 +222,14 @@ pub fn verify(body: &[u8], entry: &Entry, url: &str, allow_mismatch: bool) -> Re
             tags.join(", ")
         )));
     }
-    let der = certs[0].contents();
-    parse_der(der)
+    Ok(certs[0].contents().to_vec())
+}
+
+pub fn verify(body: &[u8], entry: &Entry, url: &str, allow_mismatch: bool) -> Result<Verified> {
+    let der = the_one_certificate(body, url)?;
+    parse_der(&der)
         .map_err(|e| runtime(format!("the certificate from {url} does not parse: {e:#}")))?;
-    let info = CertInfo::from_der(der)?;
+    let info = CertInfo::from_der(&der)?;
     let (from, to) = (info.not_before.date_naive(), info.not_after.date_naive());
     let close = |a: NaiveDate, b: NaiveDate| (a - b).num_days().abs() <= 1;
     let matches_window = close(from, entry.valid_from) && close(to, entry.valid_to);
@@ -246,7 +252,7 @@ pub fn verify(body: &[u8], entry: &Entry, url: &str, allow_mismatch: bool) -> Re
         );
     }
     Ok(Verified {
-        bytes: crate::pki::pem_lf("CERTIFICATE", der).into_bytes(),
+        bytes: crate::pki::pem_lf("CERTIFICATE", &der).into_bytes(),
         info,
     })
 }

@@ -430,6 +430,17 @@ fn forward_headers(
     {
         out.insert(header::COOKIE, joined);
     }
+    add_gateway_headers(&mut out, added, peer, hostname);
+    out
+}
+
+/// What the gateway says itself: X-Forwarded-*, then the rules' headers.
+fn add_gateway_headers(
+    out: &mut HeaderMap,
+    added: &[(String, String)],
+    peer: &Peer,
+    hostname: &str,
+) {
     let forwarded = [
         ("x-forwarded-for", peer.remote.ip().to_string()),
         ("x-forwarded-proto", "https".to_string()),
@@ -453,5 +464,4 @@ fn forward_headers(
             ),
         }
     }
-    out
 }

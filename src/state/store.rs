@@ -424,8 +424,13 @@ fn parse_noting_unknown(
             _ => return Err(corrupt(error).into()),
         },
     };
+    Err(unusable_version(&path.to_string(), version).into())
+}
+
+/// Why a state file of another schema version cannot be read.
+fn unusable_version(path: &str, version: Option<u32>) -> crate::error::Failure {
     // Version 1 is the first schema: older versions to migrate from will be handled here.
-    Err(match version {
+    match version {
         None => state(format!("the state file {path} has no schema_version: it is not an mtlsctl state file"))
             .hint("point --state (or MTLSCTL_STATE) at an mtlsctl state file"),
         Some(version) if version > SCHEMA_VERSION => state(format!(
@@ -437,5 +442,4 @@ fn parse_noting_unknown(
             "the state file {path} has schema version {version}, which no mtlsctl wrote"
         )),
     }
-    .into())
 }
