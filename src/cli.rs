@@ -19,13 +19,7 @@ const STATE_HELP: &str = "Path of the state file \
     about = "Manage and use mutual-TLS client certificates",
     long_about = "Manage and use mutual-TLS client certificates: environments per property and \
 stage, issuing, rotation, selection and deployment, expiry reminders, and inspection.\n\n\
-All state lives in one local JSON file (see --state).",
-    after_help = "Exit codes: 0 success, 1 runtime failure (I/O, network, TLS, deploy hook, lock \
-timeout), 2 usage or validation error, 3 the state file cannot be used (corrupt, newer schema, \
-wrong permissions).\n\nEnvironment: MTLSCTL_STATE (state file), MTLSCTL_NOW (RFC 3339 time that \
-replaces the clock, for tests and what-if questions), MTLSCTL_LOCK_TIMEOUT (how long to wait for \
-the state lock, default 30s), MTLSCTL_HOOK_TIMEOUT (how long a deploy hook may run, default \
-5m), NO_COLOR."
+All state lives in one local JSON file (see --state)."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -33,6 +27,23 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The command line: the derived parser, with the help text that is rendered from tables (the
+/// exit codes of `error::EXIT_CODES`). Parse, complete and document with this.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let codes: Vec<String> = crate::error::EXIT_CODES
+        .iter()
+        .map(|(code, meaning)| format!("  {code}  {meaning}"))
+        .collect();
+    Cli::command().after_help(format!(
+        "Exit codes:\n{}\n\nEnvironment: MTLSCTL_STATE (state file), MTLSCTL_NOW (RFC 3339 time \
+that replaces the clock, for tests and what-if questions), MTLSCTL_LOCK_TIMEOUT (how long to wait \
+for the state lock, default 30s), MTLSCTL_HOOK_TIMEOUT (how long a deploy hook may run, default \
+5m), NO_COLOR.",
+        codes.join("\n")
+    ))
 }
 
 #[derive(Debug, Args)]

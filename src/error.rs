@@ -2,6 +2,24 @@
 
 use std::fmt;
 
+/// The exit codes every command shares, with what each means: the one table that `--help`, the
+/// man page and the README show. (`expiry` and `request` add their own, documented with them.)
+pub const EXIT_CODES: [(u8, &str); 4] = [
+    (0, "success"),
+    (
+        1,
+        "runtime failure: I/O, network, TLS, deploy hook, state locked too long",
+    ),
+    (
+        2,
+        "usage or validation error: bad flag, unknown environment or certificate, a rule violated (a second production environment, selecting an expired certificate)",
+    ),
+    (
+        3,
+        "the state file cannot be used: corrupt, newer schema, wrong permissions, not a regular file",
+    ),
+];
+
 /// What went wrong, as far as the exit code is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {

@@ -1,7 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 // Listing 10,000 certificates is mostly allocation: mimalloc makes it cheap.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -9,7 +7,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     // One crypto provider for the whole binary, chosen here once.
     let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
-    let cli = match mtlsctl::cli::Cli::try_parse() {
+    use clap::FromArgMatches;
+    let parsed = mtlsctl::cli::command()
+        .try_get_matches()
+        .and_then(|matches| mtlsctl::cli::Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
@@ -29,8 +31,7 @@ fn main() -> ExitCode {
 /// A bad flag to expiry still tells a Prometheus textfile collector and a nagios reader that
 /// the check failed: what could be parsed says where and how to answer.
 fn expiry_could_not_start(error: &clap::Error) {
-    use clap::CommandFactory;
-    let Ok(matches) = mtlsctl::cli::Cli::command()
+    let Ok(matches) = mtlsctl::cli::command()
         .ignore_errors(true)
         .try_get_matches_from(std::env::args_os())
     else {

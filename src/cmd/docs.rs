@@ -3,17 +3,15 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use clap::CommandFactory;
 use clap_mangen::Man;
 use serde_json::json;
 
 use crate::atomic;
-use crate::cli::Cli;
 use crate::output::Report;
 
 pub fn completions(shell: clap_complete::Shell) -> Result<Report> {
     let mut bytes = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "mtlsctl", &mut bytes);
+    clap_complete::generate(shell, &mut crate::cli::command(), "mtlsctl", &mut bytes);
     let text = String::from_utf8(bytes).context("the completion script is not UTF-8")?;
     Ok(Report::Text {
         json: json!({"shell": shell.to_string(), "script": text}),
@@ -22,7 +20,7 @@ pub fn completions(shell: clap_complete::Shell) -> Result<Report> {
 }
 
 pub fn man(out_dir: Option<&Path>, store: &crate::state::Store) -> Result<Report> {
-    let mut command = Cli::command().disable_help_subcommand(true);
+    let mut command = crate::cli::command().disable_help_subcommand(true);
     command.build();
     let Some(dir) = out_dir else {
         let text = String::from_utf8(main_page(&command)?).context("the man page is not UTF-8")?;
@@ -77,25 +75,25 @@ fn main_page(command: &clap::Command) -> Result<Vec<u8>> {
     man.render_description_section(&mut page)?;
     man.render_options_section(&mut page)?;
     man.render_subcommands_section(&mut page)?;
+    page.extend_from_slice(exit_status().as_bytes());
     page.extend_from_slice(EXTRA_SECTIONS.as_bytes());
     man.render_version_section(&mut page)?;
     Ok(page)
 }
 
-const EXTRA_SECTIONS: &str = r#".SH "EXIT STATUS"
-.TP
-\fB0\fR
-success
-.TP
-\fB1\fR
-runtime failure: I/O, network, TLS, deploy hook, state locked too long
-.TP
-\fB2\fR
-usage or validation error: bad flag, unknown environment or certificate, a rule violated (a second production environment, selecting an expired certificate)
-.TP
-\fB3\fR
-the state file cannot be used: corrupt, newer schema, wrong permissions
-.PP
+/// The EXIT STATUS section, from the one table of exit codes.
+fn exit_status() -> String {
+    let mut text = String::from(".SH \"EXIT STATUS\"\n");
+    for (code, meaning) in crate::error::EXIT_CODES {
+        text.push_str(&format!(
+            ".TP\n\\fB{code}\\fR\n{}\n",
+            meaning.replace('-', "\\-")
+        ));
+    }
+    text
+}
+
+const EXTRA_SECTIONS: &str = r#".PP
 \fBmtlsctl expiry\fR follows the monitoring\-plugin convention instead: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (any error).
 .SH ENVIRONMENT
 .TP

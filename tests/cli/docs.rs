@@ -194,3 +194,37 @@ fn completions_need_no_environment_and_only_expiry_exits_3_on_a_bad_flag() {
     w.fails(&["property", "create", "expiry", "--bogus"], 2);
     w.fails(&["--state", "x.json", "expiry", "--bogus"], 3);
 }
+
+#[test]
+fn the_readme_shows_the_one_table_of_exit_codes() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme
+        .split("## Exit codes")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the README has a section 'Exit codes'");
+    let rows: Vec<String> = section
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| code") && !l.starts_with("| ---"))
+        .map(str::to_string)
+        .collect();
+    let expected: Vec<String> = mtlsctl::error::EXIT_CODES
+        .iter()
+        .map(|(code, meaning)| format!("| {code} | {meaning} |"))
+        .collect();
+    assert_eq!(
+        rows, expected,
+        "README's exit codes differ from error::EXIT_CODES"
+    );
+    // --help shows the same table.
+    let help = crate::support::World::new().ok(&["--help"]);
+    for (code, meaning) in mtlsctl::error::EXIT_CODES {
+        let first_words: String = meaning
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(help.contains(&format!("  {code}  {first_words}")), "{help}");
+    }
+}
