@@ -126,3 +126,42 @@ pub fn report(error: &anyhow::Error) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context as _;
+
+    #[test]
+    fn the_first_failure_in_a_chain_decides_the_code_and_the_hint() {
+        let error = anyhow::Error::new(transfer(58, "rejected").hint("send another"))
+            .context("cannot check the server");
+        let (kind, hint) = classify(&error);
+        assert_eq!(kind.exit_code(), 58);
+        assert_eq!(hint, Some("send another"));
+        let plain = Err::<(), _>(std::io::Error::other("disk"))
+            .context("cannot write")
+            .unwrap_err();
+        assert_eq!(classify(&plain).0.exit_code(), 1);
+    }
+
+    #[test]
+    fn reports_escape_what_servers_and_files_say() {
+        let error = anyhow::Error::new(usage("bad \u{1b}]52;c;x\u{7} name\nforged: line"));
+        let text = report(&error);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert_eq!(text.lines().count(), 1, "{text:?}");
+    }
+
+    #[test]
+    fn the_exit_code_table_is_in_order_and_matches_the_kinds() {
+        let codes: Vec<u8> = EXIT_CODES.iter().map(|(code, _)| *code).collect();
+        assert_eq!(codes, [0, 1, 2, 3]);
+        assert_eq!(ErrorKind::Runtime.exit_code(), 1);
+        assert_eq!(ErrorKind::Usage.exit_code(), 2);
+        assert_eq!(ErrorKind::State.exit_code(), 3);
+    }
+}

@@ -241,3 +241,60 @@ pub fn keep_usable_current(
     state.environment_mut(env)?.current_cert = Some(id);
     Ok(Some(variable))
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+
+    use super::*;
+    use crate::model::{Host, Stage};
+    use crate::state::{Environment, Property};
+
+    #[test]
+    fn a_certificate_not_valid_yet_leaves_the_usable_one_current() {
+        let now = Utc::now();
+        let env: EnvRef = format!("shop/{}", Stage::Production).parse().unwrap();
+        let validity = Validity::from_days(90);
+        let mut state = State::default();
+        state.add_property(Property {
+            name: "shop".parse().unwrap(),
+            created: now,
+        });
+        state.add_environment(Environment::new(
+            &env,
+            Host::Managed,
+            KeyType::EcP256,
+            validity,
+            now,
+        ));
+        let first = add_issued(&mut state, &env, KeyType::EcP256, validity, now).unwrap();
+        // Issued "in ten days": its validity starts then.
+        let later = add_issued(
+            &mut state,
+            &env,
+            KeyType::EcP256,
+            validity,
+            now + Duration::days(10),
+        )
+        .unwrap();
+        let previous = Some(first.id.clone());
+        let kept = keep_usable_current(&mut state, &env, previous.clone(), &later, now).unwrap();
+        assert_eq!(kept.as_deref(), Some(first.variable.as_str()));
+        assert_eq!(state.environment(&env).unwrap().current_cert, previous);
+        // Valid now: nothing to keep.
+        assert_eq!(
+            keep_usable_current(&mut state, &env, previous, &first, now).unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn the_issuer_is_created_once() {
+        let now = Utc::now();
+        let mut state = State::default();
+        let first = ensure_issuer(&mut state, now).unwrap().sha256.clone();
+        let again = ensure_issuer(&mut state, now).unwrap().sha256.clone();
+        assert_eq!(first, again);
+        assert!(signer(state.issuer.as_ref().unwrap()).not_after > now);
+    }
+}

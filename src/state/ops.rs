@@ -72,3 +72,69 @@ impl Domain {
         self.rules.retain(|r| r.name != name);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, Utc};
+
+    use super::*;
+    use crate::duration::Validity;
+    use crate::lifecycle::add_issued;
+    use crate::model::{Host, KeyType, Stage};
+
+    fn shop() -> State {
+        let now = Utc::now();
+        let mut state = State::default();
+        state.add_property(Property {
+            name: "shop".parse().unwrap(),
+            created: now,
+        });
+        for stage in [Stage::Development, Stage::Production] {
+            let env: EnvRef = format!("shop/{stage}").parse().unwrap();
+            let validity = Validity::from_days(30);
+            state.add_environment(Environment::new(
+                &env,
+                Host::Managed,
+                KeyType::EcP256,
+                validity,
+                now,
+            ));
+            add_issued(&mut state, &env, KeyType::EcP256, validity, now).unwrap();
+        }
+        state
+    }
+
+    #[test]
+    fn an_environment_goes_with_its_certificates_and_only_them() {
+        let mut state = shop();
+        let prod: EnvRef = "shop/prod".parse().unwrap();
+        assert_eq!(state.remove_environment(&prod), 1);
+        assert_eq!(state.environments.len(), 1);
+        assert_eq!(state.certificates.len(), 1);
+        assert!(super::super::validate::validate(&state).is_ok());
+        assert_eq!(state.remove_property(&"shop".parse().unwrap()), 1);
+        assert!(state.properties.is_empty() && state.certificates.is_empty());
+    }
+
+    #[test]
+    fn a_download_replaces_the_record_of_its_id_and_year() {
+        let mut state = State::default();
+        let now = Utc::now();
+        let record = |sha: &str| DatacenterDownload {
+            id: "us".into(),
+            year: 2026,
+            name: "US".into(),
+            path: "/tmp/us.pem".into(),
+            url: "https://example.com/us.pem".into(),
+            at: now,
+            sha256: sha.into(),
+            subject: "CN=us".into(),
+            not_before: now,
+            not_after: now + Duration::days(300),
+        };
+        state.record_download(record("a"));
+        state.record_download(record("b"));
+        assert_eq!(state.datacenter_downloads.len(), 1);
+        assert_eq!(state.datacenter_downloads[0].sha256, "b");
+    }
+}
