@@ -178,6 +178,27 @@ impl TestCa {
         }
     }
 
+    /// A server certificate for these names (DNS names or IP addresses), issued by this CA;
+    /// `expired` ended three days ago. Returns the certificate (PEM) and its key.
+    pub fn server(&self, names: &[&str], expired: bool) -> (String, KeyPair) {
+        let key = KeyPair::generate().expect("server key");
+        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        let mut params = CertificateParams::new(names.clone()).expect("params");
+        params.distinguished_name.push(
+            DnType::CommonName,
+            names.first().cloned().unwrap_or_default(),
+        );
+        params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
+        if expired {
+            let now = time::OffsetDateTime::now_utc();
+            params.not_before = now - time::Duration::days(30);
+            params.not_after = now - time::Duration::days(3);
+        }
+        let issuer = Issuer::from_params(&self.params, &self.key);
+        let cert = params.signed_by(&key, &issuer).expect("signed server");
+        (cert.pem(), key)
+    }
+
     /// A client certificate valid between the two offsets from now, in days.
     pub fn client(&self, cn: &str, key: &KeyPair, from_days: i64, to_days: i64) -> String {
         self.client_with(cn, key, from_days, to_days, |_| {})

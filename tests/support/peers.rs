@@ -6,8 +6,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use rcgen::{CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair};
-
 /// A server certificate for localhost/127.0.0.1 and the CA that signed it, as files.
 pub struct ServerPki {
     pub ca: PathBuf,
@@ -17,30 +15,15 @@ pub struct ServerPki {
 
 impl ServerPki {
     pub fn write(dir: &Path) -> ServerPki {
-        let ca_key = KeyPair::generate().unwrap();
-        let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
-        ca_params
-            .distinguished_name
-            .push(DnType::CommonName, "Peer Server CA");
-        ca_params.is_ca = IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-        let ca = ca_params.self_signed(&ca_key).unwrap();
-        let key = KeyPair::generate().unwrap();
-        let mut params =
-            CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
-        params
-            .distinguished_name
-            .push(DnType::CommonName, "localhost");
-        params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
-        let cert = params
-            .signed_by(&key, &Issuer::from_params(&ca_params, &ca_key))
-            .unwrap();
+        let ca = super::TestCa::new("Peer Server CA");
+        let (cert, key) = ca.server(&["localhost", "127.0.0.1"], false);
         let pki = ServerPki {
             ca: dir.join("server-ca.pem"),
             cert: dir.join("server.pem"),
             key: dir.join("server.key"),
         };
-        std::fs::write(&pki.ca, ca.pem()).unwrap();
-        std::fs::write(&pki.cert, cert.pem()).unwrap();
+        std::fs::write(&pki.ca, &ca.cert_pem).unwrap();
+        std::fs::write(&pki.cert, cert).unwrap();
         std::fs::write(&pki.key, key.serialize_pem()).unwrap();
         pki
     }

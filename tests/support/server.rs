@@ -15,7 +15,6 @@ use http_body_util::{BodyExt, Full};
 use hyper::body::{Bytes, Incoming};
 use hyper::{Request, Response};
 use hyper_util::rt::{TokioExecutor, TokioIo};
-use rcgen::{CertificateParams, DnType, ExtendedKeyUsagePurpose, Issuer, KeyPair};
 use rustls::RootCertStore;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use rustls::server::WebPkiClientVerifier;
@@ -76,27 +75,10 @@ impl TestServer {
     ) -> TestServer {
         let routes = Arc::new(routes);
         let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
-        let ca_key = KeyPair::generate().unwrap();
-        let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
-        ca_params
-            .distinguished_name
-            .push(DnType::CommonName, "Test Server CA");
-        ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
-        let ca_cert = ca_params.self_signed(&ca_key).unwrap();
-        let server_key = KeyPair::generate().unwrap();
-        let mut params =
-            CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()]).unwrap();
-        params
-            .distinguished_name
-            .push(DnType::CommonName, "localhost");
-        params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
-        if expired {
-            let now = time::OffsetDateTime::now_utc();
-            params.not_before = now - time::Duration::days(30);
-            params.not_after = now - time::Duration::days(3);
-        }
-        let issuer = Issuer::from_params(&ca_params, &ca_key);
-        let server_cert = params.signed_by(&server_key, &issuer).unwrap();
+        let ca = super::TestCa::new("Test Server CA");
+        let (server_pem, server_key) = ca.server(&["localhost", "127.0.0.1"], expired);
+        let der_of = |text: &str| CertificateDer::from(::pem::parse(text).unwrap().into_contents());
+        let (server_der, ca_der) = (der_of(&server_pem), der_of(&ca.cert_pem));
 
         let builder = rustls::ServerConfig::builder();
         let builder = match client_auth {
@@ -119,7 +101,7 @@ impl TestServer {
         };
         let mut config = builder
             .with_single_cert(
-                vec![server_cert.der().clone(), ca_cert.der().clone()],
+                vec![server_der.clone(), ca_der],
                 PrivateKeyDer::Pkcs8(server_key.serialize_der().into()),
             )
             .unwrap();
@@ -169,8 +151,8 @@ impl TestServer {
         });
         TestServer {
             addr,
-            ca_pem: ca_cert.pem(),
-            cert_der: server_cert.der().to_vec(),
+            ca_pem: ca.cert_pem.clone(),
+            cert_der: server_der.to_vec(),
             _runtime: runtime,
         }
     }
