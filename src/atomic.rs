@@ -14,17 +14,8 @@ use anyhow::{Context, Result};
 pub fn write_file(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     // /dev/stdout and /proc/self/fd/N name a descriptor this process holds: write through it
     // (opening the name again would truncate a file it leads to).
-    if let Some(fd) = own_descriptor(path) {
-        use std::os::fd::BorrowedFd;
-        // SAFETY: the descriptor stays open for this call: it is one of the standard streams or
-        // one the path names in this process, and it is only duplicated.
-        let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
-        let mut file = File::from(
-            borrowed
-                .try_clone_to_owned()
-                .with_context(|| format!("cannot write {}", path.display()))?,
-        );
-        return file
+    if let Some(file) = own_descriptor_file(path) {
+        return file?
             .write_all(bytes)
             .with_context(|| format!("cannot write {}", path.display()));
     }
@@ -214,14 +205,8 @@ pub enum Sink {
 
 impl Sink {
     pub fn open(path: &Path, mode: u32) -> Result<Sink> {
-        if let Some(fd) = own_descriptor(path) {
-            use std::os::fd::BorrowedFd;
-            // SAFETY: the descriptor is open (checked above) and only duplicated here.
-            let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
-            let owned = borrowed
-                .try_clone_to_owned()
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            return Ok(Sink::Through(File::from(owned)));
+        if let Some(file) = own_descriptor_file(path) {
+            return Ok(Sink::Through(file?));
         }
         if let Ok(meta) = fs::metadata(path)
             && !meta.is_file()
@@ -249,6 +234,22 @@ impl Sink {
             Sink::Through(mut file) => file.flush().context("cannot write the output"),
         }
     }
+}
+
+/// A path like /dev/stdout as a file of its own on the descriptor this process holds (opening
+/// the name again would truncate a file it leads to); None for any other path.
+fn own_descriptor_file(path: &Path) -> Option<Result<File>> {
+    use std::os::fd::BorrowedFd;
+    let fd = own_descriptor(path)?;
+    // SAFETY: the descriptor is open (own_descriptor checked it): one of the standard streams
+    // or one the path names in this process; it is only duplicated here.
+    let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
+    Some(
+        borrowed
+            .try_clone_to_owned()
+            .map(File::from)
+            .with_context(|| format!("cannot write {}", path.display())),
+    )
 }
 
 /// The descriptor a path like /dev/stdout, /dev/fd/3 or /proc/self/fd/3 names, when it is open.

@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::error::usage;
 use crate::expiry::{self, Item, Level, Thresholds, Watched};
 use crate::output::{self, Column, Report, Styled, Tone};
-use crate::pki::cert::{CertInfo, certs_from_pem, parse_der};
+use crate::pki::cert::{CertInfo, certs_in_file};
 
 pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
     // `--output -` is stdout, as `-` is everywhere else.
@@ -31,13 +31,7 @@ pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
         Err(error) => {
             // A textfile collector would go on serving the last good file: replace it with
             // one that says the check failed.
-            if format(args, ctx) == ExpiryFormat::Prometheus {
-                let _ = atomic::write_file(
-                    path,
-                    expiry::prometheus_unknown().as_bytes(),
-                    atomic::output_mode(path),
-                );
-            }
+            answer_unknown(format(args, ctx), Some(path), &format!("{error:#}"));
             Err(error)
         }
     }
@@ -265,24 +259,7 @@ fn watch_files(files: &[std::path::PathBuf], outside: &mut Outside) {
 
 fn certificates_of_file(path: &std::path::Path) -> Result<Vec<Vec<u8>>> {
     let what = format!("the certificate file {}", path.display());
-    let bytes = super::read_input(path)?;
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(usage(format!("{what} is empty")).into());
-    }
-    let ders = if bytes.starts_with(b"-----") || bytes.windows(11).any(|w| w == b"-----BEGIN ") {
-        certs_from_pem(&bytes, &what)?
-    } else {
-        parse_der(&bytes).map_err(|e| {
-            usage(format!(
-                "{what} is neither PEM nor a DER certificate: {e:#}"
-            ))
-        })?;
-        vec![bytes]
-    };
-    if ders.is_empty() {
-        return Err(usage(format!("{what} holds no certificate")).into());
-    }
-    Ok(ders)
+    certs_in_file(&super::read_input(path)?, &what)
 }
 
 /// The chain each server given with --host presents: its certificate and the intermediates it

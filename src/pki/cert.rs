@@ -155,7 +155,7 @@ pub fn what_der_holds(der: &[u8]) -> Option<&'static str> {
 
 /// The certificates of a file that is PEM (any number) or DER (one).
 pub fn certs_in_file(bytes: &[u8], what: &str) -> Result<Vec<Vec<u8>>> {
-    if bytes.is_empty() {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
         bail!(usage(format!("{what} is empty")));
     }
     if bytes.windows(11).any(|w| w == b"-----BEGIN ") {
