@@ -16,11 +16,13 @@ fn main() -> ExitCode {
         Err(error) => {
             let _ = error.print();
             // A bad flag is exit 2, except for expiry, where any error is UNKNOWN (3).
-            let code = if error.use_stderr() && is_expiry_call() {
-                expiry_could_not_start(&error);
-                3
-            } else {
-                error.exit_code()
+            let expiry = error.use_stderr().then(expiry_call).flatten();
+            let code = match expiry {
+                Some(expiry) => {
+                    expiry_could_not_start(&expiry, &error);
+                    3
+                }
+                None => error.exit_code(),
             };
             return ExitCode::from(code as u8);
         }
@@ -28,40 +30,51 @@ fn main() -> ExitCode {
     ExitCode::from(mtlsctl::run(cli))
 }
 
-/// A bad flag to expiry still tells a Prometheus textfile collector and a nagios reader that
-/// the check failed: what could be parsed says where and how to answer.
-fn expiry_could_not_start(error: &clap::Error) {
-    let Ok(matches) = mtlsctl::cli::command()
+/// The arguments of an `expiry` call that did not parse, as far as they could be read: clap
+/// finds the subcommand past the global options (`mtlsctl property create expiry --bogus` is
+/// not one).
+fn expiry_call() -> Option<clap::ArgMatches> {
+    let matches = mtlsctl::cli::command()
         .ignore_errors(true)
         .try_get_matches_from(std::env::args_os())
-    else {
-        return;
-    };
-    let Some(("expiry", expiry)) = matches.subcommand() else {
-        return;
-    };
+        .ok()?;
+    match matches.subcommand() {
+        Some(("expiry", expiry)) => Some(expiry.clone()),
+        _ => None,
+    }
+}
+
+/// A bad flag to expiry still tells a Prometheus textfile collector and a nagios reader that
+/// the check failed: what could be parsed says where and how to answer.
+fn expiry_could_not_start(expiry: &clap::ArgMatches, error: &clap::Error) {
+    use clap::ValueEnum;
+    // clap stops reading at the first bad argument: --format and --output given after it are
+    // read here, where they are.
+    let given = expiry.value_source("format") == Some(clap::parser::ValueSource::CommandLine);
     let format = expiry
         .get_one::<mtlsctl::cli::ExpiryFormat>("format")
         .copied()
+        .filter(|_| given)
+        .or_else(|| {
+            written_value("--format")
+                .and_then(|text| mtlsctl::cli::ExpiryFormat::from_str(&text, true).ok())
+        })
         .unwrap_or(mtlsctl::cli::ExpiryFormat::Table);
-    let output = expiry.get_one::<std::path::PathBuf>("output");
+    let output = expiry
+        .get_one::<std::path::PathBuf>("output")
+        .cloned()
+        .or_else(|| written_value("--output").map(std::path::PathBuf::from));
     let why = error.kind().to_string();
-    mtlsctl::cmd::expiry::answer_unknown(format, output.map(|p| p.as_path()), &why);
+    mtlsctl::cmd::expiry::answer_unknown(format, output.as_deref(), &why);
 }
 
-/// Whether the subcommand is `expiry`: the first word that is not a global option or its value
-/// (`mtlsctl property create expiry --bogus` creates a property named expiry).
-fn is_expiry_call() -> bool {
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--" => return false,
-            "--state" | "--color" => {
-                args.next();
-            }
-            flag if flag.starts_with('-') => {}
-            command => return command == "expiry",
-        }
-    }
-    false
+/// The value given to a long option on the command line (`--name VALUE` or `--name=VALUE`).
+fn written_value(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().enumerate().find_map(|(i, arg)| {
+        arg.strip_prefix(name).and_then(|rest| match rest {
+            "" => args.get(i + 1).cloned(),
+            _ => rest.strip_prefix('=').map(str::to_string),
+        })
+    })
 }

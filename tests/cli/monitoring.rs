@@ -613,6 +613,19 @@ fn a_check_that_cannot_start_still_answers_and_report_files_keep_their_mode() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("MTLSCTL UNKNOWN"));
+    // Whichever comes first: a bad flag or value before --format and --output too.
+    for bad in [["-w", "abc"], ["--bogus", "--quiet"]] {
+        w.ok(&["expiry", "--format", "prometheus", "--output", prom_path]);
+        let mut args = vec!["expiry"];
+        args.extend(bad);
+        args.extend(["--format=prometheus", "--output", prom_path]);
+        w.fails(&args, 3);
+        assert!(
+            std::fs::read_to_string(&prom)
+                .unwrap()
+                .contains("mtlsctl_expiry_status 3")
+        );
+    }
     let out = w
         .cmd()
         .env("MTLSCTL_NOW", "garbage")
