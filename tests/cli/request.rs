@@ -1439,3 +1439,47 @@ fn running_as_root() -> bool {
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
+
+#[test]
+fn an_untrusted_self_signed_server_is_named_so_when_the_store_has_its_namesake() {
+    if peers::nginx_binary().is_none() {
+        eprintln!("skipped: nginx is not installed (.ci/run installs it)");
+        return;
+    }
+    let w = World::new();
+    let self_signed = |alg: &'static rcgen::SignatureAlgorithm| {
+        let key = rcgen::KeyPair::generate_for(alg).unwrap();
+        let mut params = rcgen::CertificateParams::new(vec!["localhost".to_string()]).unwrap();
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "localhost");
+        params.is_ca = rcgen::IsCa::ExplicitNoCa;
+        (params.self_signed(&key).unwrap().pem(), key)
+    };
+    // The system store holds an RSA "CN=localhost" (as Debian's snakeoil); the server's own
+    // is ECDSA and trusted by nobody.
+    let (namesake, _) = self_signed(&rcgen::PKCS_RSA_SHA256);
+    let store = w.write("store.pem", namesake);
+    let (cert, key) = self_signed(&rcgen::PKCS_ECDSA_P256_SHA256);
+    let pki = ServerPki {
+        ca: w.write("server.pem", &cert),
+        cert: w.path("server.pem"),
+        key: w.write("server.key", key.serialize_pem()),
+    };
+    let nginx = peers::nginx(
+        w.dir.path(),
+        &pki,
+        &pki.ca,
+        "off",
+        "location / { return 200 \"ok\\n\"; }",
+    );
+    let out = w
+        .cmd()
+        .env("SSL_CERT_FILE", &store)
+        .args(["request", &format!("https://localhost:{}/", nginx.port)])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(60));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not trusted: it is self-signed"), "{err}");
+}

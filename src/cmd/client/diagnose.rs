@@ -138,6 +138,17 @@ fn server_certificate_failure(
             transfer(60, format!("hostname mismatch: the certificate is for {names}, not {host}"))
                 .hint("use the host name the certificate names, or --resolve NAME:PORT:ADDRESS to reach it by that name")
         }
+        // A self-signed leaf the store does not hold, where the store has another certificate
+        // of the same name (Debian's RSA snakeoil for CN=localhost): webpki tries that one and
+        // reports its key type, but the cause is an untrusted CA.
+        other
+            if leaf.as_ref().is_some_and(|l| l.self_signed)
+                && format!("{other:?}").contains("UnsupportedSignatureAlgorithm") =>
+        {
+            let issuer = leaf.as_ref().map(|l| l.issuer.clone()).unwrap_or_default();
+            transfer(60, format!("the server's certificate is not trusted: it is self-signed ({issuer})"))
+                .hint("trust it with --cacert FILE or --ca NAME; 'mtlsctl inspect --connect HOST:PORT' shows it")
+        }
         Cert::UnknownIssuer => {
             let issuer = leaf.as_ref().map(|l| l.issuer.clone()).unwrap_or_default();
             transfer(60, format!("the server's certificate is not trusted: unknown CA ({issuer})"))
