@@ -49,7 +49,7 @@ fn main() -> Result<()> {
             now,
         )?;
     }
-    let store = Store::new(PathBuf::from(out), Duration::from_secs(30), true);
+    let store = Store::file(PathBuf::from(out), Duration::from_secs(30), true);
     store.update(|current| {
         *current = state.clone();
         Ok(())

@@ -102,7 +102,7 @@ impl Context {
             }
         };
         Ok(Context {
-            store: Store::new(state_path, lock_timeout, global.quiet),
+            store: Store::file(state_path, lock_timeout, global.quiet),
             json: global.json,
             quiet: global.quiet,
             verbose: global.verbose,

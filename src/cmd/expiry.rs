@@ -113,10 +113,10 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
     }
     // Monitoring never says OK when it could not look: no state where it was told to look is
     // UNKNOWN (a wrong path in a crontab would otherwise stay green forever).
-    if !args.allow_empty && !ctx.store.path().exists() {
+    if !args.allow_empty && !ctx.store.exists()? {
         return Err(crate::error::state(format!(
-            "there is no state file at {}",
-            ctx.store.path().display()
+            "{} does not exist",
+            ctx.store.describe()
         ))
         .hint("check --state / MTLSCTL_STATE; on a first run with nothing in use yet, pass --allow-empty")
         .into());

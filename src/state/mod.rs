@@ -1,11 +1,13 @@
 //! The state: one JSON document with everything mtlsctl knows, and the queries every command
 //! shares. `store` reads and writes it safely.
 
+mod file;
 mod ops;
 mod store;
 mod validate;
 
-pub use store::{Store, parse};
+pub use file::{FileBackend, parse};
+pub use store::{Backend, Commit, Store, Transaction};
 
 use std::collections::HashMap;
 use std::path::PathBuf;

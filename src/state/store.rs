@@ -1,445 +1,243 @@
-//! The state file on disk: one exclusive lock over every read-modify-write, atomic
-//! replacement, refusal of anything it cannot safely use (exit 3), and no write by readers.
+//! The store: where commands read and change the state, whatever keeps it. A backend (the
+//! JSON file today) reads, and commits a changed state as one transaction; the store runs the
+//! change, checks the result, and runs the change again when another writer got there first.
 
-use std::fs::{self, DirBuilder, File, OpenOptions, TryLockError};
-use std::io::ErrorKind as IoErrorKind;
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use anyhow::{Context, Result};
-use serde::Deserialize;
+use anyhow::Result;
 
-use super::{SCHEMA_VERSION, State};
-use crate::atomic;
+use super::{CertRecord, FileBackend, State};
 use crate::error::{runtime, state};
 
-/// How long a waiting writer stays silent before it says what it waits for.
-const QUIET_WAIT: Duration = Duration::from_millis(500);
-const POLL: Duration = Duration::from_millis(25);
-/// A state with 10,000 certificates is about 20 MB: anything past this is not a state.
-const MAX_STATE_BYTES: u64 = 1 << 30;
+/// How a transaction ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Commit {
+    /// Written (or nothing to write).
+    Done,
+    /// Another writer changed the state since it was read; nothing was written.
+    Conflict,
+}
+
+/// What keeps the state.
+pub trait Backend {
+    /// Where the state is, for messages: "state file /x/state.json".
+    fn location(&self) -> String;
+    /// Whether there is a state at all (an absent one reads as empty).
+    fn exists(&self) -> Result<bool>;
+    /// The state as it is now; an absent state is empty. Never writes.
+    fn read(&self) -> Result<State>;
+    /// Fail as a write would, without writing.
+    fn check_writable(&self) -> Result<()>;
+    /// A certificate's private key (PEM).
+    fn private_key(&self, cert: &CertRecord) -> Result<String>;
+    /// Read the state for a change. The change is committed (or dropped) on the transaction.
+    fn begin(&self) -> Result<Box<dyn Transaction + '_>>;
+    /// Refuse an output path where writing would damage the state.
+    fn refuse_as_output(&self, out: &Path) -> Result<()>;
+}
+
+/// A change in progress on a backend.
+pub trait Transaction {
+    /// The state as it was read at the start of the transaction.
+    fn take_state(&mut self) -> State;
+    /// Save `changed` unless someone else changed the state since it was read.
+    fn commit(self: Box<Self>, changed: &State) -> Result<Commit>;
+}
+
+/// How many times a change is run again after conflicts before the store gives up. Only a
+/// store under heavy concurrent writing gets near it.
+const MAX_ATTEMPTS: usize = 100;
 
 pub struct Store {
-    path: PathBuf,
-    lock_timeout: Duration,
-    quiet: bool,
+    backend: Box<dyn Backend>,
 }
 
 impl Store {
-    pub fn new(path: PathBuf, lock_timeout: Duration, quiet: bool) -> Self {
-        Store {
-            path,
-            lock_timeout,
-            quiet,
-        }
+    pub fn new(backend: Box<dyn Backend>) -> Self {
+        Store { backend }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// The state in a JSON file (the default backend).
+    pub fn file(path: PathBuf, lock_timeout: Duration, quiet: bool) -> Self {
+        Store::new(Box::new(FileBackend::new(path, lock_timeout, quiet)))
+    }
+
+    /// The state's name in messages: "the state file /x/state.json".
+    pub fn describe(&self) -> String {
+        format!("the {}", self.backend.location())
+    }
+
+    /// Where the state is, without an article: "state file /x/state.json".
+    pub fn location(&self) -> String {
+        self.backend.location()
+    }
+
+    pub fn exists(&self) -> Result<bool> {
+        self.backend.exists()
+    }
+
+    pub fn read(&self) -> Result<State> {
+        self.backend.read()
     }
 
     /// Fail as a write would, without writing: a state that could not record a change stops a
     /// command before it does anything outside (a download, a request).
     pub fn check_writable(&self) -> Result<()> {
-        let (_, _, unknown) = self.load(true)?;
-        refuse_to_drop_fields(&self.path, unknown.as_deref())
+        self.backend.check_writable()
     }
 
-    /// The state as it is now; an absent file is an empty state. Never writes.
     /// A certificate's private key (PEM). Keys are read through the store, never from the
     /// record directly: a backend may keep them apart from the rest of the state.
-    pub fn private_key(&self, cert: &super::CertRecord) -> Result<String> {
-        Ok(cert.key_pem.clone())
+    pub fn private_key(&self, cert: &CertRecord) -> Result<String> {
+        self.backend.private_key(cert)
     }
 
-    pub fn read(&self) -> Result<State> {
-        Ok(self.load(false)?.0)
+    pub fn refuse_as_output(&self, out: &Path) -> Result<()> {
+        self.backend.refuse_as_output(out)
     }
 
-    /// One transaction: lock, read, change, write if anything changed. When `change` fails,
-    /// nothing is written. When the lock file was swapped while the transaction held it (someone
-    /// removed it, and another writer may have locked a new one), nothing is written and the
-    /// transaction runs again from a fresh read, so no other writer's change is lost.
+    /// One transaction: read, change, check, write if anything changed. When `change` fails,
+    /// nothing is written. `change` may run more than once: when another writer changed the
+    /// state in between, it runs again on a fresh read, so no other writer's change is lost.
     pub fn update<T>(&self, mut change: impl FnMut(&mut State) -> Result<T>) -> Result<T> {
-        self.create_dir()?;
-        loop {
-            let lock = self.lock()?;
-            atomic::remove_stale_temps(&self.path)?;
-            let (mut current, original, unknown) = self.load(true)?;
-            refuse_to_drop_fields(&self.path, unknown.as_deref())?;
-            pause_for_tests();
+        for _ in 0..MAX_ATTEMPTS {
+            let mut transaction = self.backend.begin()?;
+            let mut current = transaction.take_state();
             let result = change(&mut current)?;
             if let Err(broken) = super::validate::validate(&current) {
                 return Err(state(format!(
-                    "this change would leave the state file {} inconsistent ({broken}); nothing was written",
-                    self.path.display()
+                    "this change would leave {} inconsistent ({broken}); nothing was written",
+                    self.describe()
                 ))
                 .hint("the state was probably edited by hand: fix or restore it")
                 .into());
             }
-            let mut bytes =
-                serde_json::to_vec_pretty(&current).context("cannot encode the state")?;
-            bytes.push(b'\n');
-            if original.as_deref() == Some(bytes.as_slice()) {
+            if transaction.commit(&current)? == Commit::Done {
                 return Ok(result);
             }
-            if !self.still_holds(&lock) {
-                continue;
-            }
-            atomic::write_file(&self.path, &bytes, 0o600)
-                .with_context(|| format!("cannot save the state file {}", self.path.display()))?;
-            return Ok(result);
         }
-    }
-
-    /// Refuse an output path that is the state file (by any name: a link, a hard link), its
-    /// lock or one of its temp files: writing there would replace the state without its lock,
-    /// and every key with it.
-    pub fn refuse_as_output(&self, out: &Path) -> Result<()> {
-        let (Some(out), Some(state)) = (resolve(out), resolve(&self.path)) else {
-            return Ok(());
-        };
-        let same_file = match (fs::metadata(&out), fs::metadata(&state)) {
-            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-            _ => false,
-        };
-        let name = out.file_name().unwrap_or_default().to_string_lossy();
-        let state_name = state.file_name().unwrap_or_default().to_string_lossy();
-        let beside = out.parent() == state.parent();
-        let lock_or_temp = beside
-            && (name == format!("{state_name}.lock")
-                || (name.starts_with(&format!(".{state_name}.")) && name.ends_with(".tmp")));
-        if out == state || same_file || lock_or_temp {
-            return Err(crate::error::usage(format!(
-                "refusing to write to {}: it is mtlsctl's state file {} (or its lock or temporary file)",
-                out.display(),
-                self.path.display()
-            ))
-            .hint("choose another output path; the state is changed only by mtlsctl's own commands")
-            .into());
-        }
-        Ok(())
-    }
-
-    fn lock_path(&self) -> PathBuf {
-        let mut lock_path = self.path.clone().into_os_string();
-        lock_path.push(".lock");
-        PathBuf::from(lock_path)
-    }
-
-    /// Whether `lock` is still the file at the lock path (same device and inode).
-    fn still_holds(&self, lock: &File) -> bool {
-        match (lock.metadata(), fs::metadata(self.lock_path())) {
-            (Ok(held), Ok(there)) => held.dev() == there.dev() && held.ino() == there.ino(),
-            _ => false,
-        }
-    }
-
-    /// The state, the bytes it was read from (None when there is no file yet) and, when
-    /// `for_writing`, the first field of the file the state does not carry (only a write would
-    /// lose it, and noting it costs a slower parse).
-    fn load(&self, for_writing: bool) -> Result<(State, Option<Vec<u8>>, Option<String>)> {
-        let path = self.path.display();
-        let meta = match fs::symlink_metadata(&self.path) {
-            Ok(meta) => meta,
-            Err(e) if e.kind() == IoErrorKind::NotFound => {
-                return Ok((State::default(), None, None));
-            }
-            Err(e) => {
-                return Err(e).context(state(format!("cannot read the state file {path}")));
-            }
-        };
-        if meta.file_type().is_symlink() {
-            return Err(state(format!("the state file {path} is a symbolic link"))
-                .hint("mtlsctl replaces the state file on every change, which would break the link: point --state at the real file")
-                .into());
-        }
-        if !meta.is_file() {
-            return Err(
-                state(format!("the state file {path} is not a regular file"))
-                    .hint("point --state (or MTLSCTL_STATE) at a file")
-                    .into(),
-            );
-        }
-        refuse_foreign(&meta, "state file", &self.path)?;
-        if meta.len() > MAX_STATE_BYTES {
-            return Err(state(format!(
-                "the state file {path} is {} MiB: far larger than any state (a damaged or foreign file?)",
-                meta.len() >> 20
-            ))
-            .hint("point --state (or MTLSCTL_STATE) at an mtlsctl state file")
-            .into());
-        }
-        let mode = meta.mode() & 0o777;
-        if mode & 0o077 != 0 {
-            return Err(state(format!(
-                "the state file {path} is open to other users (mode {mode:04o}) and holds private keys"
-            ))
-            .hint(format!("make it private with 'chmod 600 {path}'"))
-            .into());
-        }
-        let bytes =
-            fs::read(&self.path).context(state(format!("cannot read the state file {path}")))?;
-        let (parsed, unknown) = parse_noting_unknown(&self.path, &bytes, for_writing)?;
-        Ok((parsed, Some(bytes), unknown))
-    }
-
-    fn create_dir(&self) -> Result<()> {
-        match self.path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() && !dir.exists() => DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)
-                .with_context(|| format!("cannot create the state directory {}", dir.display())),
-            _ => Ok(()),
-        }
-    }
-
-    /// The exclusive advisory lock on `<state>.lock`: released by the OS when the process
-    /// ends, however it ends, so a killed writer never blocks the next one.
-    fn lock(&self) -> Result<File> {
-        loop {
-            let file = self.lock_once()?;
-            // Removed between our open and our lock: lock the file that is there now.
-            if self.still_holds(&file) {
-                return Ok(file);
-            }
-        }
-    }
-
-    /// The lock file, opened safely: a regular file of ours in a directory of ours, never
-    /// through a link, never blocking on a FIFO.
-    fn open_lock(&self) -> Result<File> {
-        let lock_path = self.lock_path();
-        if let Some(dir) = lock_path.parent()
-            && dir.is_file()
-        {
-            return Err(state(format!(
-                "the state file {} cannot be used: {} is a file, not a directory",
-                self.path.display(),
-                dir.display()
-            ))
-            .hint("point --state (or MTLSCTL_STATE) at a file in a directory")
-            .into());
-        }
-        if let Some(dir) = lock_path.parent().filter(|d| !d.as_os_str().is_empty())
-            && let Ok(meta) = fs::metadata(dir)
-            && meta.uid() != 0
-        {
-            // Whoever owns the directory can plant or swap what is in it.
-            refuse_foreign(&meta, "state directory", dir)?;
-        }
-        // Never through a link, never blocking on a FIFO: only a regular file is a lock.
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-            .open(&lock_path)
-            .map_err(|e| {
-                state(format!(
-                    "cannot open the lock file {}: {e}",
-                    lock_path.display()
-                ))
-                .hint("it must be a regular file (not a link or a FIFO); remove what is there")
-            })?;
-        let meta = file
-            .metadata()
-            .with_context(|| format!("cannot look at the lock file {}", lock_path.display()))?;
-        if !meta.is_file() {
-            return Err(state(format!(
-                "the lock file {} is not a regular file",
-                lock_path.display()
-            ))
-            .hint("remove it; mtlsctl creates a new one")
-            .into());
-        }
-        refuse_foreign(&meta, "lock file", &lock_path)?;
-        Ok(file)
-    }
-
-    fn lock_once(&self) -> Result<File> {
-        let lock_path = self.lock_path();
-        let file = self.open_lock()?;
-        let started = Instant::now();
-        let mut announced = false;
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(file),
-                Err(TryLockError::WouldBlock) => {}
-                Err(TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("cannot lock {}", lock_path.display()));
-                }
-            }
-            let waited = started.elapsed();
-            if waited >= self.lock_timeout {
-                return Err(runtime(format!(
-                    "gave up after {}s waiting for the lock on {}",
-                    self.lock_timeout.as_secs_f64(),
-                    lock_path.display()
-                ))
-                .hint("another mtlsctl is changing the state; wait for it, or set MTLSCTL_LOCK_TIMEOUT (e.g. 2m) to wait longer")
-                .into());
-            }
-            if !announced && waited >= QUIET_WAIT && !self.quiet {
-                eprintln!(
-                    "mtlsctl: waiting for the lock on {} (another mtlsctl is changing the state)",
-                    lock_path.display()
-                );
-                announced = true;
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-}
-
-/// `certificates.0.comment` as `certificates[0].comment`.
-fn field_path(dotted: &str) -> String {
-    let mut out = String::new();
-    for part in dotted.split('.') {
-        if part.bytes().all(|b| b.is_ascii_digit()) && !part.is_empty() {
-            out.push_str(&format!("[{part}]"));
-        } else {
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(part);
-        }
-    }
-    out
-}
-
-/// A file with fields this mtlsctl does not know (a newer version's, or hand-added) would lose
-/// them on the next write: refuse to write it.
-fn refuse_to_drop_fields(path: &Path, unknown: Option<&str>) -> Result<()> {
-    match unknown {
-        None => Ok(()),
-        Some(field) => Err(state(format!(
-            "the state file {} has a field this mtlsctl ({}) does not know: {field}; writing would drop it",
-            path.display(),
-            env!("CARGO_PKG_VERSION")
+        Err(runtime(format!(
+            "gave up after {MAX_ATTEMPTS} attempts to change {}: other writers changed it each time",
+            self.describe()
         ))
-        .hint("use the mtlsctl that wrote it, or remove the field by hand; the file is left as it is")
-        .into()),
+        .hint("run the command again when fewer writers are busy")
+        .into())
     }
 }
 
-/// `path` with its directory (and, when it exists, itself) resolved through links.
-fn resolve(path: &Path) -> Option<PathBuf> {
-    fs::canonicalize(path).ok().or_else(|| {
-        let parent = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        Some(fs::canonicalize(parent).ok()?.join(path.file_name()?))
-    })
-}
+#[cfg(test)]
+mod tests {
+    use std::cell::{Cell, RefCell};
 
-/// A state (or lock) file another user owns could hold their issuer key and deploy hooks:
-/// refuse it, as ssh refuses a configuration file others own.
-fn refuse_foreign(meta: &fs::Metadata, what: &str, path: &Path) -> Result<()> {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    let me = unsafe { libc::geteuid() };
-    if meta.uid() == me {
-        return Ok(());
+    use super::*;
+    use crate::model::PropertyName;
+
+    /// A state in memory whose first `conflicts` commits find another writer was first.
+    struct Racing {
+        saved: RefCell<State>,
+        conflicts: Cell<usize>,
     }
-    Err(state(format!(
-        "the {what} {} belongs to user id {}, not to you (user id {me})",
-        path.display(),
-        meta.uid()
-    ))
-    .hint("use a state of your own (--state), or have its owner hand it over (chown) if you trust what is in it")
-    .into())
-}
 
-/// Tests hold a writer between its read and its write by naming a file it waits for
-/// (debug builds only; release builds have no such pause).
-fn pause_for_tests() {
-    #[cfg(debug_assertions)]
-    if let Some(go) = std::env::var_os("MTLSCTL_TEST_PAUSE_UNTIL") {
-        let go = PathBuf::from(go);
-        let _ = fs::write(go.with_extension("paused"), b"");
-        let started = Instant::now();
-        while !go.exists() && started.elapsed() < Duration::from_secs(30) {
-            std::thread::sleep(POLL);
+    struct RacingTransaction<'a>(&'a Racing);
+
+    impl Backend for Racing {
+        fn location(&self) -> String {
+            "state in memory".into()
+        }
+        fn exists(&self) -> Result<bool> {
+            Ok(true)
+        }
+        fn read(&self) -> Result<State> {
+            Ok(self.saved.borrow().clone())
+        }
+        fn check_writable(&self) -> Result<()> {
+            Ok(())
+        }
+        fn private_key(&self, cert: &CertRecord) -> Result<String> {
+            Ok(cert.key_pem.clone())
+        }
+        fn begin(&self) -> Result<Box<dyn Transaction + '_>> {
+            Ok(Box::new(RacingTransaction(self)))
+        }
+        fn refuse_as_output(&self, _: &Path) -> Result<()> {
+            Ok(())
         }
     }
-}
 
-/// Parse the file, refusing a newer schema and naming the position of any damage.
-pub fn parse(path: &Path, bytes: &[u8]) -> Result<State> {
-    parse_noting_unknown(path, bytes, false).map(|(state, _)| state)
-}
-
-/// The state, and the first field of the file it does not carry (which a write would drop),
-/// found in the same pass.
-fn parse_noting_unknown(
-    path: &Path,
-    bytes: &[u8],
-    note_unknown: bool,
-) -> Result<(State, Option<String>)> {
-    #[derive(Deserialize)]
-    struct Probe {
-        schema_version: Option<u32>,
-    }
-    let path = path.display();
-    let corrupt = |e: serde_json::Error| {
-        if bytes.starts_with(b"\xEF\xBB\xBF") {
-            return state(format!(
-                "the state file {path} starts with a byte order mark, which JSON does not allow"
-            ))
-            .hint("an editor added it: remove the first three bytes (or save without a BOM)");
+    impl Transaction for RacingTransaction<'_> {
+        fn take_state(&mut self) -> State {
+            self.0.saved.borrow().clone()
         }
-        state(format!("the state file {path} is corrupt: {e}")).hint(
-            "restore it from a backup or move it away; mtlsctl leaves a file it cannot read untouched",
-        )
-    };
-    // One pass in the common case; only a file that does not parse is probed to say why.
-    let mut unknown = None;
-    let parsed = if note_unknown {
-        let mut reader = serde_json::Deserializer::from_slice(bytes);
-        serde_ignored::deserialize(&mut reader, |field| {
-            unknown.get_or_insert_with(|| field_path(&field.to_string()));
-        })
-        .and_then(|state: State| reader.end().map(|()| state))
-    } else {
-        serde_json::from_slice::<State>(bytes)
-    };
-    let version = match parsed {
-        Ok(parsed) if parsed.schema_version == SCHEMA_VERSION => {
-            return match super::validate::validate(&parsed) {
-                Ok(()) => Ok((parsed, unknown)),
-                Err(broken) => Err(state(format!("the state file {path} is damaged: {broken}"))
-                    .hint("fix that field (or restore a backup); mtlsctl leaves a file it cannot use untouched")
-                    .into()),
-            };
-        }
-        Ok(parsed) => Some(parsed.schema_version),
-        Err(error) => match serde_json::from_slice::<Probe>(bytes) {
-            Ok(probe) if probe.schema_version.is_none_or(|v| v > SCHEMA_VERSION) => {
-                probe.schema_version
+        fn commit(self: Box<Self>, changed: &State) -> Result<Commit> {
+            if self.0.conflicts.get() > 0 {
+                self.0.conflicts.set(self.0.conflicts.get() - 1);
+                // The other writer's change lands first.
+                let mut saved = self.0.saved.borrow_mut();
+                let name = format!("other{}", saved.properties.len() + 1);
+                saved.add_property(property(&name));
+                return Ok(Commit::Conflict);
             }
-            _ => return Err(corrupt(error).into()),
-        },
-    };
-    Err(unusable_version(&path.to_string(), version).into())
-}
+            *self.0.saved.borrow_mut() = changed.clone();
+            Ok(Commit::Done)
+        }
+    }
 
-/// Why a state file of another schema version cannot be read.
-fn unusable_version(path: &str, version: Option<u32>) -> crate::error::Failure {
-    // Version 1 is the first schema: older versions to migrate from will be handled here.
-    match version {
-        None => state(format!("the state file {path} has no schema_version: it is not an mtlsctl state file"))
-            .hint("point --state (or MTLSCTL_STATE) at an mtlsctl state file"),
-        Some(version) if version > SCHEMA_VERSION => state(format!(
-            "the state file {path} has schema version {version}, newer than the {SCHEMA_VERSION} this mtlsctl ({}) understands",
-            env!("CARGO_PKG_VERSION")
-        ))
-        .hint("upgrade mtlsctl; the file is left as it is"),
-        Some(version) => state(format!(
-            "the state file {path} has schema version {version}, which no mtlsctl wrote"
-        )),
+    fn property(name: &str) -> super::super::Property {
+        super::super::Property {
+            name: name.parse::<PropertyName>().unwrap(),
+            created: chrono::Utc::now(),
+        }
+    }
+
+    fn racing(conflicts: usize) -> Store {
+        Store::new(Box::new(Racing {
+            saved: RefCell::new(State::default()),
+            conflicts: Cell::new(conflicts),
+        }))
+    }
+
+    #[test]
+    fn a_change_runs_again_on_what_the_other_writer_saved() {
+        let store = racing(2);
+        let mut runs = 0;
+        store
+            .update(|state| {
+                runs += 1;
+                state.add_property(property(&format!("shop{runs}")));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(runs, 3);
+        let names: Vec<String> = store
+            .read()
+            .unwrap()
+            .properties
+            .iter()
+            .map(|p| p.name.to_string())
+            .collect();
+        assert_eq!(names, ["other1", "other2", "shop3"]);
+    }
+
+    #[test]
+    fn endless_conflicts_give_up_with_a_clear_error_and_save_nothing() {
+        let store = racing(1000);
+        let error = store
+            .update(|state| {
+                state.add_property(property("mine"));
+                Ok(())
+            })
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("gave up after 100 attempts"), "{error}");
+        assert!(error.contains("the state in memory"), "{error}");
+        let saved = store.read().unwrap();
+        assert_eq!(saved.properties.len(), 100);
+        assert!(
+            saved
+                .properties
+                .iter()
+                .all(|p| p.name.to_string() != "mine")
+        );
     }
 }

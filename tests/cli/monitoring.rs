@@ -45,7 +45,7 @@ fn big_state(w: &World, properties: usize) {
             add_issued(&mut state, &env, KeyType::EcP256, validity, now).unwrap();
         }
     }
-    let store = Store::new(w.state.clone(), StdDuration::from_secs(30), true);
+    let store = Store::file(w.state.clone(), StdDuration::from_secs(30), true);
     store
         .update(|current| {
             *current = state.clone();
@@ -328,7 +328,7 @@ fn a_failed_check_still_answers_nagios_and_prometheus_on_stdout() {
     assert_eq!(out.status.code(), Some(3));
     let line = String::from_utf8(out.stdout).unwrap();
     assert!(
-        line.starts_with("MTLSCTL UNKNOWN - there is no state file at "),
+        line.starts_with("MTLSCTL UNKNOWN - the state file ") && line.contains(" does not exist"),
         "{line}"
     );
     assert_eq!(line.lines().count(), 1);
@@ -336,7 +336,7 @@ fn a_failed_check_still_answers_nagios_and_prometheus_on_stdout() {
     assert_eq!(out.status.code(), Some(3));
     let metrics = String::from_utf8(out.stdout).unwrap();
     assert!(metrics.contains("mtlsctl_expiry_status 3"), "{metrics}");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no state file"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
 }
 
 #[test]
