@@ -873,7 +873,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__import)
-            opts="-q -v -h --cert --key --chain --state --json --quiet --verbose --color --wide --help"
+            opts="-q -v -h --cert --key --chain --p12 --password-file --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -888,6 +888,14 @@ _mtlsctl() {
                     return 0
                     ;;
                 --chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --p12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1455,7 +1463,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__env__subcmd__create)
-            opts="-q -v -h --name --host --key-type --validity --san --deploy-dir --deploy-hook --cert --key --chain --state --json --quiet --verbose --color --wide --help"
+            opts="-q -v -h --name --host --key-type --validity --san --deploy-dir --deploy-hook --cert --key --chain --p12 --password-file --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1498,6 +1506,14 @@ _mtlsctl() {
                     return 0
                     ;;
                 --chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --p12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -133,9 +133,11 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_sub
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l san -d 'Extra subject alternative name (DNS name, IP address, URI or email); repeatable' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l deploy-dir -d 'Directory that \'cert deploy\' writes cert.pem, chain.pem and key.pem to' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l deploy-hook -d 'Shell command that \'cert deploy\' runs after writing the files' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l cert -d 'Certificate file (PEM); further certificates in it are taken as its chain' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l key -d 'Private key file (PEM: PKCS#8, PKCS#1 or SEC1)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l cert -d 'Certificate file (PEM, or DER); further certificates in it are taken as its chain; without --key, the key is read from this file too' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l key -d 'Private key file (PEM or DER: PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1)' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l chain -d 'Intermediate certificates (PEM), issuer first' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l p12 -d 'Certificate, chain and key as PKCS#12 (as step, openssl pkcs12 -export or a browser export write them)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l password-file -d 'File whose first line is the password of --p12 or of an encrypted --key' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -280,9 +282,11 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_su
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l cert -d 'Certificate file (PEM); further certificates in it are taken as its chain' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l key -d 'Private key file (PEM: PKCS#8, PKCS#1 or SEC1)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l cert -d 'Certificate file (PEM, or DER); further certificates in it are taken as its chain; without --key, the key is read from this file too' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l key -d 'Private key file (PEM or DER: PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1)' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l chain -d 'Intermediate certificates (PEM), issuer first' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l p12 -d 'Certificate, chain and key as PKCS#12 (as step, openssl pkcs12 -export or a browser export write them)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l password-file -d 'File whose first line is the password of --p12 or of an encrypted --key' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''

@@ -338,15 +338,23 @@ pub struct EnvCreateArgs {
 /// A certificate obtained elsewhere, with its key.
 #[derive(Debug, Args)]
 pub struct ImportFiles {
-    /// Certificate file (PEM); further certificates in it are taken as its chain
-    #[arg(long, value_name = "FILE", requires = "key")]
+    /// Certificate file (PEM, or DER); further certificates in it are taken as its chain;
+    /// without --key, the key is read from this file too
+    #[arg(long, value_name = "FILE", conflicts_with = "p12")]
     pub cert: Option<PathBuf>,
-    /// Private key file (PEM: PKCS#8, PKCS#1 or SEC1)
+    /// Private key file (PEM or DER: PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1)
     #[arg(long, value_name = "FILE", requires = "cert")]
     pub key: Option<PathBuf>,
     /// Intermediate certificates (PEM), issuer first
     #[arg(long, value_name = "FILE", requires = "cert")]
     pub chain: Option<PathBuf>,
+    /// Certificate, chain and key as PKCS#12 (as step, openssl pkcs12 -export or a browser
+    /// export write them)
+    #[arg(long, value_name = "FILE")]
+    pub p12: Option<PathBuf>,
+    /// File whose first line is the password of --p12 or of an encrypted --key
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -8,10 +8,10 @@ use chrono::{DateTime, Utc};
 use crate::duration::Validity;
 use crate::error::usage;
 use crate::model::{EnvRef, KeyType};
-use crate::pki::cert::{CertInfo, certs_from_pem, parse_der, to_pem};
+use crate::pki::cert::{CertInfo, parse_der, to_pem};
 use crate::pki::hex;
+use crate::pki::identity::Identity;
 use crate::pki::issue::{LeafRequest, Signer, create_issuer, issue_leaf, random_bytes};
-use crate::pki::keys::{ensure_matches, load_private_key};
 use crate::state::{CertRecord, IssuerRecord, State};
 
 /// The store's issuer, created now if there is none yet.
@@ -69,26 +69,19 @@ pub fn add_issued(
     )
 }
 
-/// A certificate obtained elsewhere: what its files hold, each with the name messages give it.
-pub struct Imported {
-    pub cert: (Vec<u8>, String),
-    pub key: (Vec<u8>, String),
-    pub chain: Option<(Vec<u8>, String)>,
-}
-
 /// An imported certificate must be usable as a client certificate: not expired, not a CA,
 /// for client authentication, and signed by the chain given with it.
 fn check_imported(
     info: &CertInfo,
     ders: &[Vec<u8>],
-    cert_path: &str,
+    cert_what: &str,
     now: DateTime<Utc>,
 ) -> Result<()> {
     if info.not_after < now {
         bail!(
             usage(format!(
-                "the certificate in {} expired on {}",
-                cert_path,
+                "{} holds a certificate that expired on {}",
+                cert_what,
                 crate::text::short_time(info.not_after)
             ))
             .hint("get a renewed certificate from its issuer")
@@ -96,8 +89,8 @@ fn check_imported(
     }
     if info.is_ca {
         bail!(usage(format!(
-            "the certificate in {} is a CA certificate, not a client certificate",
-            cert_path
+            "{} holds a CA certificate, not a client certificate",
+            cert_what
         )));
     }
     if !info.extended_key_usage.is_empty()
@@ -107,8 +100,8 @@ fn check_imported(
             .any(|u| u == "clientAuth" || u == "any")
     {
         bail!(usage(format!(
-            "the certificate in {} is not for client authentication (extended key usage: {})",
-            cert_path,
+            "{} holds a certificate that is not for client authentication (extended key usage: {})",
+            cert_what,
             info.extended_key_usage.join(", ")
         )));
     }
@@ -129,26 +122,17 @@ fn check_imported(
     Ok(())
 }
 
-/// Import a certificate obtained elsewhere, checked, and make it current.
+/// Import a certificate obtained elsewhere (its key checked to match when it was read),
+/// checked, and make it current.
 pub fn add_imported(
     state: &mut State,
     env: &EnvRef,
-    files: &Imported,
+    imported: &Identity,
     now: DateTime<Utc>,
 ) -> Result<CertRecord> {
-    let (cert_bytes, cert_path) = &files.cert;
-    let (key_bytes, key_path) = &files.key;
-    let cert_what = format!("the certificate file {cert_path}");
-    let key_what = format!("the key file {key_path}");
-    let mut ders = certs_from_pem(cert_bytes, &cert_what)?;
-    if let Some((chain_bytes, chain_path)) = &files.chain {
-        let chain_what = format!("the chain file {chain_path}");
-        ders.extend(certs_from_pem(chain_bytes, &chain_what)?);
-    }
-    let key = load_private_key(key_bytes, &key_what)?;
-    ensure_matches(&ders[0], &key.pair, &cert_what, &key_what)?;
+    let ders = &imported.chain;
     let info = CertInfo::from_der(&ders[0])?;
-    check_imported(&info, &ders, cert_path, now)?;
+    check_imported(&info, ders, &imported.cert_what, now)?;
     let chain = (ders.len() > 1).then(|| to_pem(&ders[1..]));
     add_record(
         state,
@@ -156,7 +140,7 @@ pub fn add_imported(
         info,
         to_pem(&ders[..1]),
         chain,
-        key.pkcs8_pem,
+        imported.key.pkcs8_pem.clone(),
         now,
     )
 }

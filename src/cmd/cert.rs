@@ -13,7 +13,7 @@ use crate::model::{CertStatus, EnvRef, Host, KeyType, PropertyName};
 use crate::output::{self, Column, Report, Styled, Tone};
 use crate::pki::cert::{certs_from_pem, first_der};
 use crate::pki::p12;
-use crate::state::{CertRecord, DeployRecord, DeploySettings, Index, State};
+use crate::state::{CertRecord, Index};
 
 use super::views::deployment_cell;
 use super::{read_password, short_time};
@@ -36,8 +36,8 @@ pub fn run(command: CertCommand, ctx: &Context) -> Result<Report> {
             hook_timeout,
         } => deploy(
             &env,
-            DeployOptions {
-                manual,
+            manual,
+            deploy::Options {
                 allow_shared_dir,
                 hook_timeout: hook_timeout.std(),
             },
@@ -260,201 +260,48 @@ fn select(env: &EnvRef, name: &str, ctx: &Context) -> Result<Report> {
     })
 }
 
-/// What a deploy writes and runs, taken from the state under the lock.
-struct DeployJob {
-    cert: CertRecord,
-    chain_pem: String,
-    settings: DeploySettings,
-}
-
-/// How `cert deploy` was asked to run.
-struct DeployOptions {
-    manual: bool,
-    allow_shared_dir: bool,
-    hook_timeout: std::time::Duration,
-}
-
-/// `cert deploy --manual`: the current certificate recorded as deployed by hand.
-fn record_manual_deploy(env: &EnvRef, ctx: &Context) -> Result<Report> {
-    let cert = ctx.store.update(|state| {
-        let cert = current_of(state, env)?;
-        record_deploy(state, env, &cert.id, None, true, ctx.now)?;
-        Ok(cert)
-    })?;
-    Ok(Report::Done {
-        message: format!(
-            "recorded {} ({}) as deployed to {env} by hand",
-            cert.id, cert.variable
-        ),
-        json: json!({"environment": env, "deployed_cert": cert.id, "manual": true}),
-    })
-}
-
-/// What a deploy will do, recorded as started (so that an interrupted one is seen): the
-/// current certificate, its chain and the target. Refused when there is nowhere to deploy.
-fn begin_deploy(env: &EnvRef, ctx: &Context) -> Result<(DeployJob, Option<DateTime<Utc>>)> {
-    ctx.store.update(|state| {
-        let cert = current_of(state, env)?;
-        let environment = state.environment_mut(env)?;
-        if environment.deploy.dir.is_none() && environment.deploy.hook.is_none() {
-            return Err(usage(format!("{env} has nowhere to deploy to"))
-                .hint(format!(
-                    "configure a target with 'mtlsctl env set {env} --deploy-dir DIR' and/or '--deploy-hook CMD', \
-                     or record a deployment done by hand with 'mtlsctl cert deploy {env} --manual'"
-                ))
-                .into());
-        }
-        // Refused before anything is recorded: no deploy file may land on the state.
-        if let Some(dir) = &environment.deploy.dir {
-            for name in ["cert.pem", "chain.pem", "key.pem"] {
-                ctx.store.refuse_as_output(&dir.join(name))?;
-            }
-        }
-        let interrupted = environment.deploy_started.replace(ctx.now);
-        let settings = environment.deploy.clone();
-        let chain_pem = state.chain_of(&cert);
-        Ok((DeployJob { cert, chain_pem, settings }, interrupted))
-    })
-}
-
-fn deploy(env: &EnvRef, options: DeployOptions, ctx: &Context) -> Result<Report> {
-    if options.manual {
-        return record_manual_deploy(env, ctx);
+/// `cert deploy`: the domain does the work; this says what happens as it happens.
+fn deploy(env: &EnvRef, manual: bool, options: deploy::Options, ctx: &Context) -> Result<Report> {
+    if manual {
+        let cert = deploy::record_manual(&ctx.store, env, ctx.now)?;
+        return Ok(Report::Done {
+            message: format!(
+                "recorded {} ({}) as deployed to {env} by hand",
+                cert.id, cert.variable
+            ),
+            json: json!({"environment": env, "deployed_cert": cert.id, "manual": true}),
+        });
     }
-    let (job, interrupted) = begin_deploy(env, ctx)?;
-    if let Some(started) = interrupted {
-        output::warn(
+    let deployed = deploy::deploy(&ctx.store, env, &options, ctx.now, &mut |step| match step {
+        deploy::Step::Interrupted(started) => output::warn(
             ctx,
             &format!(
                 "a deploy of {env} started {} did not finish; deploying again",
                 short_time(started)
             ),
-        );
-    }
-    let mut touched = false;
-    let outcome = run_deploy(&job, env, &options, ctx, &mut touched);
-    let error = outcome.as_ref().err().map(|e| format!("{e:#}"));
-    let failure = error.clone().map(|error| DeployFailure { error, touched });
-    ctx.store
-        .update(|state| record_deploy(state, env, &job.cert.id, failure.clone(), false, ctx.now))?;
-    let written = outcome.with_context(|| format!("deploying {} to {env} failed", job.cert.id))?;
+        ),
+        deploy::Step::Wrote(dir) => output::verbose(
+            ctx,
+            &format!("wrote cert.pem, chain.pem and key.pem to {}", dir.display()),
+        ),
+        deploy::Step::RunningHook(hook) => {
+            output::verbose(ctx, &format!("running the deploy hook: {hook}"))
+        }
+    })?;
+    let cert = &deployed.cert;
     Ok(Report::Done {
         message: format!(
-            "deployed {} ({}) to {env}{written}",
-            job.cert.id, job.cert.variable
+            "deployed {} ({}) to {env}{}",
+            cert.id, cert.variable, deployed.note
         ),
         json: json!({
             "environment": env,
-            "deployed_cert": job.cert.id,
-            "variable": job.cert.variable,
-            "dir": job.settings.dir,
-            "hook": job.settings.hook,
+            "deployed_cert": cert.id,
+            "variable": cert.variable,
+            "dir": deployed.settings.dir,
+            "hook": deployed.settings.hook,
         }),
     })
-}
-
-fn current_of(state: &State, env: &EnvRef) -> Result<CertRecord> {
-    let environment = state.environment(env)?;
-    environment
-        .current_cert
-        .as_deref()
-        .and_then(|id| state.cert_by_id(id))
-        .cloned()
-        .ok_or_else(|| usage(format!("{env} has no current certificate")).into())
-}
-
-/// End a deploy: deployed on success, needs-deployment with the error on failure.
-/// Why a deploy failed, and whether it had already changed the target (written files or
-/// started the hook).
-#[derive(Clone)]
-struct DeployFailure {
-    error: String,
-    touched: bool,
-}
-
-/// Record what the target now holds: the certificate after a success; after a failure that
-/// had changed the target, no certificate (the files may be the new one's while the service
-/// was not told), so a later rollback is not taken for deployed.
-fn record_deploy(
-    state: &mut State,
-    env: &EnvRef,
-    cert_id: &str,
-    failure: Option<DeployFailure>,
-    manual: bool,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    let environment = state.environment_mut(env)?;
-    environment.deploy_started = None;
-    match &failure {
-        None => environment.deployed_cert = Some(cert_id.to_string()),
-        Some(failure) if failure.touched => environment.deployed_cert = None,
-        Some(_) => {}
-    }
-    environment.last_deploy = Some(DeployRecord {
-        at: now,
-        ok: failure.is_none(),
-        error: failure.map(|f| f.error),
-        cert: cert_id.to_string(),
-        manual,
-    });
-    Ok(())
-}
-
-/// Write the files and run the hook; returns a note on what was done.
-fn run_deploy(
-    job: &DeployJob,
-    env: &EnvRef,
-    options: &DeployOptions,
-    ctx: &Context,
-    touched: &mut bool,
-) -> Result<String> {
-    // Without a deploy directory the hook still gets files: a private temporary directory.
-    let staging;
-    let dir: &Path = match &job.settings.dir {
-        Some(dir) => dir,
-        None => {
-            staging = deploy::staging_dir()?;
-            staging.path()
-        }
-    };
-    let chain = format!("{}{}", job.cert.cert_pem, job.chain_pem);
-    let key_pem = crate::pki::keys::openssl_key_pem(&ctx.store.private_key(&job.cert)?)?;
-    // Once writing starts, the target may hold the new files, whatever happens next.
-    *touched = job.settings.dir.is_some();
-    let paths = deploy::write_deploy_files(
-        dir,
-        &job.cert.cert_pem,
-        &chain,
-        &key_pem,
-        options.allow_shared_dir,
-    )?;
-    output::verbose(
-        ctx,
-        &format!("wrote cert.pem, chain.pem and key.pem to {}", dir.display()),
-    );
-    let mut note = match &job.settings.dir {
-        Some(dir) => format!(": wrote {}", dir.display()),
-        None => String::new(),
-    };
-    if let Some(hook) = &job.settings.hook {
-        output::verbose(ctx, &format!("running the deploy hook: {hook}"));
-        let vars = [
-            ("MTLSCTL_ENV", env.to_string().into()),
-            ("MTLSCTL_CERT_ID", job.cert.id.clone().into()),
-            ("MTLSCTL_VARIABLE", job.cert.variable.clone().into()),
-            ("MTLSCTL_CERT_FILE", paths.cert.into_os_string()),
-            ("MTLSCTL_KEY_FILE", paths.key.into_os_string()),
-            ("MTLSCTL_CHAIN_FILE", paths.chain.into_os_string()),
-        ];
-        *touched = true;
-        deploy::run_hook(hook, &vars, options.hook_timeout)?;
-        note.push_str(if note.is_empty() {
-            ": ran the hook"
-        } else {
-            " and ran the hook"
-        });
-    }
-    Ok(note)
 }
 
 fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
@@ -596,10 +443,7 @@ fn wrote(paths: &[&PathBuf]) -> Report {
 }
 
 fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
-    if files.cert.is_none() {
-        return Err(usage("give the certificate and its key: --cert FILE --key FILE").into());
-    }
-    let imported = super::read_import(files)?;
+    let imported = super::client::identity::read_import(files)?;
     let (cert, json, kept) = ctx.store.update(|state| {
         if state.environment(env)?.host == Host::Managed {
             return Err(

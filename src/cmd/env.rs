@@ -33,11 +33,11 @@ pub fn run(command: EnvCommand, ctx: &Context) -> Result<Report> {
 /// A managed environment gets its certificate issued; a self-hosted one brings it.
 fn check_host(env: &EnvRef, host: Host, importing: bool) -> Result<()> {
     match host {
-        Host::Managed if importing => Err(usage("--cert/--key are for self-hosted environments")
+        Host::Managed if importing => Err(usage("--cert/--key and --p12 are for self-hosted environments")
             .hint(format!("pass --host self to import, or leave them out to have mtlsctl issue {env}'s certificates"))
             .into()),
         Host::SelfHosted if !importing => Err(usage(
-            "a self-hosted environment needs its certificate: --cert FILE --key FILE",
+            "a self-hosted environment needs its certificate: --cert FILE --key FILE, or --p12 FILE",
         )
         .hint(format!(
             "or create {env} as managed (the default) and mtlsctl issues one"
@@ -49,14 +49,14 @@ fn check_host(env: &EnvRef, host: Host, importing: bool) -> Result<()> {
 
 fn create(args: EnvCreateArgs, ctx: &Context) -> Result<Report> {
     let env = &args.env;
-    let importing = args.import.cert.is_some();
+    let importing = args.import.cert.is_some() || args.import.p12.is_some();
     check_host(env, args.host, importing)?;
     let deploy = DeploySettings {
         dir: absolute(args.deploy_dir.as_deref())?,
         hook: args.deploy_hook.filter(|h| !h.is_empty()),
     };
     let imported = importing
-        .then(|| super::read_import(&args.import))
+        .then(|| super::client::identity::read_import(&args.import))
         .transpose()?;
     let (environment, cert) = ctx.store.update(|state| {
         state.property(&env.property)?;

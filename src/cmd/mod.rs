@@ -116,21 +116,3 @@ pub fn warn_if_not_yet_valid(cert: &crate::state::CertRecord, ctx: &Context) {
 }
 
 pub use crate::text::short_time;
-
-/// What `--cert/--key/--chain` name, read before the state is locked.
-pub fn read_import(files: &crate::cli::ImportFiles) -> Result<crate::lifecycle::Imported> {
-    let (Some(cert), Some(key)) = (&files.cert, &files.key) else {
-        return Err(crate::error::usage(
-            "give the certificate and its key: --cert FILE --key FILE",
-        )
-        .into());
-    };
-    let named = |path: &Path| -> Result<(Vec<u8>, String)> {
-        Ok((read_input(path)?, path.display().to_string()))
-    };
-    Ok(crate::lifecycle::Imported {
-        cert: named(cert)?,
-        key: named(key)?,
-        chain: files.chain.as_deref().map(named).transpose()?,
-    })
-}

@@ -1,6 +1,6 @@
 use anyhow::{Context as _, Result};
 
-use super::read_input;
+use super::client::identity::named;
 use crate::cli::ServeArgs;
 use crate::context::Context;
 use crate::error::usage;
@@ -8,8 +8,8 @@ use crate::gateway::rules::parse_rule;
 use crate::gateway::server::{self, Gateway, Limits};
 use crate::output::Report;
 use crate::pki::cert::certs_from_pem;
+use crate::pki::identity;
 use crate::pki::issue::issue_server;
-use crate::pki::keys::{ensure_matches, load_private_key};
 
 /// Days a server certificate issued for one `serve` run is valid.
 const SERVER_CERT_DAYS: i64 = 30;
@@ -86,12 +86,10 @@ fn server_identity(
     ctx: &Context,
 ) -> Result<(Vec<Vec<u8>>, Vec<u8>)> {
     if let (Some(cert), Some(key)) = (&args.cert, &args.key) {
-        let cert_what = format!("the certificate file {}", cert.display());
-        let key_what = format!("the key file {}", key.display());
-        let chain = certs_from_pem(&read_input(cert)?, &cert_what)?;
-        let key = load_private_key(&read_input(key)?, &key_what)?;
-        ensure_matches(&chain[0], &key.pair, &cert_what, &key_what)?;
-        return Ok((chain, key.pair.serialize_der()));
+        let cert = named(cert, "the certificate file")?;
+        let key = named(key, "the key file")?;
+        let read = identity::from_files(&cert, Some(&key), None, None)?;
+        return Ok((read.chain, read.key.pair.serialize_der()));
     }
     if state.issuer.is_none() {
         state = ctx.store.update(|s| {

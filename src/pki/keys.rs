@@ -156,7 +156,7 @@ fn decrypt_pkcs8(der: &[u8], what: &str, password: Option<&str>) -> Result<Priva
     let Some(password) = password else {
         bail!(
             usage(format!("{what} holds an encrypted private key")).hint(
-                "give its password with --pass file:PATH (or env:NAME), or --password-file FILE"
+                "give its password with --password-file FILE (request also takes --pass file:PATH or env:NAME)"
             )
         );
     };

@@ -123,3 +123,98 @@ fn openssl_curl_and_nginx_load_every_key_type_mtlsctl_writes() {
         );
     }
 }
+
+/// Moving from step or an openssl PKI without writing a plaintext key to disk: a PKCS#12 bundle
+/// and an encrypted PKCS#8 key, both as openssl writes them, opened with --password-file.
+#[test]
+fn imports_take_pkcs12_and_encrypted_keys_with_a_password_file() {
+    if !has_openssl() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let w = World::new();
+    w.ok(&["property", "create", "billing"]);
+    let ca = crate::support::TestCa::new("Step Test CA");
+    let key = rcgen::KeyPair::generate().unwrap();
+    w.write("plain.key", key.serialize_pem());
+    w.write("client.pem", ca.client("billing-client", &key, -1, 100));
+    w.write("ca.pem", &ca.cert_pem);
+    let password = w.write("password.txt", "correct horse\n");
+    for args in [
+        "pkcs8 -topk8 -v2 aes-256-cbc -in plain.key -out encrypted.key -passout file:password.txt",
+        "pkcs12 -export -in client.pem -inkey plain.key -certfile ca.pem -out client.p12 -passout file:password.txt",
+    ] {
+        let (ok, text) =
+            crate::support::openssl(&args.split(' ').collect::<Vec<_>>(), w.dir.path());
+        assert!(ok, "{args}: {text}");
+    }
+    let (p12, encrypted) = (w.path("client.p12"), w.path("encrypted.key"));
+    let (p12, encrypted, password) = (
+        p12.to_str().unwrap(),
+        encrypted.to_str().unwrap(),
+        password.to_str().unwrap(),
+    );
+    let cert = w.path("client.pem");
+    let cert = cert.to_str().unwrap();
+
+    w.ok(&[
+        "env",
+        "create",
+        "billing/prod",
+        "--host",
+        "self",
+        "--p12",
+        p12,
+        "--password-file",
+        password,
+    ]);
+    let show = w.json(&["cert", "show", "billing/prod"]);
+    assert_eq!(show["subject"], "CN=billing-client");
+    assert_eq!(show["issuer"], "CN=Step Test CA");
+    let exported = w.ok(&["cert", "export", "billing/prod"]);
+    assert_eq!(
+        exported.matches("BEGIN CERTIFICATE").count(),
+        2,
+        "the chain came along"
+    );
+
+    w.ok(&[
+        "cert",
+        "import",
+        "billing/prod",
+        "--cert",
+        cert,
+        "--key",
+        encrypted,
+        "--password-file",
+        password,
+    ]);
+    assert_eq!(
+        w.json(&["cert", "show", "billing/prod"])["variable"],
+        "billing_production_v2"
+    );
+
+    // Without the password, or with a wrong one: a clear error, and nothing changes.
+    let before = w.state_bytes();
+    let wrong = w.write("wrong.txt", "battery staple\n");
+    let wrong = wrong.to_str().unwrap();
+    for (args, expected) in [
+        (
+            vec!["--cert", cert, "--key", encrypted],
+            "holds an encrypted private key",
+        ),
+        (
+            vec!["--cert", cert, "--key", encrypted, "--password-file", wrong],
+            "wrong password",
+        ),
+        (vec!["--p12", p12, "--password-file", wrong], "client.p12"),
+        (vec!["--p12", p12], "client.p12"),
+    ] {
+        let mut line = vec!["cert", "import", "billing/prod"];
+        line.extend(args);
+        let err = w.fails(&line, 2);
+        assert!(err.contains(expected), "{line:?}: {err}");
+        assert!(!err.contains("Error(") && !err.contains("Other("), "{err}");
+        assert_eq!(w.state_bytes(), before, "{line:?} changed the state");
+    }
+}

@@ -571,7 +571,11 @@ fn bad_input_is_refused_clearly_and_leaves_the_state_unchanged() {
     };
     let cases: Vec<(Vec<String>, i32, &str)> = vec![
         (import(&malformed, &good_key), 2, "is not valid PEM"),
-        (import(&html, &good_key), 2, "holds no PEM certificate"),
+        (
+            import(&html, &good_key),
+            2,
+            "is neither a PEM nor a DER certificate",
+        ),
         (
             import(&good_cert, &other_key),
             2,

@@ -311,10 +311,18 @@ fn bad_input_matrix() {
     };
     let s = |parts: &[&str]| -> Vec<String> { parts.iter().map(|p| p.to_string()).collect() };
     let cases: Vec<(Vec<String>, i32, &str)> = vec![
-        (import(&empty, &good_key), 2, "holds no PEM certificate"),
+        (import(&empty, &good_key), 2, "is empty"),
         (import(&truncated, &good_key), 2, "is truncated or damaged"),
-        (import(&binary, &good_key), 2, "holds no PEM certificate"),
-        (import(&html, &good_key), 2, "holds no PEM certificate"),
+        (
+            import(&binary, &good_key),
+            2,
+            "is neither a PEM nor a DER certificate",
+        ),
+        (
+            import(&html, &good_key),
+            2,
+            "is neither a PEM nor a DER certificate",
+        ),
         (
             import(&good_key, &good_key),
             2,

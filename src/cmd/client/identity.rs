@@ -6,14 +6,13 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
 
-use crate::cli::IdentityArgs;
+use crate::cli::{IdentityArgs, ImportFiles};
 use crate::cmd::{read_input, read_password, short_time};
 use crate::context::Context;
 use crate::error::usage;
 use crate::output;
-use crate::pki::cert::{CertInfo, certs_from_pem, certs_in_file, first_der};
-use crate::pki::keys::{ensure_matches, load_private_key_with};
-use crate::pki::p12;
+use crate::pki::cert::{CertInfo, certs_from_pem, first_der};
+use crate::pki::identity::{self, Identity, Named};
 use crate::state::{State, Store};
 use crate::tls::ClientIdentity;
 
@@ -120,81 +119,85 @@ fn what_is_sent(identity: &ClientIdentity, ctx: &Context) -> Result<SentCert> {
 
 /// The identity in a PKCS#12 file: its key, and the certificate that belongs to it first.
 fn identity_from_p12(path: &Path, args: &IdentityArgs, ctx: &Context) -> Result<ClientIdentity> {
-    let what = format!("the PKCS#12 file {}", path.display());
     let password = pkcs12_password(args, ctx)?;
-    let bundle = p12::read(&read(path)?, &password, &what)?;
-    let key_der = bundle
-        .key_pkcs8
-        .ok_or_else(|| usage(format!("{what} holds no private key")))?;
-    let key = crate::pki::keys::PrivateKey::from_pkcs8_der(&key_der, &what)?;
-    // The leaf is the certificate that belongs to the key; the rest is its chain.
-    let mut certs = bundle.certs;
-    let leaf = certs
-        .iter()
-        .position(|der| ensure_matches(der, &key.pair, &what, &what).is_ok())
-        .ok_or_else(|| {
-            usage(format!(
-                "the key in {what} does not match any of its certificates"
-            ))
-        })?;
-    let leaf = certs.remove(leaf);
-    certs.insert(0, leaf);
-    Ok(ClientIdentity {
-        chain: certs,
-        key_pkcs8: key.pair.serialize_der(),
-        variable: None,
-    })
+    let bundle = request_file(path, "the PKCS#12 file")?;
+    Ok(client_identity(identity::from_p12(&bundle, &password)?))
 }
 
 /// The identity in --cert (PEM or DER, its chain after it) and --key (or the key in --cert's
 /// file), an encrypted key opened with --pass / --password-file as curl's --pass does.
 fn identity_from_files(cert: &Path, args: &IdentityArgs, ctx: &Context) -> Result<ClientIdentity> {
-    let cert_what = format!("the certificate file {}", cert.display());
-    let cert_bytes = read(cert)?;
-    let chain = certs_in_file(&cert_bytes, &cert_what)?;
-    // An encrypted key opens with --pass / --password-file, as curl's --pass does.
     let given = args.pass.is_some() || args.password_file.is_some();
     let password = given.then(|| pkcs12_password(args, ctx)).transpose()?;
-    let key = match &args.key {
-        Some(key) => load_private_key_with(
-            &read(key)?,
-            &format!("the key file {}", key.display()),
-            password.as_deref(),
-        )?,
-        // No --key: the key travels in the certificate's file, as curl reads it.
-        None => match load_private_key_with(&cert_bytes, &cert_what, password.as_deref()) {
-            Ok(key) => key,
-            Err(e) if e.to_string().contains("encrypted") || e.to_string().contains("password") => {
-                return Err(e);
-            }
-            Err(_) => {
-                return Err(usage(format!("{cert_what} holds no private key"))
-                    .hint("give the key with --key FILE")
-                    .into());
-            }
-        },
-    };
-    let key_what = match &args.key {
-        Some(key) => format!("the key file {}", key.display()),
-        None => cert_what.clone(),
-    };
-    ensure_matches(&chain[0], &key.pair, &cert_what, &key_what)?;
-    Ok(ClientIdentity {
-        chain,
-        key_pkcs8: key.pair.serialize_der(),
+    let cert = request_file(cert, "the certificate file")?;
+    let key = args
+        .key
+        .as_deref()
+        .map(|key| request_file(key, "the key file"))
+        .transpose()?;
+    let read = identity::from_files(&cert, key.as_ref(), None, password.as_deref())?;
+    Ok(client_identity(read))
+}
+
+fn client_identity(read: Identity) -> ClientIdentity {
+    ClientIdentity {
+        chain: read.chain,
+        key_pkcs8: read.key.pair.serialize_der(),
         variable: None,
+    }
+}
+
+/// A file a flag names, read for an identity: `what` and its path name it in messages.
+pub fn named(path: &Path, what: &str) -> Result<Named> {
+    Ok(Named {
+        bytes: read_input(path)?,
+        what: format!("{what} {}", path.display()),
     })
 }
 
-/// A file a flag names; one that cannot be read is the user's to fix (exit 2).
-fn read(path: &Path) -> Result<Vec<u8>> {
-    read_input(path).map_err(|e| {
+/// `named`, for `request`: there a file that cannot be read is the user's to fix (exit 2, as
+/// curl gives a bad --cert its own code).
+fn request_file(path: &Path, what: &str) -> Result<Named> {
+    named(path, what).map_err(|e| {
         anyhow::Error::from(usage(format!(
             "cannot read {}: {}",
             path.display(),
             e.root_cause()
         )))
     })
+}
+
+/// What `cert import` and `env create --host self` are given (`--cert [--key] [--chain]`, or
+/// `--p12`, with `--password-file` for an encrypted key or the bundle), read before the state
+/// is locked.
+pub fn read_import(files: &ImportFiles) -> Result<Identity> {
+    let password = files
+        .password_file
+        .as_deref()
+        .map(read_password)
+        .transpose()?;
+    if let Some(p12) = &files.p12 {
+        let bundle = named(p12, "the PKCS#12 file")?;
+        return identity::from_p12(&bundle, password.as_deref().unwrap_or(""));
+    }
+    let Some(cert) = &files.cert else {
+        return Err(usage(
+            "give the certificate and its key: --cert FILE --key FILE, or --p12 FILE",
+        )
+        .into());
+    };
+    let cert = named(cert, "the certificate file")?;
+    let key = files
+        .key
+        .as_deref()
+        .map(|key| named(key, "the key file"))
+        .transpose()?;
+    let chain = files
+        .chain
+        .as_deref()
+        .map(|chain| named(chain, "the chain file"))
+        .transpose()?;
+    identity::from_files(&cert, key.as_ref(), chain.as_ref(), password.as_deref())
 }
 
 pub fn stored_identity(state: &State, store: &Store, name: &str) -> Result<ClientIdentity> {

@@ -1,5 +1,5 @@
-//! Putting a certificate where a server reads it: files written into a target directory only
-//! as regular files this process creates, and a hook run with a time limit.
+//! The target of a deploy: files written into a directory only as regular files this process
+//! creates, and a hook run with a time limit.
 
 use std::ffi::OsString;
 use std::fs::{self, DirBuilder, File};
