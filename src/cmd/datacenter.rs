@@ -1,22 +1,30 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use serde_json::{Value, json};
 
+use super::client::diagnose::explain_download;
+use super::client::trust::proxies;
 use super::{read_input, short_time};
 use crate::atomic;
 use crate::cli::{CatalogArgs, DatacenterCommand, DatacenterDownloadArgs};
 use crate::context::Context;
-use crate::datacenter::{self, Catalog, Entry, Verified};
+use crate::datacenter::{self, Catalog, Entry, FetchError, Fetcher, Verified};
 use crate::error::usage;
+use crate::http::{self, ConnectOptions, HttpVersion, Retry};
 use crate::output::{self, Column, Report, Styled, Tone};
 use crate::state::{DatacenterDownload, State, days_left};
-use crate::tls::{self, ClientOptions, ServerTrust};
+use crate::tls::{self, ClientOptions, Observations, ServerTrust};
 
 /// Warn this long before a downloaded certificate expires.
 const SOON_DAYS: i64 = 30;
+/// The wait before the first retry of a download (then twice as long each time).
+const RETRY_DELAY: Duration = Duration::from_millis(500);
+/// A certificate file is a few kilobytes: anything far larger is not one.
+const MAX_CERT_FILE: u64 = 1 << 20;
 
 pub fn run(command: DatacenterCommand, ctx: &Context) -> Result<Report> {
     match command {
@@ -145,8 +153,12 @@ fn base_url(args: &DatacenterDownloadArgs, catalog: &Catalog) -> Result<String> 
     Ok(base)
 }
 
-/// The HTTP client of the downloads: the --cacert or system trust, no client certificate.
-fn download_client(args: &DatacenterDownloadArgs) -> Result<reqwest::Client> {
+/// How the downloads connect: the --cacert or system trust, no client certificate, the
+/// proxies curl would use; and what the TLS layer saw, to explain a failure.
+fn connect_options(
+    args: &DatacenterDownloadArgs,
+    ctx: &Context,
+) -> Result<(ConnectOptions, Observations)> {
     let trust = match &args.cacert {
         Some(path) => ServerTrust::from_pem(
             &read_input(path)?,
@@ -154,6 +166,7 @@ fn download_client(args: &DatacenterDownloadArgs) -> Result<reqwest::Client> {
         )?,
         None => ServerTrust::system(),
     };
+    let observed: Observations = Arc::default();
     let config = tls::client_config(
         ClientOptions {
             trust,
@@ -162,9 +175,68 @@ fn download_client(args: &DatacenterDownloadArgs) -> Result<reqwest::Client> {
             alpn: vec![b"h2".to_vec(), b"http/1.1".to_vec()],
             record_only: false,
         },
-        &Arc::default(),
+        &observed,
     )?;
-    datacenter::client(config, args.timeout.std(), args.allow_http)
+    let options = ConnectOptions {
+        resolve: Vec::new(),
+        proxies: proxies(None, None, ctx)?,
+        connect_timeout: args.timeout.std().min(Duration::from_secs(30)),
+        version: HttpVersion::Auto,
+        tls: Some(Arc::new(config)),
+    };
+    Ok((options, observed))
+}
+
+/// Fetch one file, with a progress bar (label, size, rate, time left) on a terminal and retries
+/// said with -v; a failure in the words `request` uses.
+fn fetch_file(
+    fetcher: &Fetcher<'_>,
+    observed: &Observations,
+    label: &str,
+    url: &str,
+    runtime: &tokio::runtime::Runtime,
+    ctx: &Context,
+) -> Result<Vec<u8>> {
+    let show_bar = !ctx.quiet && !ctx.json && std::io::stderr().is_terminal();
+    let mut bar: Option<indicatif::ProgressBar> = None;
+    let mut progress = |received: u64, total: Option<u64>| {
+        if !show_bar {
+            return;
+        }
+        let bar = bar.get_or_insert_with(|| progress_bar(label, total));
+        bar.set_position(received);
+    };
+    let mut note = |text: &str| output::warn(ctx, text);
+    let fetched = runtime.block_on(fetcher.get(url, &mut progress, &mut note));
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    fetched.map_err(|error| match error {
+        FetchError::Transfer { error, target } => {
+            let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();
+            explain_download(error, &seen, &target).context(format!("downloading {url} failed"))
+        }
+        FetchError::Answer(error) => error,
+    })
+}
+
+fn progress_bar(label: &str, total: Option<u64>) -> indicatif::ProgressBar {
+    let (bar, template) = match total {
+        Some(total) => (
+            indicatif::ProgressBar::new(total),
+            "{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {eta} left",
+        ),
+        None => (
+            indicatif::ProgressBar::new_spinner(),
+            "{msg} {spinner} {bytes} {bytes_per_sec}",
+        ),
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    bar.set_message(label.to_string());
+    bar
 }
 
 /// Staged beside their destinations, recorded, then put in place: a failure before the record
@@ -227,18 +299,25 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
         .map(|entry| entry.url(base))
         .collect::<Result<Vec<_>>>()?;
 
-    let client = download_client(args)?;
-    let progress = !ctx.quiet && !ctx.json && std::io::stderr().is_terminal();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
+    let (options, observed) = connect_options(args, ctx)?;
+    let fetcher = Fetcher {
+        options: &options,
+        retry: Retry {
+            retries: args.retry,
+            delay: RETRY_DELAY,
+        },
+        timeout: args.timeout.std(),
+        allow_http: args.allow_http,
+        max_body: MAX_CERT_FILE,
+    };
+    let runtime = http::runtime()?;
 
     // Everything is downloaded and verified before anything is written: a failure saves nothing.
     let mut verified: Vec<(&Entry, String, Verified)> = Vec::new();
     for (entry, url) in entries.iter().zip(urls) {
         output::verbose(ctx, &format!("downloading {url}"));
-        let body = runtime.block_on(datacenter::fetch(&client, &url, args.retry, progress))?;
+        let label = format!("{} {}", entry.id, entry.year);
+        let body = fetch_file(&fetcher, &observed, &label, &url, &runtime, ctx)?;
         let checked = datacenter::verify(&body, entry, &url, args.allow_mismatch)?;
         verified.push((entry, url, checked));
     }

@@ -22,9 +22,6 @@ use crate::pki::cert::CertInfo;
 use crate::text::escape_untrusted;
 use crate::tls::{self, ClientOptions, Observations, Observed};
 
-/// Statuses worth another try, as curl's --retry has them.
-const RETRY_STATUSES: [u16; 6] = [408, 429, 500, 502, 503, 504];
-
 pub fn run(mut args: RequestArgs, ctx: &Context) -> Result<Report> {
     // `-o -` is stdout, as curl takes it.
     if args.output.as_deref() == Some(Path::new("-")) {
@@ -217,7 +214,7 @@ fn follow(
         observed,
         sent,
     } = prepared;
-    let runtime = runtime()?;
+    let runtime = http::runtime()?;
     let mut url = shown_url(&args.url);
     let mut redirects = 0u32;
     loop {
@@ -370,7 +367,7 @@ impl http::BodySink for Delivery<'_> {
     fn wants(&mut self, parts: &hyper::http::response::Parts) -> bool {
         let code = parts.status.as_u16();
         let kept = self.json
-            || RETRY_STATUSES.contains(&code)
+            || http::RETRY_STATUSES.contains(&code)
             || (self.args.fail && code >= 400)
             || code == 400
             || code == 403
@@ -549,6 +546,10 @@ async fn with_retries(
     delivery: &mut Delivery<'_>,
     ctx: &Context,
 ) -> Result<http::Response, TransferError> {
+    let retry = http::Retry {
+        retries: args.retry,
+        delay: args.retry_delay.std(),
+    };
     let mut attempt = 0;
     loop {
         *observed.lock().unwrap_or_else(|e| e.into_inner()) = Observed::default();
@@ -566,28 +567,13 @@ async fn with_retries(
             None => transfer.await,
         };
         // Once part of a body has gone out, a retry would repeat it: no retry then.
-        let retryable = delivery.out.is_none()
-            && match &result {
-                Ok(response) => RETRY_STATUSES.contains(&response.status.as_u16()),
-                Err(e) => matches!(e.step, Step::Connect) || e.timed_out,
-            };
-        if !retryable || attempt >= args.retry {
+        let again = retry
+            .again(attempt, &result)
+            .filter(|_| delivery.out.is_none());
+        let Some((delay, note)) = again else {
             return result;
-        }
-        let delay = args.retry_delay.std() * 2u32.saturating_pow(attempt);
-        let why = match &result {
-            Ok(response) => format!("the server answered {}", response.status),
-            Err(e) => e.to_string(),
         };
-        output::warn(
-            ctx,
-            &format!(
-                "{why}; retrying in {:.1}s ({} of {} retries left)",
-                delay.as_secs_f64(),
-                args.retry - attempt,
-                args.retry
-            ),
-        );
+        output::warn(ctx, &note);
         tokio::time::sleep(delay).await;
         attempt += 1;
     }

@@ -1,18 +1,18 @@
 //! Vendors' datacenter public certificates: the catalog (data, not code), the download, and
 //! the checks a downloaded file must pass before it is saved.
 
-use std::time::Duration;
-
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{runtime, usage};
 use crate::pki::cert::{CertInfo, parse_der};
 
+mod fetch;
+
+pub use fetch::{FetchError, Fetcher};
+
 const BUILT_IN: &str = include_str!("catalog.json");
-/// A certificate file is a few kilobytes: anything far larger is not one.
-const MAX_BODY: usize = 1 << 20;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Catalog {
@@ -77,7 +77,7 @@ impl Entry {
     /// The entry's URL: its path joined onto `base` (never concatenated), and refused when the
     /// result leaves the base's scheme, host and port.
     pub fn url(&self, base: &str) -> Result<String> {
-        let root = reqwest::Url::parse(&format!("{}/", base.trim_end_matches('/')))
+        let root = url::Url::parse(&format!("{}/", base.trim_end_matches('/')))
             .map_err(|e| usage(format!("'{base}' is not a URL: {e}")))?;
         let url = root.join(self.path.trim_start_matches('/')).map_err(|e| {
             usage(format!(
@@ -85,7 +85,7 @@ impl Entry {
                 self.path
             ))
         })?;
-        let origin = |u: &reqwest::Url| {
+        let origin = |u: &url::Url| {
             (
                 u.scheme().to_string(),
                 u.host_str().map(str::to_string),
@@ -255,179 +255,6 @@ pub fn verify(body: &[u8], entry: &Entry, url: &str, allow_mismatch: bool) -> Re
         bytes: crate::pki::pem_lf("CERTIFICATE", &der).into_bytes(),
         info,
     })
-}
-
-/// Download one file: HTTPS with the given TLS config, with a progress bar on a terminal.
-pub async fn fetch(
-    client: &reqwest::Client,
-    url: &str,
-    retries: u32,
-    progress: bool,
-) -> Result<Vec<u8>> {
-    let mut attempt = 0;
-    loop {
-        match fetch_once(client, url, progress).await {
-            Ok(body) => return Ok(body),
-            Err(failed) if !failed.retryable || attempt >= retries => return Err(failed.error),
-            Err(_) => {
-                tokio::time::sleep(Duration::from_millis(500) * 2u32.pow(attempt)).await;
-                attempt += 1;
-            }
-        }
-    }
-}
-
-/// A failed attempt, and whether another might succeed (connection errors, timeouts, 5xx).
-struct Failed {
-    error: anyhow::Error,
-    retryable: bool,
-}
-
-impl From<anyhow::Error> for Failed {
-    fn from(error: anyhow::Error) -> Self {
-        Failed {
-            error,
-            retryable: false,
-        }
-    }
-}
-
-impl From<crate::error::Failure> for Failed {
-    fn from(failure: crate::error::Failure) -> Self {
-        anyhow::Error::new(failure).into()
-    }
-}
-
-async fn fetch_once(
-    client: &reqwest::Client,
-    url: &str,
-    progress: bool,
-) -> Result<Vec<u8>, Failed> {
-    let mut response = client.get(url).send().await.map_err(|e| describe(e, url))?;
-    let status = response.status();
-    if !status.is_success() {
-        return Err(Failed {
-            error: runtime(format!("{url} answered {status}"))
-                .hint("check the datacenter and year, --base-url, or the catalog's paths")
-                .into(),
-            retryable: status.is_server_error(),
-        });
-    }
-    let length = response.content_length();
-    if length.is_some_and(|l| l as usize > MAX_BODY) {
-        return Err(runtime(format!(
-            "{url} would send {} bytes: far too large for a certificate",
-            length.unwrap_or(0)
-        ))
-        .into());
-    }
-    let bar = progress.then(|| {
-        let bar = match length {
-            Some(length) => indicatif::ProgressBar::new(length),
-            None => indicatif::ProgressBar::new_spinner(),
-        };
-        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        bar.set_message(url.to_string());
-        bar
-    });
-    let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(|e| describe(e, url))? {
-        body.extend_from_slice(&chunk);
-        if body.len() > MAX_BODY {
-            return Err(runtime(format!(
-                "{url} sent more than {MAX_BODY} bytes: not a certificate"
-            ))
-            .into());
-        }
-        if let Some(bar) = &bar {
-            bar.set_position(body.len() as u64);
-        }
-    }
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
-    if let Some(expected) = length
-        && body.len() as u64 != expected
-    {
-        return Err(runtime(format!(
-            "the download from {url} is truncated: {} of {expected} bytes",
-            body.len()
-        ))
-        .into());
-    }
-    Ok(body)
-}
-
-fn describe(error: reqwest::Error, url: &str) -> Failed {
-    let what = if error.is_timeout() {
-        "timed out"
-    } else if error.is_connect() {
-        "could not connect"
-    } else if error.is_body() || error.is_decode() {
-        "the download broke off"
-    } else {
-        "failed"
-    };
-    // reqwest's own message repeats the URL: start the story at its cause.
-    let chain = {
-        let mut text = String::new();
-        let mut cause: Option<&dyn std::error::Error> = std::error::Error::source(&error);
-        while let Some(c) = cause {
-            if !text.is_empty() {
-                text.push_str(": ");
-            }
-            text.push_str(&c.to_string());
-            cause = c.source();
-        }
-        text
-    };
-    let failure = runtime(format!("downloading {url} {what}: {chain}"));
-    let failure = if chain.contains("UnknownIssuer") || chain.contains("invalid peer certificate") {
-        failure.hint("the server's certificate is not trusted: pass --cacert FILE with its CA")
-    } else {
-        failure
-    };
-    Failed {
-        error: anyhow::Error::new(failure),
-        retryable: error.is_connect() || error.is_timeout(),
-    }
-}
-
-/// Redirects are followed (five at most) only to the host that was asked.
-fn same_host_redirects() -> reqwest::redirect::Policy {
-    reqwest::redirect::Policy::custom(|attempt| {
-        let Some(first) = attempt.previous().first() else {
-            return attempt.follow();
-        };
-        let same = attempt.url().host_str() == first.host_str()
-            && attempt.url().port_or_known_default() == first.port_or_known_default();
-        if attempt.previous().len() > 5 {
-            attempt.error("more than 5 redirects")
-        } else if !same {
-            let to = attempt.url().host_str().unwrap_or("").to_string();
-            attempt.error(format!("redirected to another host ({to}); not followed"))
-        } else {
-            attempt.follow()
-        }
-    })
-}
-
-/// The client downloads use: rustls as configured in `tls`, timeouts, and (unless plain HTTP
-/// was allowed) no redirect to http://.
-pub fn client(
-    config: rustls::ClientConfig,
-    timeout: Duration,
-    allow_http: bool,
-) -> Result<reqwest::Client> {
-    reqwest::Client::builder()
-        .tls_backend_preconfigured(config)
-        .timeout(timeout)
-        .connect_timeout(timeout.min(Duration::from_secs(30)))
-        .https_only(!allow_http)
-        .redirect(same_host_redirects())
-        .user_agent(concat!("mtlsctl/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .context("cannot build the HTTP client")
 }
 
 #[cfg(test)]

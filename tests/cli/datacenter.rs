@@ -252,7 +252,7 @@ fn every_bad_download_is_refused_and_leaves_nothing_behind() {
         (
             "truncated",
             Route::Truncated(good.pem.clone().into_bytes()),
-            "the download broke off",
+            "the transfer closed with",
         ),
         (
             "garbage",
@@ -449,6 +449,12 @@ fn server_errors_and_refused_connections_are_retried_with_backoff() {
         1,
     );
     assert!(err.contains("answered 503"), "{err}");
+    // Each retry is said, as request says it.
+    assert!(
+        err.contains("the server answered 503 Service Unavailable; retrying in 0.5s (2 of 2 retries left)")
+            && err.contains("retrying in 1.0s (1 of 2 retries left)"),
+        "{err}"
+    );
     // Two retries: 0.5 s, then 1 s.
     assert!(
         started.elapsed() >= std::time::Duration::from_millis(1500),
@@ -477,6 +483,44 @@ fn server_errors_and_refused_connections_are_retried_with_backoff() {
     );
     assert!(err.contains("could not connect"), "{err}");
     assert!(started.elapsed() >= std::time::Duration::from_millis(500));
+}
+
+/// A server the download does not trust is named as `request` names it, with a hint that names
+/// only the flags `datacenter download` has, and none of the TLS library's words.
+#[test]
+fn an_untrusted_download_server_is_named_in_requests_words() {
+    let w = World::new();
+    let vendor = TestCa::new("Vendor CA");
+    let good = publish(&vendor, "us", 2026, -10, 300);
+    let server = TestServer::serving(vec![(
+        "/us.pem".to_string(),
+        Route::File(good.pem.into_bytes()),
+    )]);
+    let entry = json!({"id": "us", "name": "US", "year": 2026, "valid_from": good.from,
+                       "valid_to": good.to, "path": "/us.pem"});
+    let catalog = w.write(
+        "catalog.json",
+        json!({"base_url": server.url("").trim_end_matches('/'), "entries": [entry]}).to_string(),
+    );
+    let err = w.fails(
+        &[
+            "datacenter",
+            "download",
+            "us",
+            "--catalog",
+            catalog.to_str().unwrap(),
+            "--out",
+            w.path("us.pem").to_str().unwrap(),
+        ],
+        1,
+    );
+    assert!(
+        err.contains("the server's certificate is not trusted: unknown CA"),
+        "{err}"
+    );
+    assert!(err.contains("hint: trust its CA with --cacert FILE;"), "{err}");
+    assert!(!err.contains("UnknownIssuer") && !err.contains("--ca NAME"), "{err}");
+    assert!(!w.path("us.pem").exists());
 }
 
 #[test]

@@ -20,9 +20,31 @@ pub fn explain(
     sent: Option<&SentCert>,
     target: &Target,
 ) -> anyhow::Error {
+    anyhow::Error::new(failure_of(error, seen, sent, target, true))
+}
+
+/// A failed download (`datacenter`) in the words `request` uses for the same failure, with
+/// hints that name only the flags every fetching command has, and exit 1.
+pub fn explain_download(error: TransferError, seen: &Observed, target: &Target) -> anyhow::Error {
+    let failure = failure_of(error, seen, None, target, false);
+    anyhow::Error::new(crate::error::Failure {
+        kind: crate::error::ErrorKind::Runtime,
+        ..failure
+    })
+}
+
+/// `request_flags`: whether hints may name flags only `request` has (--insecure, --ca,
+/// --resolve).
+fn failure_of(
+    error: TransferError,
+    seen: &Observed,
+    sent: Option<&SentCert>,
+    target: &Target,
+    request_flags: bool,
+) -> crate::error::Failure {
     let tls_error = find_tls_error(&error.cause);
     let host = &target.host;
-    let failure = match (&error, tls_error) {
+    match (&error, tls_error) {
         (e, _) if e.step == Step::Resolve => transfer(6, e.to_string()),
         (e, _) if e.step == Step::ProxyResolve => transfer(5, e.to_string()),
         // The answer had begun: whatever broke it, the certificate was accepted.
@@ -36,7 +58,7 @@ pub fn explain(
                 .hint("the server presents a different key than pinned: check --pin, or whether you reach the right server")
         }
         (_, Some(rustls::Error::InvalidCertificate(cert_error))) => {
-            server_certificate_failure(cert_error, seen, host)
+            server_certificate_failure(cert_error, seen, host, request_flags)
         }
         (_, Some(rustls::Error::AlertReceived(alert))) => {
             alert_failure(alert, &error, seen, sent, host)
@@ -56,8 +78,7 @@ pub fn explain(
         }
         (e, None) if e.step == Step::Tls => transfer(35, format!("the TLS handshake with {host} failed: {e}")),
         (e, None) => transfer(56, format!("the connection to {host} failed: {e}")),
-    };
-    anyhow::Error::new(failure)
+    }
 }
 
 /// The server ended the handshake (or the exchange) with an alert: what it most likely meant.
@@ -114,29 +135,29 @@ fn server_certificate_failure(
     cert_error: &rustls::CertificateError,
     seen: &Observed,
     host: &str,
+    request_flags: bool,
 ) -> crate::error::Failure {
     use rustls::CertificateError as Cert;
+    let only_request = |text: &'static str| if request_flags { text } else { "" };
     let leaf = seen
         .server_chain
         .first()
         .and_then(|der| CertInfo::from_der(der).ok());
     match cert_error {
-        Cert::Expired | Cert::ExpiredContext { .. } => {
-            let when = leaf
-                .as_ref()
-                .map(|l| {
-                    // The TLS library judged expiry by the real clock: count by it too.
-                    let days = (Utc::now() - l.not_after).num_days();
-                    format!("expired {days} days ago (on {})", short_time(l.not_after))
-                })
-                .unwrap_or_else(|| "has expired".into());
-            transfer(60, format!("the server's certificate {when}"))
-                .hint("the server must renew its certificate; --insecure skips the check at your own risk")
-        }
+        Cert::Expired | Cert::ExpiredContext { .. } => expired(
+            leaf.as_ref(),
+            only_request("; --insecure skips the check at your own risk"),
+        ),
         Cert::NotValidForName | Cert::NotValidForNameContext { .. } => {
             let names = leaf.as_ref().map(|l| l.sans.join(", ")).unwrap_or_default();
-            transfer(60, format!("hostname mismatch: the certificate is for {names}, not {host}"))
-                .hint("use the host name the certificate names, or --resolve NAME:PORT:ADDRESS to reach it by that name")
+            transfer(
+                60,
+                format!("hostname mismatch: the certificate is for {names}, not {host}"),
+            )
+            .hint(format!(
+                "use the host name the certificate names{}",
+                only_request(", or --resolve NAME:PORT:ADDRESS to reach it by that name")
+            ))
         }
         // A self-signed leaf the store does not hold, where the store has another certificate
         // of the same name (Debian's RSA snakeoil for CN=localhost): webpki tries that one and
@@ -146,13 +167,19 @@ fn server_certificate_failure(
                 && format!("{other:?}").contains("UnsupportedSignatureAlgorithm") =>
         {
             let issuer = leaf.as_ref().map(|l| l.issuer.clone()).unwrap_or_default();
-            transfer(60, format!("the server's certificate is not trusted: it is self-signed ({issuer})"))
-                .hint("trust it with --cacert FILE or --ca NAME; 'mtlsctl inspect --connect HOST:PORT' shows it")
+            untrusted(
+                &format!("it is self-signed ({issuer})"),
+                ("it", "it"),
+                only_request(" or --ca NAME"),
+            )
         }
         Cert::UnknownIssuer => {
             let issuer = leaf.as_ref().map(|l| l.issuer.clone()).unwrap_or_default();
-            transfer(60, format!("the server's certificate is not trusted: unknown CA ({issuer})"))
-                .hint("trust its CA with --cacert FILE or --ca NAME; 'mtlsctl inspect --connect HOST:PORT' shows the chain")
+            untrusted(
+                &format!("unknown CA ({issuer})"),
+                ("its CA", "the chain"),
+                only_request(" or --ca NAME"),
+            )
         }
         other => transfer(
             60,
@@ -162,6 +189,27 @@ fn server_certificate_failure(
             ),
         ),
     }
+}
+
+/// The server's certificate has expired: since when.
+fn expired(leaf: Option<&CertInfo>, more_flags: &str) -> crate::error::Failure {
+    let when = leaf
+        .map(|l| {
+            // The TLS library judged expiry by the real clock: count by it too.
+            let days = (Utc::now() - l.not_after).num_days();
+            format!("expired {days} days ago (on {})", short_time(l.not_after))
+        })
+        .unwrap_or_else(|| "has expired".into());
+    transfer(60, format!("the server's certificate {when}"))
+        .hint(format!("the server must renew its certificate{more_flags}"))
+}
+
+/// The server's certificate chains to nothing trusted: `whom` is what to trust and what
+/// `inspect` shows ("its CA", "the chain").
+fn untrusted(why: &str, (trust, shows): (&str, &str), more_flags: &str) -> crate::error::Failure {
+    transfer(60, format!("the server's certificate is not trusted: {why}")).hint(format!(
+        "trust {trust} with --cacert FILE{more_flags}; 'mtlsctl inspect --connect HOST:PORT' shows {shows}"
+    ))
 }
 
 pub fn client_cert_required(seen: &Observed, sent: Option<&SentCert>) -> crate::error::Failure {

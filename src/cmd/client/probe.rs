@@ -12,7 +12,7 @@ use crate::http::{self, ConnectOptions, HttpVersion, Target};
 use crate::tls::{self, ClientOptions, Observations, Observed};
 
 use super::diagnose::explain;
-use super::trust::{proxies, runtime, server_trust};
+use super::trust::{proxies, server_trust};
 
 /// Connect to a TLS server as `inspect --connect` and `expiry --host` do: no client
 /// certificate, every ALPN, and the server's chain recorded even when it does not verify.
@@ -63,7 +63,7 @@ pub fn probe_server(
         version: HttpVersion::Auto,
         tls: Some(Arc::new(config)),
     };
-    let connected = runtime()?.block_on(http::open(&target, &options));
+    let connected = http::runtime()?.block_on(http::open(&target, &options));
     let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();
     let connected = connected.map_err(|e| explain(e, &seen, None, &target))?;
     Ok((connected, seen))

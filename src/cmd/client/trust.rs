@@ -50,13 +50,6 @@ pub fn proxies(
     })
 }
 
-pub fn runtime() -> Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")
-}
-
 pub fn server_trust(
     cacert: Option<&Path>,
     ca: Option<&crate::model::CaName>,

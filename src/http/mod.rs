@@ -17,6 +17,19 @@ use tokio::net::TcpStream;
 
 use crate::error::usage;
 
+mod retry;
+
+pub use retry::{MAX_RETRY_AFTER, RETRY_STATUSES, Retry};
+
+/// The runtime transfers run on: one thread, as a command makes one transfer at a time.
+/// (`serve` builds its own, multi-threaded, for the connections it serves at once.)
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
 /// Where a request goes.
 #[derive(Debug, Clone)]
 pub struct Target {
@@ -594,7 +607,9 @@ fn seconds_since(start: Instant) -> f64 {
 
 /// Make one exchange. Errors are `TransferError`s that name the failed step.
 /// A body that ended before its end: how much was missing, when the length was given.
-fn body_cut(error: hyper::Error, headers: &HeaderMap, size: u64) -> TransferError {
+/// (hyper's own words, "stream error detected: unspecific protocol error", add nothing a user
+/// can act on.)
+fn body_cut(headers: &HeaderMap, size: u64) -> TransferError {
     let expected = headers
         .get(hyper::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
@@ -605,7 +620,7 @@ fn body_cut(error: hyper::Error, headers: &HeaderMap, size: u64) -> TransferErro
         ),
         None => format!("the transfer closed after {size} bytes, before the body's end"),
     };
-    failed(Step::Body, anyhow::Error::new(error).context(why))
+    failed(Step::Body, anyhow!(why))
 }
 
 /// The body, frame by frame: streamed to the sink when it wants this response (never held
@@ -619,7 +634,7 @@ async fn receive(
     let mut kept = Vec::new();
     let mut size = 0u64;
     while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|e| body_cut(e, &parts.headers, size))?;
+        let frame = frame.map_err(|_| body_cut(&parts.headers, size))?;
         let Ok(data) = frame.into_data() else {
             continue;
         };
