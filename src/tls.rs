@@ -1,5 +1,6 @@
 //! Every rustls configuration and identity is built here: client configs for `request`,
-//! `inspect --connect` and downloads, and what they observe during a handshake.
+//! `inspect --connect` and downloads, and what they observe during a handshake; `serve`'s
+//! server config and its client-certificate verifier.
 
 use std::sync::{Arc, Mutex};
 
@@ -8,9 +9,12 @@ use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::server::WebPkiClientVerifier;
+use rustls::server::danger::ClientCertVerifier;
 use rustls::sign::CertifiedKey;
 use rustls::{
-    ClientConfig, DigitallySignedStruct, Error as TlsError, RootCertStore, SignatureScheme,
+    ClientConfig, DigitallySignedStruct, Error as TlsError, RootCertStore, ServerConfig,
+    SignatureScheme,
 };
 use x509_parser::prelude::FromDer;
 use x509_parser::x509::X509Name;
@@ -163,6 +167,46 @@ pub fn client_config(options: ClientOptions, observed: &Observations) -> Result<
     // server chain and no certificate request, and -v and --json must tell what really was.
     config.resumption = rustls::client::Resumption::disabled();
     Ok(config)
+}
+
+/// A verifier of client certificates against the CAs in `ca_pem` (a domain's trusted CA);
+/// `optional` lets a client without one through (for permissive mode to judge).
+pub fn client_cert_verifier(ca_pem: &str, optional: bool) -> Result<Arc<dyn ClientCertVerifier>> {
+    let mut roots = RootCertStore::empty();
+    for der in crate::pki::cert::certs_from_pem(ca_pem.as_bytes(), "the domain's CA")? {
+        roots
+            .add(CertificateDer::from(der))
+            .context("the domain's CA cannot be trusted")?;
+    }
+    let builder = WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider());
+    let builder = if optional {
+        builder.allow_unauthenticated()
+    } else {
+        builder
+    };
+    builder
+        .build()
+        .context("cannot build the client certificate verifier")
+}
+
+/// The config `serve` answers with: TLS 1.2 and 1.3, its certificate chain and key, client
+/// certificates judged by `verifier`, h2 and http/1.1.
+pub fn server_config(
+    chain: &[Vec<u8>],
+    key_pkcs8: &[u8],
+    verifier: Arc<dyn ClientCertVerifier>,
+) -> Result<Arc<ServerConfig>> {
+    let mut config = ServerConfig::builder_with_provider(provider())
+        .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
+        .context("TLS 1.2 and 1.3 are unavailable")?
+        .with_client_cert_verifier(verifier)
+        .with_single_cert(
+            chain.iter().cloned().map(CertificateDer::from).collect(),
+            PrivateKeyDer::Pkcs8(key_pkcs8.to_vec().into()),
+        )
+        .context("the server certificate and key cannot be used")?;
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    Ok(Arc::new(config))
 }
 
 /// webpki's own errors, which rustls wraps in `Other`, by the name in their Debug text.

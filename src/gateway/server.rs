@@ -12,10 +12,9 @@ use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
-use rustls::RootCertStore;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, UnixTime};
+use rustls::pki_types::UnixTime;
+use rustls::server::Acceptor;
 use rustls::server::danger::ClientCertVerifier;
-use rustls::server::{Acceptor, WebPkiClientVerifier};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio::sync::{Semaphore, watch};
@@ -274,44 +273,18 @@ fn http_builder(limits: &Limits) -> auto::Builder<TokioExecutor> {
 fn tls_config(
     gateway: &Gateway,
 ) -> Result<(Arc<rustls::ServerConfig>, Arc<dyn ClientCertVerifier>)> {
-    let mut roots = RootCertStore::empty();
-    for der in crate::pki::cert::certs_from_pem(gateway.ca_pem.as_bytes(), "the domain's CA")? {
-        roots
-            .add(CertificateDer::from(der))
-            .context("the domain's CA cannot be trusted")?;
-    }
-    let roots = Arc::new(roots);
-    let checker = WebPkiClientVerifier::builder_with_provider(roots.clone(), provider())
-        .allow_unauthenticated()
-        .build()
-        .context("cannot build the client certificate verifier")?;
+    let checker = crate::tls::client_cert_verifier(&gateway.ca_pem, true)?;
     let verifier: Arc<dyn ClientCertVerifier> = match gateway.mode {
         VerifyMode::Enforce => Arc::new(Recording {
-            inner: WebPkiClientVerifier::builder_with_provider(roots, provider())
-                .build()
-                .context("cannot build the client certificate verifier")?,
+            inner: crate::tls::client_cert_verifier(&gateway.ca_pem, false)?,
         }),
         VerifyMode::Permissive => Arc::new(Permissive {
             inner: checker.clone(),
             algorithms: provider().signature_verification_algorithms,
         }),
     };
-    let mut config = rustls::ServerConfig::builder_with_provider(provider())
-        .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
-        .context("TLS 1.2 and 1.3 are unavailable")?
-        .with_client_cert_verifier(verifier)
-        .with_single_cert(
-            gateway
-                .chain
-                .iter()
-                .cloned()
-                .map(CertificateDer::from)
-                .collect(),
-            PrivateKeyDer::Pkcs8(gateway.key_pkcs8.clone().into()),
-        )
-        .context("the server certificate and key cannot be used")?;
-    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
-    Ok((Arc::new(config), checker))
+    let config = crate::tls::server_config(&gateway.chain, &gateway.key_pkcs8, verifier)?;
+    Ok((config, checker))
 }
 
 fn upstream(url: Option<&str>) -> Result<Option<Upstream>> {

@@ -451,8 +451,9 @@ fn server_errors_and_refused_connections_are_retried_with_backoff() {
     assert!(err.contains("answered 503"), "{err}");
     // Each retry is said, as request says it.
     assert!(
-        err.contains("the server answered 503 Service Unavailable; retrying in 0.5s (2 of 2 retries left)")
-            && err.contains("retrying in 1.0s (1 of 2 retries left)"),
+        err.contains(
+            "the server answered 503 Service Unavailable; retrying in 0.5s (2 of 2 retries left)"
+        ) && err.contains("retrying in 1.0s (1 of 2 retries left)"),
         "{err}"
     );
     // Two retries: 0.5 s, then 1 s.
@@ -518,8 +519,14 @@ fn an_untrusted_download_server_is_named_in_requests_words() {
         err.contains("the server's certificate is not trusted: unknown CA"),
         "{err}"
     );
-    assert!(err.contains("hint: trust its CA with --cacert FILE;"), "{err}");
-    assert!(!err.contains("UnknownIssuer") && !err.contains("--ca NAME"), "{err}");
+    assert!(
+        err.contains("hint: trust its CA with --cacert FILE;"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("UnknownIssuer") && !err.contains("--ca NAME"),
+        "{err}"
+    );
     assert!(!w.path("us.pem").exists());
 }
 
