@@ -499,7 +499,7 @@ pub struct RequestArgs {
     pub method: Option<String>,
     /// Extra header 'Name: value' ('Name:' removes a default header); repeatable
     #[arg(short = 'H', long = "header", value_name = "HEADER")]
-    pub headers: Vec<String>,
+    pub headers: Vec<crate::http::Header>,
     /// Request body: a string, @FILE, or @- for stdin (sent as is; --data-binary is the same)
     #[arg(
         short = 'd',
@@ -555,7 +555,7 @@ pub struct RequestArgs {
     pub insecure: bool,
     /// Require the server's public key to have this SHA-256 pin (sha256//BASE64[;sha256//...])
     #[arg(long, value_name = "PIN")]
-    pub pin: Option<String>,
+    pub pin: Option<crate::tls::Pins>,
     /// Go through this HTTP proxy ([http://][user:password@]host[:port]) [default: from
     /// https_proxy, http_proxy, all_proxy, as curl]; '' for none
     #[arg(short = 'x', long, value_name = "URL")]

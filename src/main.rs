@@ -14,7 +14,12 @@ fn main() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
-            let _ = error.print();
+            match flag_value_failure(&error) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = error.print();
+                }
+            }
             // A bad flag is exit 2, except for expiry, where any error is UNKNOWN (3).
             let expiry = error.use_stderr().then(expiry_call).flatten();
             let code = match expiry {
@@ -28,6 +33,24 @@ fn main() -> ExitCode {
         }
     };
     ExitCode::from(mtlsctl::run(cli))
+}
+
+/// A flag value that its type refused (a header, a pin): said as every other error is, with
+/// the flag, our message and its hint. clap's own text would echo the value raw, line breaks
+/// and all.
+fn flag_value_failure(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    let failure = std::error::Error::source(error)?.downcast_ref::<mtlsctl::error::Failure>()?;
+    let flag = match error.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(arg)) => arg.split(' ').next().unwrap_or(arg).to_string(),
+        _ => "a flag".to_string(),
+    };
+    let error = anyhow::Error::new(mtlsctl::error::Failure {
+        kind: failure.kind,
+        message: format!("{flag}: {}", failure.message),
+        hint: failure.hint.clone(),
+    });
+    Some(mtlsctl::error::report(&error))
 }
 
 /// The arguments of an `expiry` call that did not parse, as far as they could be read: clap

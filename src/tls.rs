@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
@@ -315,27 +315,35 @@ pub fn spki_pin(cert_der: &[u8]) -> Result<String> {
     Ok(base64::engine::general_purpose::STANDARD.encode(digest.as_ref()))
 }
 
-pub fn parse_pin(text: &str) -> Result<Vec<[u8; 32]>> {
-    use base64::Engine;
-    let mut pins = Vec::new();
-    for part in text.split(';').filter(|p| !p.is_empty()) {
-        let Some(b64) = part.strip_prefix("sha256//") else {
-            bail!(usage(format!(
-                "'{part}' is not a pin: write sha256//BASE64 (as curl's --pinnedpubkey)"
-            )));
-        };
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(b64)
-            .ok()
-            .and_then(|b| <[u8; 32]>::try_from(b).ok())
-            .ok_or_else(|| {
-                usage(format!(
-                    "'{part}' is not a SHA-256 pin: base64 of 32 bytes expected"
-                ))
-            })?;
-        pins.push(bytes);
+/// Public-key pins as curl's --pinnedpubkey takes them: `sha256//BASE64[;sha256//...]`.
+#[derive(Debug, Clone, Default)]
+pub struct Pins(pub Vec<[u8; 32]>);
+
+impl std::str::FromStr for Pins {
+    type Err = crate::error::Failure;
+
+    fn from_str(text: &str) -> Result<Pins, Self::Err> {
+        use base64::Engine;
+        let mut pins = Vec::new();
+        for part in text.split(';').filter(|p| !p.is_empty()) {
+            let Some(b64) = part.strip_prefix("sha256//") else {
+                return Err(usage(format!(
+                    "'{part}' is not a pin: write sha256//BASE64 (as curl's --pinnedpubkey)"
+                )));
+            };
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .ok()
+                .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                .ok_or_else(|| {
+                    usage(format!(
+                        "'{part}' is not a SHA-256 pin: base64 of 32 bytes expected"
+                    ))
+                })?;
+            pins.push(bytes);
+        }
+        Ok(Pins(pins))
     }
-    Ok(pins)
 }
 
 #[derive(Debug)]

@@ -103,12 +103,7 @@ fn prepare(args: &RequestArgs, ctx: &Context) -> Result<Prepared> {
     let config = tls::client_config(
         ClientOptions {
             trust,
-            pins: args
-                .pin
-                .as_deref()
-                .map(tls::parse_pin)
-                .transpose()?
-                .unwrap_or_default(),
+            pins: args.pin.clone().unwrap_or_default().0,
             identity: identity.map(|(identity, _)| identity),
             alpn: match version {
                 HttpVersion::Http11 => vec![b"http/1.1".to_vec()],
@@ -166,9 +161,12 @@ fn exchange_of(args: &RequestArgs) -> Result<Exchange> {
         headers: args
             .user_agent
             .iter()
-            .map(|agent| parse_header(&format!("User-Agent: {agent}")))
-            .chain(args.headers.iter().map(|h| parse_header(h)))
-            .collect::<Result<_>>()?,
+            .map(|agent| format!("User-Agent: {agent}").parse::<http::Header>())
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .chain(args.headers.iter().cloned())
+            .map(|h| (h.name, h.value))
+            .collect(),
         body: match &args.data {
             Some(data) => Some(match data.strip_prefix('@') {
                 Some(file) => read_body(file)?,
@@ -588,30 +586,6 @@ fn method(args: &RequestArgs) -> Result<Method> {
     };
     Method::from_bytes(name.as_bytes())
         .map_err(|_| usage(format!("'{name}' is not an HTTP method")).into())
-}
-
-/// A `-H 'Name: value'`, checked before anything connects: a name HTTP allows, a value without
-/// line breaks or other control characters.
-fn parse_header(text: &str) -> Result<(String, String)> {
-    let shown = crate::text::escape_untrusted(text);
-    let (name, value) = text
-        .split_once(':')
-        .ok_or_else(|| usage(format!("'{shown}' is not a header: write 'Name: value'")))?;
-    let (name, value) = (name.trim(), value.trim());
-    if hyper::header::HeaderName::from_bytes(name.as_bytes()).is_err() {
-        return Err(usage(format!(
-            "-H '{shown}': '{}' is not a header name (letters, digits and !#$%&'*+-.^_`|~, no spaces)",
-            crate::text::escape_untrusted(name)
-        ))
-        .into());
-    }
-    if value.chars().any(|c| c.is_control() && c != '\t') {
-        return Err(usage(format!(
-            "-H '{shown}': the value holds a line break or another control character"
-        ))
-        .into());
-    }
-    Ok((name.to_string(), value.to_string()))
 }
 
 fn head(version: hyper::Version, status: hyper::StatusCode, headers: &hyper::HeaderMap) -> String {

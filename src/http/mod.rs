@@ -30,6 +30,41 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
         .context("cannot start the async runtime")
 }
 
+/// A header as `-H` takes it, checked where the flag is read: a name HTTP allows, a value
+/// without line breaks or other control characters.
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub name: String,
+    pub value: String,
+}
+
+impl std::str::FromStr for Header {
+    type Err = crate::error::Failure;
+
+    fn from_str(text: &str) -> Result<Header, Self::Err> {
+        let shown = crate::text::escape_untrusted(text);
+        let (name, value) = text
+            .split_once(':')
+            .ok_or_else(|| usage(format!("'{shown}' is not a header: write 'Name: value'")))?;
+        let (name, value) = (name.trim(), value.trim());
+        if HeaderName::from_bytes(name.as_bytes()).is_err() {
+            return Err(usage(format!(
+                "'{}' is not a header name (letters, digits and !#$%&'*+-.^_`|~, no spaces)",
+                crate::text::escape_untrusted(name)
+            )));
+        }
+        if value.chars().any(|c| c.is_control() && c != '\t') {
+            return Err(usage(format!(
+                "'{shown}' is not a header: its value holds a line break or another control character"
+            )));
+        }
+        Ok(Header {
+            name: name.to_string(),
+            value: value.to_string(),
+        })
+    }
+}
+
 /// Where a request goes.
 #[derive(Debug, Clone)]
 pub struct Target {
