@@ -286,6 +286,9 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Issue a new certificate for a managed environment and make it current')
             [CompletionResult]::new('select', 'select', [CompletionResultType]::ParameterValue, 'Make an obsolete certificate current again (expired ones are refused)')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy the current certificate: write the deploy directory and run the hook')
+            [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Rotate every managed environment (or the ones named) whose certificate is due')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a certificate: it can never be selected again and the issuer''s CRL lists it')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Issue a certificate for a key made elsewhere (a device, an HSM) from its CSR')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a certificate obtained elsewhere into a self-hosted environment and make it current')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -351,7 +354,56 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--manual', '--manual', [CompletionResultType]::ParameterName, 'Record that the current certificate was deployed by hand')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Deploy even when the current certificate is already the deployed one')
             [CompletionResult]::new('--allow-shared-dir', '--allow-shared-dir', [CompletionResultType]::ParameterName, 'Write into a deploy directory that other users can write to (refused by default: they could swap the files)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mtlsctl;cert;renew' {
+            [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, 'Renew what expires within this time (30d, 12h) or has spent this share of its lifetime (66%)')
+            [CompletionResult]::new('--hook-timeout', '--hook-timeout', [CompletionResultType]::ParameterName, 'How long the hook may run before it (and its process group) is killed')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--deploy', '--deploy', [CompletionResultType]::ParameterName, 'Deploy each renewed environment')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would be renewed; change nothing')
+            [CompletionResult]::new('--allow-shared-dir', '--allow-shared-dir', [CompletionResultType]::ParameterName, 'Write into a deploy directory that other users can write to (refused by default: they could swap the files)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mtlsctl;cert;revoke' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, as the CRL says it')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--rotate', '--rotate', [CompletionResultType]::ParameterName, 'When it is the current certificate, rotate first (managed environments)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mtlsctl;cert;sign' {
+            [CompletionResult]::new('--csr', '--csr', [CompletionResultType]::ParameterName, 'The certificate signing request (PEM or DER)')
+            [CompletionResult]::new('--validity', '--validity', [CompletionResultType]::ParameterName, 'Validity [default: the environment''s]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
@@ -404,6 +456,9 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Issue a new certificate for a managed environment and make it current')
             [CompletionResult]::new('select', 'select', [CompletionResultType]::ParameterValue, 'Make an obsolete certificate current again (expired ones are refused)')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy the current certificate: write the deploy directory and run the hook')
+            [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Rotate every managed environment (or the ones named) whose certificate is due')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a certificate: it can never be selected again and the issuer''s CRL lists it')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Issue a certificate for a key made elsewhere (a device, an HSM) from its CSR')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a certificate obtained elsewhere into a self-hosted environment and make it current')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -422,6 +477,15 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             break
         }
         'mtlsctl;cert;help;deploy' {
+            break
+        }
+        'mtlsctl;cert;help;renew' {
+            break
+        }
+        'mtlsctl;cert;help;revoke' {
+            break
+        }
+        'mtlsctl;cert;help;sign' {
             break
         }
         'mtlsctl;cert;help;export' {
@@ -462,7 +526,10 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the issuer''s certificate details')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the issuer''s certificate (PEM) to stdout or a file, for servers to trust')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every issuer still trusted (PEM, the current one first) for servers to trust')
+            [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Write a CRL (PEM) of every revoked, unexpired certificate, signed by the issuer')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Make an existing CA (mkcert''s, step''s, your PKI''s) the issuer of new certificates')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Replace the issuer with a new one; the old one stays trusted until its certificates expire')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -493,9 +560,60 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'mtlsctl;issuer;crl' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of stdout')
+            [CompletionResult]::new('--next-update', '--next-update', [CompletionResultType]::ParameterName, 'How long the CRL is valid: its next update')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mtlsctl;issuer;import' {
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Certificate file (PEM, or DER); further certificates in it are taken as its chain; without --key, the key is read from this file too')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key file (PEM or DER: PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1)')
+            [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'Intermediate certificates (PEM), issuer first')
+            [CompletionResult]::new('--p12', '--p12', [CompletionResultType]::ParameterName, 'Certificate, chain and key as PKCS#12 (as step, openssl pkcs12 -export or a browser export write them)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'File whose first line is the password of --p12 or of an encrypted --key')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'mtlsctl;issuer;rotate' {
+            [CompletionResult]::new('--key-type', '--key-type', [CompletionResultType]::ParameterName, 'Key type of the new issuer')
+            [CompletionResult]::new('--validity', '--validity', [CompletionResultType]::ParameterName, 'Validity of the new issuer [default: 10 years]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'mtlsctl;issuer;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the issuer''s certificate details')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the issuer''s certificate (PEM) to stdout or a file, for servers to trust')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every issuer still trusted (PEM, the current one first) for servers to trust')
+            [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Write a CRL (PEM) of every revoked, unexpired certificate, signed by the issuer')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Make an existing CA (mkcert''s, step''s, your PKI''s) the issuer of new certificates')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Replace the issuer with a new one; the old one stays trusted until its certificates expire')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -503,6 +621,15 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             break
         }
         'mtlsctl;issuer;help;export' {
+            break
+        }
+        'mtlsctl;issuer;help;crl' {
+            break
+        }
+        'mtlsctl;issuer;help;import' {
+            break
+        }
+        'mtlsctl;issuer;help;rotate' {
             break
         }
         'mtlsctl;issuer;help;help' {
@@ -1067,6 +1194,9 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Issue a new certificate for a managed environment and make it current')
             [CompletionResult]::new('select', 'select', [CompletionResultType]::ParameterValue, 'Make an obsolete certificate current again (expired ones are refused)')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy the current certificate: write the deploy directory and run the hook')
+            [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Rotate every managed environment (or the ones named) whose certificate is due')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a certificate: it can never be selected again and the issuer''s CRL lists it')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Issue a certificate for a key made elsewhere (a device, an HSM) from its CSR')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a certificate obtained elsewhere into a self-hosted environment and make it current')
             break
@@ -1086,6 +1216,15 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
         'mtlsctl;help;cert;deploy' {
             break
         }
+        'mtlsctl;help;cert;renew' {
+            break
+        }
+        'mtlsctl;help;cert;revoke' {
+            break
+        }
+        'mtlsctl;help;cert;sign' {
+            break
+        }
         'mtlsctl;help;cert;export' {
             break
         }
@@ -1097,13 +1236,25 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
         }
         'mtlsctl;help;issuer' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the issuer''s certificate details')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the issuer''s certificate (PEM) to stdout or a file, for servers to trust')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write every issuer still trusted (PEM, the current one first) for servers to trust')
+            [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Write a CRL (PEM) of every revoked, unexpired certificate, signed by the issuer')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Make an existing CA (mkcert''s, step''s, your PKI''s) the issuer of new certificates')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Replace the issuer with a new one; the old one stays trusted until its certificates expire')
             break
         }
         'mtlsctl;help;issuer;show' {
             break
         }
         'mtlsctl;help;issuer;export' {
+            break
+        }
+        'mtlsctl;help;issuer;crl' {
+            break
+        }
+        'mtlsctl;help;issuer;import' {
+            break
+        }
+        'mtlsctl;help;issuer;rotate' {
             break
         }
         'mtlsctl;help;request' {

@@ -106,6 +106,12 @@ _mtlsctl() {
             mtlsctl__subcmd__cert,list)
                 cmd="mtlsctl__subcmd__cert__subcmd__list"
                 ;;
+            mtlsctl__subcmd__cert,renew)
+                cmd="mtlsctl__subcmd__cert__subcmd__renew"
+                ;;
+            mtlsctl__subcmd__cert,revoke)
+                cmd="mtlsctl__subcmd__cert__subcmd__revoke"
+                ;;
             mtlsctl__subcmd__cert,rotate)
                 cmd="mtlsctl__subcmd__cert__subcmd__rotate"
                 ;;
@@ -114,6 +120,9 @@ _mtlsctl() {
                 ;;
             mtlsctl__subcmd__cert,show)
                 cmd="mtlsctl__subcmd__cert__subcmd__show"
+                ;;
+            mtlsctl__subcmd__cert,sign)
+                cmd="mtlsctl__subcmd__cert__subcmd__sign"
                 ;;
             mtlsctl__subcmd__cert__subcmd__help,deploy)
                 cmd="mtlsctl__subcmd__cert__subcmd__help__subcmd__deploy"
@@ -130,6 +139,12 @@ _mtlsctl() {
             mtlsctl__subcmd__cert__subcmd__help,list)
                 cmd="mtlsctl__subcmd__cert__subcmd__help__subcmd__list"
                 ;;
+            mtlsctl__subcmd__cert__subcmd__help,renew)
+                cmd="mtlsctl__subcmd__cert__subcmd__help__subcmd__renew"
+                ;;
+            mtlsctl__subcmd__cert__subcmd__help,revoke)
+                cmd="mtlsctl__subcmd__cert__subcmd__help__subcmd__revoke"
+                ;;
             mtlsctl__subcmd__cert__subcmd__help,rotate)
                 cmd="mtlsctl__subcmd__cert__subcmd__help__subcmd__rotate"
                 ;;
@@ -138,6 +153,9 @@ _mtlsctl() {
                 ;;
             mtlsctl__subcmd__cert__subcmd__help,show)
                 cmd="mtlsctl__subcmd__cert__subcmd__help__subcmd__show"
+                ;;
+            mtlsctl__subcmd__cert__subcmd__help,sign)
+                cmd="mtlsctl__subcmd__cert__subcmd__help__subcmd__sign"
                 ;;
             mtlsctl__subcmd__datacenter,download)
                 cmd="mtlsctl__subcmd__datacenter__subcmd__download"
@@ -298,6 +316,12 @@ _mtlsctl() {
             mtlsctl__subcmd__help__subcmd__cert,list)
                 cmd="mtlsctl__subcmd__help__subcmd__cert__subcmd__list"
                 ;;
+            mtlsctl__subcmd__help__subcmd__cert,renew)
+                cmd="mtlsctl__subcmd__help__subcmd__cert__subcmd__renew"
+                ;;
+            mtlsctl__subcmd__help__subcmd__cert,revoke)
+                cmd="mtlsctl__subcmd__help__subcmd__cert__subcmd__revoke"
+                ;;
             mtlsctl__subcmd__help__subcmd__cert,rotate)
                 cmd="mtlsctl__subcmd__help__subcmd__cert__subcmd__rotate"
                 ;;
@@ -306,6 +330,9 @@ _mtlsctl() {
                 ;;
             mtlsctl__subcmd__help__subcmd__cert,show)
                 cmd="mtlsctl__subcmd__help__subcmd__cert__subcmd__show"
+                ;;
+            mtlsctl__subcmd__help__subcmd__cert,sign)
+                cmd="mtlsctl__subcmd__help__subcmd__cert__subcmd__sign"
                 ;;
             mtlsctl__subcmd__help__subcmd__datacenter,download)
                 cmd="mtlsctl__subcmd__help__subcmd__datacenter__subcmd__download"
@@ -343,8 +370,17 @@ _mtlsctl() {
             mtlsctl__subcmd__help__subcmd__env,show)
                 cmd="mtlsctl__subcmd__help__subcmd__env__subcmd__show"
                 ;;
+            mtlsctl__subcmd__help__subcmd__issuer,crl)
+                cmd="mtlsctl__subcmd__help__subcmd__issuer__subcmd__crl"
+                ;;
             mtlsctl__subcmd__help__subcmd__issuer,export)
                 cmd="mtlsctl__subcmd__help__subcmd__issuer__subcmd__export"
+                ;;
+            mtlsctl__subcmd__help__subcmd__issuer,import)
+                cmd="mtlsctl__subcmd__help__subcmd__issuer__subcmd__import"
+                ;;
+            mtlsctl__subcmd__help__subcmd__issuer,rotate)
+                cmd="mtlsctl__subcmd__help__subcmd__issuer__subcmd__rotate"
                 ;;
             mtlsctl__subcmd__help__subcmd__issuer,show)
                 cmd="mtlsctl__subcmd__help__subcmd__issuer__subcmd__show"
@@ -370,20 +406,38 @@ _mtlsctl() {
             mtlsctl__subcmd__help__subcmd__rule,remove)
                 cmd="mtlsctl__subcmd__help__subcmd__rule__subcmd__remove"
                 ;;
+            mtlsctl__subcmd__issuer,crl)
+                cmd="mtlsctl__subcmd__issuer__subcmd__crl"
+                ;;
             mtlsctl__subcmd__issuer,export)
                 cmd="mtlsctl__subcmd__issuer__subcmd__export"
                 ;;
             mtlsctl__subcmd__issuer,help)
                 cmd="mtlsctl__subcmd__issuer__subcmd__help"
                 ;;
+            mtlsctl__subcmd__issuer,import)
+                cmd="mtlsctl__subcmd__issuer__subcmd__import"
+                ;;
+            mtlsctl__subcmd__issuer,rotate)
+                cmd="mtlsctl__subcmd__issuer__subcmd__rotate"
+                ;;
             mtlsctl__subcmd__issuer,show)
                 cmd="mtlsctl__subcmd__issuer__subcmd__show"
+                ;;
+            mtlsctl__subcmd__issuer__subcmd__help,crl)
+                cmd="mtlsctl__subcmd__issuer__subcmd__help__subcmd__crl"
                 ;;
             mtlsctl__subcmd__issuer__subcmd__help,export)
                 cmd="mtlsctl__subcmd__issuer__subcmd__help__subcmd__export"
                 ;;
             mtlsctl__subcmd__issuer__subcmd__help,help)
                 cmd="mtlsctl__subcmd__issuer__subcmd__help__subcmd__help"
+                ;;
+            mtlsctl__subcmd__issuer__subcmd__help,import)
+                cmd="mtlsctl__subcmd__issuer__subcmd__help__subcmd__import"
+                ;;
+            mtlsctl__subcmd__issuer__subcmd__help,rotate)
+                cmd="mtlsctl__subcmd__issuer__subcmd__help__subcmd__rotate"
                 ;;
             mtlsctl__subcmd__issuer__subcmd__help,show)
                 cmd="mtlsctl__subcmd__issuer__subcmd__help__subcmd__show"
@@ -665,7 +719,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert)
-            opts="-q -v -h --state --json --quiet --verbose --color --wide --help list show rotate select deploy export import help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help list show rotate select deploy renew revoke sign export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,7 +741,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__deploy)
-            opts="-q -v -h --manual --allow-shared-dir --hook-timeout --state --json --quiet --verbose --color --wide --help"
+            opts="-q -v -h --manual --force --allow-shared-dir --hook-timeout --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -747,7 +801,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__help)
-            opts="list show rotate select deploy export import help"
+            opts="list show rotate select deploy renew revoke sign export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -830,6 +884,34 @@ _mtlsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mtlsctl__subcmd__cert__subcmd__help__subcmd__renew)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__cert__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mtlsctl__subcmd__cert__subcmd__help__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -859,6 +941,20 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__cert__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__cert__subcmd__help__subcmd__sign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -922,7 +1018,63 @@ _mtlsctl() {
             fi
             case "${prev}" in
                 --status)
-                    COMPREPLY=($(compgen -W "current obsolete expired" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "current obsolete expired revoked" -- "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__cert__subcmd__renew)
+            opts="-q -v -h --within --deploy --dry-run --allow-shared-dir --hook-timeout --state --json --quiet --verbose --color --wide --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --within)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hook-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__cert__subcmd__revoke)
+            opts="-q -v -h --reason --rotate --state --json --quiet --verbose --color --wide --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -W "key-compromise superseded cessation-of-operation unspecified" -- "${cur}"))
                     return 0
                     ;;
                 --state)
@@ -999,6 +1151,36 @@ _mtlsctl() {
                 return 0
             fi
             case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__cert__subcmd__sign)
+            opts="-q -v -h --csr --validity --state --json --quiet --verbose --color --wide --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --csr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --validity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --state)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1869,7 +2051,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help__subcmd__cert)
-            opts="list show rotate select deploy export import"
+            opts="list show rotate select deploy renew revoke sign export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1938,6 +2120,34 @@ _mtlsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mtlsctl__subcmd__help__subcmd__cert__subcmd__renew)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__cert__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mtlsctl__subcmd__help__subcmd__cert__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1967,6 +2177,20 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help__subcmd__cert__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__cert__subcmd__sign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2247,7 +2471,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help__subcmd__issuer)
-            opts="show export"
+            opts="show export crl import rotate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2260,7 +2484,49 @@ _mtlsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mtlsctl__subcmd__help__subcmd__issuer__subcmd__crl)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mtlsctl__subcmd__help__subcmd__issuer__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__issuer__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__issuer__subcmd__rotate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2495,12 +2761,42 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__issuer)
-            opts="-q -v -h --state --json --quiet --verbose --color --wide --help show export help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help show export crl import rotate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__issuer__subcmd__crl)
+            opts="-q -v -h --out --next-update --state --json --quiet --verbose --color --wide --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --next-update)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --state)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2543,8 +2839,22 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__issuer__subcmd__help)
-            opts="show export help"
+            opts="show export crl import rotate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__issuer__subcmd__help__subcmd__crl)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2584,6 +2894,34 @@ _mtlsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mtlsctl__subcmd__issuer__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__issuer__subcmd__help__subcmd__rotate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mtlsctl__subcmd__issuer__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2591,6 +2929,78 @@ _mtlsctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__issuer__subcmd__import)
+            opts="-q -v -h --cert --key --chain --p12 --password-file --state --json --quiet --verbose --color --wide --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --p12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__issuer__subcmd__rotate)
+            opts="-q -v -h --key-type --validity --state --json --quiet --verbose --color --wide --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key-type)
+                    COMPREPLY=($(compgen -W "ec-p256 ec-p384 ed25519 rsa-2048 rsa-3072 rsa-4096" -- "${cur}"))
+                    return 0
+                    ;;
+                --validity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -258,6 +258,9 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand rotate 'Issue a new certificate for a managed environment and make it current'
             cand select 'Make an obsolete certificate current again (expired ones are refused)'
             cand deploy 'Deploy the current certificate: write the deploy directory and run the hook'
+            cand renew 'Rotate every managed environment (or the ones named) whose certificate is due'
+            cand revoke 'Revoke a certificate: it can never be selected again and the issuer''s CRL lists it'
+            cand sign 'Issue a certificate for a key made elsewhere (a device, an HSM) from its CSR'
             cand export 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
             cand import 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -318,7 +321,53 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'
             cand --manual 'Record that the current certificate was deployed by hand'
+            cand --force 'Deploy even when the current certificate is already the deployed one'
             cand --allow-shared-dir 'Write into a deploy directory that other users can write to (refused by default: they could swap the files)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;cert;renew'= {
+            cand --within 'Renew what expires within this time (30d, 12h) or has spent this share of its lifetime (66%)'
+            cand --hook-timeout 'How long the hook may run before it (and its process group) is killed'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --deploy 'Deploy each renewed environment'
+            cand --dry-run 'Say what would be renewed; change nothing'
+            cand --allow-shared-dir 'Write into a deploy directory that other users can write to (refused by default: they could swap the files)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;cert;revoke'= {
+            cand --reason 'Why, as the CRL says it'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --rotate 'When it is the current certificate, rotate first (managed environments)'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mtlsctl;cert;sign'= {
+            cand --csr 'The certificate signing request (PEM or DER)'
+            cand --validity 'Validity [default: the environment''s]'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
             cand -q 'Print nothing but errors and requested data'
             cand --quiet 'Print nothing but errors and requested data'
@@ -368,6 +417,9 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand rotate 'Issue a new certificate for a managed environment and make it current'
             cand select 'Make an obsolete certificate current again (expired ones are refused)'
             cand deploy 'Deploy the current certificate: write the deploy directory and run the hook'
+            cand renew 'Rotate every managed environment (or the ones named) whose certificate is due'
+            cand revoke 'Revoke a certificate: it can never be selected again and the issuer''s CRL lists it'
+            cand sign 'Issue a certificate for a key made elsewhere (a device, an HSM) from its CSR'
             cand export 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
             cand import 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -381,6 +433,12 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;cert;help;select'= {
         }
         &'mtlsctl;cert;help;deploy'= {
+        }
+        &'mtlsctl;cert;help;renew'= {
+        }
+        &'mtlsctl;cert;help;revoke'= {
+        }
+        &'mtlsctl;cert;help;sign'= {
         }
         &'mtlsctl;cert;help;export'= {
         }
@@ -416,7 +474,10 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand show 'Show the issuer''s certificate details'
-            cand export 'Write the issuer''s certificate (PEM) to stdout or a file, for servers to trust'
+            cand export 'Write every issuer still trusted (PEM, the current one first) for servers to trust'
+            cand crl 'Write a CRL (PEM) of every revoked, unexpired certificate, signed by the issuer'
+            cand import 'Make an existing CA (mkcert''s, step''s, your PKI''s) the issuer of new certificates'
+            cand rotate 'Replace the issuer with a new one; the old one stays trusted until its certificates expire'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mtlsctl;issuer;show'= {
@@ -444,14 +505,68 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'mtlsctl;issuer;crl'= {
+            cand --out 'Write to this file (atomically) instead of stdout'
+            cand --next-update 'How long the CRL is valid: its next update'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;issuer;import'= {
+            cand --cert 'Certificate file (PEM, or DER); further certificates in it are taken as its chain; without --key, the key is read from this file too'
+            cand --key 'Private key file (PEM or DER: PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1)'
+            cand --chain 'Intermediate certificates (PEM), issuer first'
+            cand --p12 'Certificate, chain and key as PKCS#12 (as step, openssl pkcs12 -export or a browser export write them)'
+            cand --password-file 'File whose first line is the password of --p12 or of an encrypted --key'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;issuer;rotate'= {
+            cand --key-type 'Key type of the new issuer'
+            cand --validity 'Validity of the new issuer [default: 10 years]'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'mtlsctl;issuer;help'= {
             cand show 'Show the issuer''s certificate details'
-            cand export 'Write the issuer''s certificate (PEM) to stdout or a file, for servers to trust'
+            cand export 'Write every issuer still trusted (PEM, the current one first) for servers to trust'
+            cand crl 'Write a CRL (PEM) of every revoked, unexpired certificate, signed by the issuer'
+            cand import 'Make an existing CA (mkcert''s, step''s, your PKI''s) the issuer of new certificates'
+            cand rotate 'Replace the issuer with a new one; the old one stays trusted until its certificates expire'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mtlsctl;issuer;help;show'= {
         }
         &'mtlsctl;issuer;help;export'= {
+        }
+        &'mtlsctl;issuer;help;crl'= {
+        }
+        &'mtlsctl;issuer;help;import'= {
+        }
+        &'mtlsctl;issuer;help;rotate'= {
         }
         &'mtlsctl;issuer;help;help'= {
         }
@@ -957,6 +1072,9 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand rotate 'Issue a new certificate for a managed environment and make it current'
             cand select 'Make an obsolete certificate current again (expired ones are refused)'
             cand deploy 'Deploy the current certificate: write the deploy directory and run the hook'
+            cand renew 'Rotate every managed environment (or the ones named) whose certificate is due'
+            cand revoke 'Revoke a certificate: it can never be selected again and the issuer''s CRL lists it'
+            cand sign 'Issue a certificate for a key made elsewhere (a device, an HSM) from its CSR'
             cand export 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
             cand import 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
         }
@@ -970,6 +1088,12 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         }
         &'mtlsctl;help;cert;deploy'= {
         }
+        &'mtlsctl;help;cert;renew'= {
+        }
+        &'mtlsctl;help;cert;revoke'= {
+        }
+        &'mtlsctl;help;cert;sign'= {
+        }
         &'mtlsctl;help;cert;export'= {
         }
         &'mtlsctl;help;cert;import'= {
@@ -978,11 +1102,20 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         }
         &'mtlsctl;help;issuer'= {
             cand show 'Show the issuer''s certificate details'
-            cand export 'Write the issuer''s certificate (PEM) to stdout or a file, for servers to trust'
+            cand export 'Write every issuer still trusted (PEM, the current one first) for servers to trust'
+            cand crl 'Write a CRL (PEM) of every revoked, unexpired certificate, signed by the issuer'
+            cand import 'Make an existing CA (mkcert''s, step''s, your PKI''s) the issuer of new certificates'
+            cand rotate 'Replace the issuer with a new one; the old one stays trusted until its certificates expire'
         }
         &'mtlsctl;help;issuer;show'= {
         }
         &'mtlsctl;help;issuer;export'= {
+        }
+        &'mtlsctl;help;issuer;crl'= {
+        }
+        &'mtlsctl;help;issuer;import'= {
+        }
+        &'mtlsctl;help;issuer;rotate'= {
         }
         &'mtlsctl;help;request'= {
         }

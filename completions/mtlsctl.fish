@@ -192,26 +192,30 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_sub
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change an environment\'s name or deploy settings (an empty value clears a setting)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an environment with all its certificates and keys'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -s q -l quiet -d 'Print nothing but errors and requested data'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -s h -l help -d 'Print help'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "list" -d 'List certificates with expiry, status and deployment status'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "show" -d 'Show one certificate (CERT: id prefix, variable name, or ENV for its current one)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "rotate" -d 'Issue a new certificate for a managed environment and make it current'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "select" -d 'Make an obsolete certificate current again (expired ones are refused)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "deploy" -d 'Deploy the current certificate: write the deploy directory and run the hook'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "export" -d 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "import" -d 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -f -a "list" -d 'List certificates with expiry, status and deployment status'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -f -a "show" -d 'Show one certificate (CERT: id prefix, variable name, or ENV for its current one)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -f -a "rotate" -d 'Issue a new certificate for a managed environment and make it current'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -f -a "select" -d 'Make an obsolete certificate current again (expired ones are refused)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -f -a "deploy" -d 'Deploy the current certificate: write the deploy directory and run the hook'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -f -a "renew" -d 'Rotate every managed environment (or the ones named) whose certificate is due'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -f -a "revoke" -d 'Revoke a certificate: it can never be selected again and the issuer\'s CRL lists it'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -f -a "sign" -d 'Issue a certificate for a key made elsewhere (a device, an HSM) from its CSR'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -f -a "export" -d 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -f -a "import" -d 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and not __fish_seen_subcommand_from list show rotate select deploy renew revoke sign export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from list" -l status -d 'Only certificates with this status' -r -f -a "current\t'the certificate its environment uses'
 obsolete\t'not in use, not expired: it can be selected again'
-expired\t'past its not-after time'"
+expired\t'past its not-after time'
+revoked\t'revoked: never used again, listed in the issuer\'s CRL until it expires'"
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from list" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from list" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -261,12 +265,52 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_su
 always\t''
 never\t''"
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l manual -d 'Record that the current certificate was deployed by hand'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l force -d 'Deploy even when the current certificate is already the deployed one'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l allow-shared-dir -d 'Write into a deploy directory that other users can write to (refused by default: they could swap the files)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l json -d 'Print machine-readable JSON on stdout'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -s q -l quiet -d 'Print nothing but errors and requested data'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from deploy" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from renew" -l within -d 'Renew what expires within this time (30d, 12h) or has spent this share of its lifetime (66%)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from renew" -l hook-timeout -d 'How long the hook may run before it (and its process group) is killed' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from renew" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from renew" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from renew" -l deploy -d 'Deploy each renewed environment'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from renew" -l dry-run -d 'Say what would be renewed; change nothing'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from renew" -l allow-shared-dir -d 'Write into a deploy directory that other users can write to (refused by default: they could swap the files)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from renew" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from renew" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from renew" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from renew" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from renew" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l reason -d 'Why, as the CRL says it' -r -f -a "key-compromise\t'its private key leaked, or may have'
+superseded\t'replaced by another certificate'
+cessation-of-operation\t'no longer needed'
+unspecified\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l rotate -d 'When it is the current certificate, rotate first (managed environments)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from revoke" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from sign" -l csr -d 'The certificate signing request (PEM or DER)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from sign" -l validity -d 'Validity [default: the environment\'s]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from sign" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from sign" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from sign" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from sign" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l out -d 'Directory to write files to [default: stdout]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "pem\t''
 p12\t''"
@@ -301,6 +345,9 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_su
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Issue a new certificate for a managed environment and make it current'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "select" -d 'Make an obsolete certificate current again (expired ones are refused)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "deploy" -d 'Deploy the current certificate: write the deploy directory and run the hook'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "renew" -d 'Rotate every managed environment (or the ones named) whose certificate is due'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a certificate: it can never be selected again and the issuer\'s CRL lists it'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Issue a certificate for a key made elsewhere (a device, an HSM) from its CSR'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -317,18 +364,21 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -s q -l quiet -
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -s h -l help -d 'Print help'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -s q -l quiet -d 'Print nothing but errors and requested data'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -s h -l help -d 'Print help'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -f -a "show" -d 'Show the issuer\'s certificate details'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -f -a "export" -d 'Write the issuer\'s certificate (PEM) to stdout or a file, for servers to trust'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -f -a "show" -d 'Show the issuer\'s certificate details'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -f -a "export" -d 'Write every issuer still trusted (PEM, the current one first) for servers to trust'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -f -a "crl" -d 'Write a CRL (PEM) of every revoked, unexpired certificate, signed by the issuer'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -f -a "import" -d 'Make an existing CA (mkcert\'s, step\'s, your PKI\'s) the issuer of new certificates'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -f -a "rotate" -d 'Replace the issuer with a new one; the old one stays trusted until its certificates expire'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and not __fish_seen_subcommand_from show export crl import rotate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from show" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from show" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -348,8 +398,52 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from export" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from crl" -l out -d 'Write to this file (atomically) instead of stdout' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from crl" -l next-update -d 'How long the CRL is valid: its next update' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from crl" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from crl" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from crl" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from crl" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from crl" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from crl" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from crl" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l cert -d 'Certificate file (PEM, or DER); further certificates in it are taken as its chain; without --key, the key is read from this file too' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l key -d 'Private key file (PEM or DER: PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l chain -d 'Intermediate certificates (PEM), issuer first' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l p12 -d 'Certificate, chain and key as PKCS#12 (as step, openssl pkcs12 -export or a browser export write them)' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l password-file -d 'File whose first line is the password of --p12 or of an encrypted --key' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -l key-type -d 'Key type of the new issuer' -r -f -a "ec-p256\t''
+ec-p384\t''
+ed25519\t''
+rsa-2048\t''
+rsa-3072\t''
+rsa-4096\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -l validity -d 'Validity of the new issuer [default: 10 years]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -s h -l help -d 'Print help'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the issuer\'s certificate details'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the issuer\'s certificate (PEM) to stdout or a file, for servers to trust'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write every issuer still trusted (PEM, the current one first) for servers to trust'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "crl" -d 'Write a CRL (PEM) of every revoked, unexpired certificate, signed by the issuer'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "import" -d 'Make an existing CA (mkcert\'s, step\'s, your PKI\'s) the issuer of new certificates'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Replace the issuer with a new one; the old one stays trusted until its certificates expire'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s X -l request -d 'Request method [default: GET, or POST with -d]' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s H -l header -d 'Extra header \'Name: value\' (\'Name:\' removes a default header); repeatable' -r
@@ -708,10 +802,16 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_su
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "rotate" -d 'Issue a new certificate for a managed environment and make it current'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "select" -d 'Make an obsolete certificate current again (expired ones are refused)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "deploy" -d 'Deploy the current certificate: write the deploy directory and run the hook'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "renew" -d 'Rotate every managed environment (or the ones named) whose certificate is due'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "revoke" -d 'Revoke a certificate: it can never be selected again and the issuer\'s CRL lists it'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "sign" -d 'Issue a certificate for a key made elsewhere (a device, an HSM) from its CSR'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "export" -d 'Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from cert" -f -a "import" -d 'Import a certificate obtained elsewhere into a self-hosted environment and make it current'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "show" -d 'Show the issuer\'s certificate details'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "export" -d 'Write the issuer\'s certificate (PEM) to stdout or a file, for servers to trust'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "export" -d 'Write every issuer still trusted (PEM, the current one first) for servers to trust'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "crl" -d 'Write a CRL (PEM) of every revoked, unexpired certificate, signed by the issuer'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "import" -d 'Make an existing CA (mkcert\'s, step\'s, your PKI\'s) the issuer of new certificates'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "rotate" -d 'Replace the issuer with a new one; the old one stays trusted until its certificates expire'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "add" -d 'Add a domain with its trusted CA (from the CA library)'

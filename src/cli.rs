@@ -6,7 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::duration::{HumanDuration, Threshold, Validity};
 use crate::model::{
-    CaName, CertStatus, EnvRef, Host, HostName, KeyType, LogFormat, PropertyName, VerifyMode,
+    CaName, CertStatus, EnvRef, Host, HostName, KeyType, LogFormat, PropertyName, RevokeReason,
+    VerifyMode,
 };
 
 const STATE_HELP: &str = "Path of the state file \
@@ -424,27 +425,52 @@ The hook runs with MTLSCTL_ENV, MTLSCTL_CERT_ID, MTLSCTL_CERT_FILE, MTLSCTL_KEY_
 MTLSCTL_CHAIN_FILE and MTLSCTL_VARIABLE set, stdin closed; a non-zero exit fails the deploy, and \
 a hook still running after --hook-timeout is killed with its process group (a process that \
 leaves the group, e.g. with setsid, is not).\n\n\
+When the current certificate is already the deployed one, nothing is written and no hook runs \
+(--force to deploy it again).\n\n\
 Examples:\n  mtlsctl cert deploy shop/prod\n  mtlsctl cert deploy shop/prod --manual   # record a deployment done by hand"
     )]
     Deploy {
         /// The environment: PROPERTY/STAGE
         env: EnvRef,
         /// Record that the current certificate was deployed by hand
-        #[arg(long)]
+        #[arg(long, conflicts_with = "force")]
         manual: bool,
-        /// Write into a deploy directory that other users can write to (refused by default:
-        /// they could swap the files)
+        /// Deploy even when the current certificate is already the deployed one
         #[arg(long)]
-        allow_shared_dir: bool,
-        /// How long the hook may run before it (and its process group) is killed
-        #[arg(
-            long,
-            value_name = "DURATION",
-            env = "MTLSCTL_HOOK_TIMEOUT",
-            default_value = "5m"
-        )]
-        hook_timeout: HumanDuration,
+        force: bool,
+        #[command(flatten)]
+        target: DeployTargetArgs,
     },
+    /// Rotate every managed environment (or the ones named) whose certificate is due
+    #[command(
+        after_help = "Idempotent: what is not due is left alone, so cron can run it hourly. \
+Self-hosted environments are reported as needing a certificate from their own CA, never rotated. \
+Exit 0 when nothing failed, 1 when an environment could not be renewed or deployed (the others \
+still are).\n\n\
+Examples:\n  mtlsctl cert renew --deploy                     # all that expire within 30 days\n  \
+mtlsctl cert renew shop/prod --within 66%       # two thirds of its lifetime spent\n  \
+mtlsctl cert renew --within 14d --dry-run --json"
+    )]
+    Renew(CertRenewArgs),
+    /// Revoke a certificate: it can never be selected again and the issuer's CRL lists it
+    #[command(
+        after_help = "Revoking an environment's current certificate is refused unless --rotate, \
+which issues a new one first. Servers learn of the revocation from the CRL: \
+'mtlsctl issuer crl --out FILE' (nginx: ssl_crl FILE).\n\n\
+Examples:\n  mtlsctl cert revoke shop_production_v2 --reason key-compromise\n  \
+mtlsctl cert revoke shop/prod --rotate --reason key-compromise && mtlsctl cert deploy shop/prod"
+    )]
+    Revoke(CertRevokeArgs),
+    /// Issue a certificate for a key made elsewhere (a device, an HSM) from its CSR
+    #[command(
+        after_help = "The certificate gets the environment's subject and SANs and clientAuth, \
+whatever the CSR asks for; only its public key is used, once its signature proves the key is \
+held. It becomes the environment's current certificate; its key is not in the store, so \
+deploys write cert.pem and chain.pem only.\n\n\
+Example:\n  openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout device.key -subj /CN=device -out device.csr\n  \
+mtlsctl cert sign shop/prod --csr device.csr"
+    )]
+    Sign(CertSignArgs),
     /// Export a certificate (PEM chain, optionally its key) or a PKCS#12 bundle
     #[command(
         after_help = "Without --out, PEM goes to stdout. Files written with --out DIR: \
@@ -461,6 +487,65 @@ mtlsctl cert export shop/prod --format p12 --password-file pw.txt --out ./out"
         #[command(flatten)]
         files: ImportFiles,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct CertRenewArgs {
+    /// Only these environments (PROPERTY/STAGE) [default: every environment]
+    pub envs: Vec<EnvRef>,
+    /// Renew what expires within this time (30d, 12h) or has spent this share of its
+    /// lifetime (66%)
+    #[arg(long, value_name = "D|P%", default_value = "30d")]
+    pub within: Threshold,
+    /// Deploy each renewed environment
+    #[arg(long)]
+    pub deploy: bool,
+    /// Say what would be renewed; change nothing
+    #[arg(long, conflicts_with = "deploy")]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub target: DeployTargetArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CertRevokeArgs {
+    /// Id prefix, variable name, or environment (its current certificate, with --rotate)
+    pub cert: String,
+    /// Why, as the CRL says it
+    #[arg(long, value_enum, default_value_t = RevokeReason::Unspecified)]
+    pub reason: RevokeReason,
+    /// When it is the current certificate, rotate first (managed environments)
+    #[arg(long)]
+    pub rotate: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CertSignArgs {
+    /// The managed environment: PROPERTY/STAGE
+    pub env: EnvRef,
+    /// The certificate signing request (PEM or DER)
+    #[arg(long, value_name = "FILE")]
+    pub csr: PathBuf,
+    /// Validity [default: the environment's]
+    #[arg(long, allow_hyphen_values = true)]
+    pub validity: Option<Validity>,
+}
+
+/// Where a deploy may write and how long its hook may run (`cert deploy`, `cert renew`).
+#[derive(Debug, Args)]
+pub struct DeployTargetArgs {
+    /// Write into a deploy directory that other users can write to (refused by default:
+    /// they could swap the files)
+    #[arg(long)]
+    pub allow_shared_dir: bool,
+    /// How long the hook may run before it (and its process group) is killed
+    #[arg(
+        long,
+        value_name = "DURATION",
+        env = "MTLSCTL_HOOK_TIMEOUT",
+        default_value = "5m"
+    )]
+    pub hook_timeout: HumanDuration,
 }
 
 #[derive(Debug, Args)]
@@ -940,11 +1025,56 @@ mtlsctl issuer export | mtlsctl ca add local -"
 pub enum IssuerCommand {
     /// Show the issuer's certificate details
     Show,
-    /// Write the issuer's certificate (PEM) to stdout or a file, for servers to trust
-    #[command(after_help = "Example:\n  mtlsctl issuer export --out /etc/nginx/mtlsctl-ca.pem")]
+    /// Write every issuer still trusted (PEM, the current one first) for servers to trust
+    #[command(
+        after_help = "After 'issuer rotate' or 'issuer import', the issuer it replaced is exported \
+too while certificates it signed live, so servers keep accepting them.\n\n\
+Example:\n  mtlsctl issuer export --out /etc/nginx/mtlsctl-ca.pem"
+    )]
     Export {
         /// Write to this file instead of stdout
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Write a CRL (PEM) of every revoked, unexpired certificate, signed by the issuer
+    #[command(
+        after_help = "One CRL per issuer still trusted (the current one first), under a CRL \
+number that only grows. The file given with --out is watched by 'mtlsctl expiry': renew it \
+before its next update, or nginx refuses every client.\n\n\
+Examples:\n  mtlsctl issuer crl --out /etc/nginx/mtlsctl.crl    # nginx: ssl_crl /etc/nginx/mtlsctl.crl;\n  \
+mtlsctl issuer crl --next-update 30d | openssl crl -noout -text"
+    )]
+    Crl {
+        /// Write to this file (atomically) instead of stdout
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// How long the CRL is valid: its next update
+        #[arg(long, value_name = "DURATION", default_value = "7d")]
+        next_update: HumanDuration,
+    },
+    /// Make an existing CA (mkcert's, step's, your PKI's) the issuer of new certificates
+    #[command(
+        after_help = "The CA must be a CA (basicConstraints CA:TRUE, keyCertSign) and the key \
+must be its own. The issuer it replaces stays trusted while its certificates live.\n\n\
+Examples:\n  mtlsctl issuer import --cert \"$(mkcert -CAROOT)/rootCA.pem\" --key \"$(mkcert -CAROOT)/rootCA-key.pem\"\n  \
+mtlsctl issuer import --cert intermediate_ca.crt --key intermediate_ca_key --password-file pw.txt   # step"
+    )]
+    Import {
+        #[command(flatten)]
+        files: ImportFiles,
+    },
+    /// Replace the issuer with a new one; the old one stays trusted until its certificates expire
+    #[command(
+        after_help = "Export the issuers again ('mtlsctl issuer export') so servers trust the \
+new one before certificates it signs are deployed.\n\n\
+Example:\n  mtlsctl issuer rotate && mtlsctl issuer export --out /etc/nginx/mtlsctl-ca.pem"
+    )]
+    Rotate {
+        /// Key type of the new issuer
+        #[arg(long, value_enum, default_value_t = KeyType::EcP256)]
+        key_type: KeyType,
+        /// Validity of the new issuer [default: 10 years]
+        #[arg(long, allow_hyphen_values = true)]
+        validity: Option<Validity>,
     },
 }

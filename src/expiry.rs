@@ -20,6 +20,8 @@ pub struct Watched {
     /// Set when the thing is in use but not where it should be (a current certificate that
     /// was never deployed): a warning of its own kind.
     pub pending: Option<String>,
+    /// Its own thresholds, when the command's do not fit it (a CRL lives days, not months).
+    pub schedule: Option<Thresholds>,
 }
 
 type Source = fn(&State) -> Vec<Watched>;
@@ -30,7 +32,15 @@ const SOURCES: &[Source] = &[
     issuer,
     trusted_cas,
     datacenter_certificates,
+    written_crl,
 ];
+
+/// A CRL must be replaced before its next update: past it, nginx refuses every client. It is
+/// judged by its own window: a warning once two thirds of it have passed, critical at 90%.
+const CRL_SCHEDULE: Thresholds = Thresholds {
+    warning: Threshold::Spent(66),
+    critical: Threshold::Spent(90),
+};
 
 /// A verdict, least urgent first: what could not be looked at (unknown) outranks a warning,
 /// and a critical certificate is never hidden behind another that could not be checked.
@@ -94,6 +104,7 @@ impl Item {
     }
 }
 
+#[derive(Debug, Clone, Copy)]
 pub struct Thresholds {
     pub warning: Threshold,
     pub critical: Threshold,
@@ -131,9 +142,10 @@ pub fn check(
 }
 
 fn judge(watched: Watched, now: DateTime<Utc>, thresholds: &Thresholds) -> Item {
+    let thresholds = watched.schedule.as_ref().unwrap_or(thresholds);
     let remaining = watched.not_after - now;
     let days = days_left(watched.not_after, now);
-    let left = span(remaining);
+    let left = crate::text::span(remaining);
     let not_yet = watched.not_before.filter(|start| *start > now);
     let (mut state, mut reason) = if let Some(start) = not_yet {
         (
@@ -141,7 +153,10 @@ fn judge(watched: Watched, now: DateTime<Utc>, thresholds: &Thresholds) -> Item 
             format!("not valid until {}", start.format("%Y-%m-%d %H:%M UTC")),
         )
     } else if remaining <= Duration::zero() {
-        (Level::Critical, format!("expired {} ago", span(-remaining)))
+        (
+            Level::Critical,
+            format!("expired {} ago", crate::text::span(-remaining)),
+        )
     } else if thresholds
         .critical
         .reached(watched.not_before, watched.not_after, now)
@@ -171,20 +186,6 @@ fn judge(watched: Watched, now: DateTime<Utc>, thresholds: &Thresholds) -> Item 
     }
 }
 
-/// A stretch of time as people say it: whole days, or hours, or minutes under a day.
-fn span(duration: Duration) -> String {
-    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
-    if duration.num_days() >= 1 {
-        plural(duration.num_days(), "day")
-    } else if duration.num_hours() >= 1 {
-        plural(duration.num_hours(), "hour")
-    } else if duration.num_minutes() >= 1 {
-        plural(duration.num_minutes(), "minute")
-    } else {
-        "less than a minute".to_string()
-    }
-}
-
 /// Each environment's current certificate, and its deployed one when that differs.
 fn environment_certificates(state: &State) -> Vec<Watched> {
     let index = state.index();
@@ -211,6 +212,7 @@ fn environment_certificates(state: &State) -> Vec<Watched> {
                         environment.deployment_status().as_str()
                     )
                 }),
+                schedule: None,
             });
         }
         let deployed = environment.deployed_cert.as_deref();
@@ -224,10 +226,28 @@ fn environment_certificates(state: &State) -> Vec<Watched> {
                 not_after: cert.not_after,
                 not_before: Some(cert.not_before),
                 pending: None,
+                schedule: None,
             });
         }
     }
     watched
+}
+
+/// The CRL last written with `issuer crl --out`.
+fn written_crl(state: &State) -> Vec<Watched> {
+    let written = state.crl.as_ref().and_then(|crl| crl.written.as_ref());
+    written
+        .map(|crl| Watched {
+            kind: "crl",
+            name: crl.path.display().to_string(),
+            environment: None,
+            not_after: crl.next_update,
+            not_before: Some(crl.this_update),
+            pending: None,
+            schedule: Some(CRL_SCHEDULE),
+        })
+        .into_iter()
+        .collect()
 }
 
 fn issuer(state: &State) -> Vec<Watched> {
@@ -241,6 +261,7 @@ fn issuer(state: &State) -> Vec<Watched> {
             not_after: issuer.not_after,
             not_before: Some(issuer.not_before),
             pending: None,
+            schedule: None,
         })
         .collect()
 }
@@ -256,6 +277,7 @@ fn trusted_cas(state: &State) -> Vec<Watched> {
             not_after: ca.not_after,
             not_before: bundle_not_before(&ca.pem, ca.not_after),
             pending: None,
+            schedule: None,
         })
         .collect()
 }
@@ -281,6 +303,7 @@ fn datacenter_certificates(state: &State) -> Vec<Watched> {
             not_after: download.not_after,
             not_before: Some(download.not_before),
             pending: None,
+            schedule: None,
         })
         .collect()
 }
@@ -434,6 +457,7 @@ mod tests {
             not_after: now + Duration::days(days),
             not_before: Some(now - Duration::days(1)),
             pending: pending.then(|| "not deployed".to_string()),
+            schedule: None,
         }
     }
 

@@ -306,6 +306,8 @@ pub enum CertStatus {
     Obsolete,
     /// past its not-after time
     Expired,
+    /// revoked: never used again, listed in the issuer's CRL until it expires
+    Revoked,
 }
 
 impl CertStatus {
@@ -314,6 +316,31 @@ impl CertStatus {
             CertStatus::Current => "current",
             CertStatus::Obsolete => "obsolete",
             CertStatus::Expired => "expired",
+            CertStatus::Revoked => "revoked",
+        }
+    }
+}
+
+/// Why a certificate was revoked, as RFC 5280 (and a CRL) names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum RevokeReason {
+    /// its private key leaked, or may have
+    KeyCompromise,
+    /// replaced by another certificate
+    Superseded,
+    /// no longer needed
+    CessationOfOperation,
+    Unspecified,
+}
+
+impl RevokeReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevokeReason::KeyCompromise => "key-compromise",
+            RevokeReason::Superseded => "superseded",
+            RevokeReason::CessationOfOperation => "cessation-of-operation",
+            RevokeReason::Unspecified => "unspecified",
         }
     }
 }

@@ -32,6 +32,33 @@ fn is_control(c: char) -> bool {
         )
 }
 
+/// A stretch of time as people say it: whole days, or hours, or minutes under a day.
+pub fn span(duration: chrono::Duration) -> String {
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    if duration.num_days() >= 1 {
+        plural(duration.num_days(), "day")
+    } else if duration.num_hours() >= 1 {
+        plural(duration.num_hours(), "hour")
+    } else if duration.num_minutes() >= 1 {
+        plural(duration.num_minutes(), "minute")
+    } else {
+        "less than a minute".to_string()
+    }
+}
+
+/// "expires in 3 days", or "expired 5 minutes ago".
+pub fn expires_phrase(
+    not_after: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let left = not_after - now;
+    if left > chrono::Duration::zero() {
+        format!("expires in {}", span(left))
+    } else {
+        format!("expired {} ago", span(-left))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,9 @@ use anyhow::{Context as _, Result};
 use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::pki_types::{
+    CertificateDer, CertificateRevocationListDer, PrivateKeyDer, ServerName, UnixTime,
+};
 use rustls::server::WebPkiClientVerifier;
 use rustls::server::danger::ClientCertVerifier;
 use rustls::sign::CertifiedKey;
@@ -169,16 +171,30 @@ pub fn client_config(options: ClientOptions, observed: &Observations) -> Result<
     Ok(config)
 }
 
-/// A verifier of client certificates against the CAs in `ca_pem` (a domain's trusted CA);
-/// `optional` lets a client without one through (for permissive mode to judge).
-pub fn client_cert_verifier(ca_pem: &str, optional: bool) -> Result<Arc<dyn ClientCertVerifier>> {
+/// A verifier of client certificates against the CAs in `ca_pem` (a domain's trusted CA) and
+/// the CRLs given (DER; a certificate no CRL speaks for is not refused for it); `optional` lets
+/// a client without one through (for permissive mode to judge).
+pub fn client_cert_verifier(
+    ca_pem: &str,
+    crls: &[Vec<u8>],
+    optional: bool,
+) -> Result<Arc<dyn ClientCertVerifier>> {
     let mut roots = RootCertStore::empty();
     for der in crate::pki::cert::certs_from_pem(ca_pem.as_bytes(), "the domain's CA")? {
         roots
             .add(CertificateDer::from(der))
             .context("the domain's CA cannot be trusted")?;
     }
-    let builder = WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider());
+    let mut builder = WebPkiClientVerifier::builder_with_provider(Arc::new(roots), provider());
+    if !crls.is_empty() {
+        builder = builder
+            .with_crls(
+                crls.iter()
+                    .map(|der| CertificateRevocationListDer::from(der.clone())),
+            )
+            .only_check_end_entity_revocation()
+            .allow_unknown_revocation_status();
+    }
     let builder = if optional {
         builder.allow_unauthenticated()
     } else {

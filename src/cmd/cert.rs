@@ -32,17 +32,22 @@ pub fn run(command: CertCommand, ctx: &Context) -> Result<Report> {
         CertCommand::Deploy {
             env,
             manual,
-            allow_shared_dir,
-            hook_timeout,
+            force,
+            target,
         } => deploy(
             &env,
             manual,
             deploy::Options {
-                allow_shared_dir,
-                hook_timeout: hook_timeout.std(),
+                allow_shared_dir: target.allow_shared_dir,
+                hook_timeout: target.hook_timeout.std(),
+                force,
             },
             ctx,
         ),
+        // Their own modules, reached from cmd::dispatch.
+        CertCommand::Renew(_) | CertCommand::Revoke(_) | CertCommand::Sign(_) => {
+            unreachable!("dispatched to cmd::renew and cmd::revoke")
+        }
         CertCommand::Export(args) => export(args, ctx),
         CertCommand::Import { env, files } => import(&env, &files, ctx),
     }
@@ -228,6 +233,7 @@ fn select(env: &EnvRef, name: &str, ctx: &Context) -> Result<Report> {
                 .hint(format!("issue a new one with 'mtlsctl cert rotate {env}'"))
                 .into());
             }
+            CertStatus::Revoked => return Err(revoked_refusal(&cert, env)),
             CertStatus::Current => return Ok((cert, false)),
             CertStatus::Obsolete if cert.not_before > ctx.now => {
                 return Err(usage(format!(
@@ -289,17 +295,25 @@ fn deploy(env: &EnvRef, manual: bool, options: deploy::Options, ctx: &Context) -
         }
     })?;
     let cert = &deployed.cert;
-    Ok(Report::Done {
-        message: format!(
+    let message = match deployed.skipped {
+        true => format!(
+            "{} ({}) is already deployed to {env}: nothing done (--force deploys it again)",
+            cert.id, cert.variable
+        ),
+        false => format!(
             "deployed {} ({}) to {env}{}",
             cert.id, cert.variable, deployed.note
         ),
+    };
+    Ok(Report::Done {
+        message,
         json: json!({
             "environment": env,
             "deployed_cert": cert.id,
             "variable": cert.variable,
             "dir": deployed.settings.dir,
             "hook": deployed.settings.hook,
+            "skipped": deployed.skipped,
         }),
     })
 }
@@ -307,11 +321,23 @@ fn deploy(env: &EnvRef, manual: bool, options: deploy::Options, ctx: &Context) -
 fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
     let state = ctx.store.read()?;
     let cert = state.resolve_cert(&args.cert)?;
+    let wants_key = args.include_key || matches!(args.format, ExportFormat::P12);
+    if wants_key && cert.key_held_elsewhere() {
+        return Err(usage(format!(
+            "{} was signed from a CSR: its private key is where it was made, not in the store",
+            cert.variable
+        ))
+        .hint("export the certificate alone (PEM, without --include-key)")
+        .into());
+    }
     let exported = Exported {
         variable: &cert.variable,
         cert_pem: &cert.cert_pem,
         chain_pem: state.chain_of(cert),
-        key_pem: crate::pki::keys::openssl_key_pem(&ctx.store.private_key(cert)?)?,
+        key_pem: match wants_key {
+            true => crate::pki::keys::openssl_key_pem(&ctx.store.private_key(cert)?)?,
+            false => String::new(),
+        },
     };
     match args.format {
         ExportFormat::Pem => export_pem(&args, &cert.id, &exported, ctx),
@@ -561,11 +587,26 @@ impl<'a> CertJson<'a> {
     }
 }
 
+/// A revoked certificate is never selected again.
+fn revoked_refusal(cert: &CertRecord, env: &EnvRef) -> anyhow::Error {
+    let when = cert
+        .revoked
+        .as_ref()
+        .map(|r| format!(" on {} ({})", short_time(r.at), r.reason.as_str()))
+        .unwrap_or_default();
+    usage(format!(
+        "{} ({}) was revoked{when}; a revoked certificate cannot be selected",
+        cert.id, cert.variable
+    ))
+    .hint(format!("issue a new one with 'mtlsctl cert rotate {env}'"))
+    .into()
+}
+
 fn status_cell(status: CertStatus) -> Styled {
     let tone = match status {
         CertStatus::Current => Tone::Good,
         CertStatus::Obsolete => Tone::Plain,
-        CertStatus::Expired => Tone::Bad,
+        CertStatus::Expired | CertStatus::Revoked => Tone::Bad,
     };
     Styled(status.as_str().to_string(), tone)
 }

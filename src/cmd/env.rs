@@ -193,11 +193,16 @@ fn set(args: EnvSetArgs, ctx: &Context) -> Result<Report> {
             }
             environment.name = name.clone();
         }
+        let target = environment.deploy.clone();
         if let Some(dir) = &dir {
             environment.deploy.dir = dir.clone();
         }
         if let Some(hook) = &args.deploy_hook {
             environment.deploy.hook = Some(hook.clone()).filter(|h| !h.is_empty());
+        }
+        // A new target has not received the certificate: the next deploy is not skipped.
+        if environment.deploy != target {
+            environment.deployed_cert = None;
         }
         Ok(environment.clone())
     })?;

@@ -236,6 +236,7 @@ impl Outside {
                 not_after: info.not_after,
                 not_before: Some(info.not_before),
                 pending: None,
+                schedule: None,
             });
         }
         Ok(())

@@ -1,32 +1,55 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
 use serde_json::json;
 
+use super::client::identity::read_import;
+use super::short_time;
 use crate::atomic;
-use crate::cli::IssuerCommand;
+use crate::cli::{ImportFiles, IssuerCommand};
 use crate::context::Context;
-use crate::lifecycle::ensure_issuer;
-use crate::output::{Report, Styled};
+use crate::duration::{HumanDuration, Validity};
+use crate::error::usage;
+use crate::lifecycle::{ensure_issuer, import_issuer, revoke, rotate_issuer, trusted_issuers};
+use crate::model::KeyType;
+use crate::output::{self, Report, Styled};
 use crate::state::{IssuerRecord, days_left};
 
-use super::short_time;
+/// What `env create` issues for by default: an imported CA must outlive it, or is warned about.
+const DEFAULT_VALIDITY_DAYS: i64 = 365;
 
 pub fn run(command: IssuerCommand, ctx: &Context) -> Result<Report> {
-    if let IssuerCommand::Export { out: Some(out) } = &command {
-        ctx.store.refuse_as_output(out)?;
+    match command {
+        IssuerCommand::Show => Ok(show(&current_issuer(ctx)?, ctx)),
+        IssuerCommand::Export { out } => {
+            if let Some(out) = &out {
+                ctx.store.refuse_as_output(out)?;
+            }
+            current_issuer(ctx)?;
+            let state = ctx.store.read()?;
+            export(&trusted_issuers(&state, ctx.now), out.as_deref())
+        }
+        IssuerCommand::Crl { out, next_update } => {
+            if let Some(out) = &out {
+                ctx.store.refuse_as_output(out)?;
+            }
+            crl(out.as_deref(), next_update, ctx)
+        }
+        IssuerCommand::Import { files } => import(&files, ctx),
+        IssuerCommand::Rotate { key_type, validity } => rotate(key_type, validity, ctx),
     }
-    // The issuer is created on first need, and handing it out is such a need: servers are
-    // often configured to trust it before the first environment exists.
-    let issuer = match ctx.store.read()?.issuer {
-        Some(issuer) => issuer,
+}
+
+/// The issuer, created on first need: handing it out is such a need, as servers are often
+/// configured to trust it before the first environment exists.
+fn current_issuer(ctx: &Context) -> Result<IssuerRecord> {
+    match ctx.store.read()?.issuer {
+        Some(issuer) => Ok(issuer),
         None => ctx
             .store
-            .update(|state| Ok(ensure_issuer(state, ctx.now)?.clone()))?,
-    };
-    match command {
-        IssuerCommand::Show => Ok(show(&issuer, ctx)),
-        IssuerCommand::Export { out } => export(&issuer, out.as_deref()),
+            .update(|state| Ok(ensure_issuer(state, ctx.now)?.clone())),
     }
 }
 
@@ -35,7 +58,7 @@ fn show(issuer: &IssuerRecord, ctx: &Context) -> Report {
     Report::Fields {
         fields: vec![
             ("Subject", Styled::plain(issuer.subject.clone())),
-            ("Key type", Styled::plain("ec-p256")),
+            ("Key type", Styled::plain(issuer.key_type().to_string())),
             ("Serial", Styled::plain(issuer.serial.clone())),
             ("Not before", Styled::plain(short_time(issuer.not_before))),
             (
@@ -50,7 +73,7 @@ fn show(issuer: &IssuerRecord, ctx: &Context) -> Report {
         ],
         json: json!({
             "subject": issuer.subject,
-            "key_type": "ec-p256",
+            "key_type": issuer.key_type(),
             "serial": issuer.serial,
             "not_before": issuer.not_before,
             "not_after": issuer.not_after,
@@ -62,18 +85,130 @@ fn show(issuer: &IssuerRecord, ctx: &Context) -> Report {
     }
 }
 
-fn export(issuer: &IssuerRecord, out: Option<&Path>) -> Result<Report> {
+/// Every issuer still trusted, the current one first.
+fn export(issuers: &[&IssuerRecord], out: Option<&Path>) -> Result<Report> {
+    let pem: String = issuers.iter().map(|i| i.cert_pem.as_str()).collect();
+    let sha256 = issuers
+        .first()
+        .map(|i| i.sha256.clone())
+        .unwrap_or_default();
     match out {
         Some(path) => {
-            atomic::write_file(path, issuer.cert_pem.as_bytes(), 0o644)?;
+            atomic::write_file(path, pem.as_bytes(), 0o644)?;
+            let what = match issuers.len() {
+                1 => "the issuer certificate".to_string(),
+                n => format!("{n} issuer certificates (the current one first)"),
+            };
             Ok(Report::Done {
-                message: format!("wrote the issuer certificate to {}", path.display()),
-                json: json!({"path": path, "sha256": issuer.sha256}),
+                message: format!("wrote {what} to {}", path.display()),
+                json: json!({"path": path, "sha256": sha256}),
             })
         }
         None => Ok(Report::Text {
-            text: issuer.cert_pem.clone(),
-            json: json!({"pem": issuer.cert_pem, "sha256": issuer.sha256}),
+            text: pem.clone(),
+            json: json!({"pem": pem, "sha256": sha256}),
         }),
     }
+}
+
+/// `issuer crl`: new CRLs under the next number, to stdout or a file `expiry` then watches.
+fn crl(out: Option<&Path>, next_update: HumanDuration, ctx: &Context) -> Result<Report> {
+    let valid_for = next_update.duration();
+    if valid_for <= chrono::Duration::zero() {
+        return Err(usage("--next-update must be in the future (e.g. 7d)").into());
+    }
+    let crls = ctx
+        .store
+        .update(|state| revoke::make_crls(state, valid_for, ctx.now))?;
+    let json = CrlJson {
+        number: crls.number,
+        this_update: crls.this_update,
+        next_update: crls.next_update,
+        revoked: crls.listed,
+        path: out.map(Path::to_path_buf),
+        pem: out.is_none().then(|| crls.pem.clone()),
+    };
+    let Some(path) = out else {
+        return Ok(Report::Text {
+            text: crls.pem.clone(),
+            json: serde_json::to_value(json)?,
+        });
+    };
+    atomic::write_file(path, crls.pem.as_bytes(), 0o644)?;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    ctx.store.update(|state| {
+        revoke::record_written(state, absolute.clone(), &crls);
+        Ok(())
+    })?;
+    Ok(Report::Done {
+        message: format!(
+            "wrote CRL number {} ({} revoked) to {}; next update {}: write it again before then ('mtlsctl expiry' warns)",
+            crls.number,
+            crls.listed,
+            path.display(),
+            short_time(crls.next_update)
+        ),
+        json: serde_json::to_value(json)?,
+    })
+}
+
+/// The JSON of `issuer crl`.
+#[derive(Debug, Serialize)]
+struct CrlJson {
+    number: u64,
+    this_update: DateTime<Utc>,
+    next_update: DateTime<Utc>,
+    /// Revoked certificates listed.
+    revoked: usize,
+    path: Option<PathBuf>,
+    pem: Option<String>,
+}
+
+/// `issuer import`: an existing CA becomes the issuer.
+fn import(files: &ImportFiles, ctx: &Context) -> Result<Report> {
+    let ca = read_import(files)?;
+    let (issuer, warnings) = ctx
+        .store
+        .update(|state| import_issuer(state, &ca, DEFAULT_VALIDITY_DAYS, ctx.now))?;
+    for warning in &warnings {
+        output::warn(ctx, warning);
+    }
+    replaced(&issuer, "imported", ctx)
+}
+
+/// `issuer rotate`: a new issuer of mtlsctl's own.
+fn rotate(key_type: KeyType, validity: Option<Validity>, ctx: &Context) -> Result<Report> {
+    let days = validity.map(|v| v.days());
+    let issuer = ctx
+        .store
+        .update(|state| rotate_issuer(state, key_type, days, ctx.now))?;
+    replaced(&issuer, "created", ctx)
+}
+
+/// What a new issuer means for servers: trust it (with the old ones) before deploying.
+fn replaced(issuer: &IssuerRecord, how: &str, ctx: &Context) -> Result<Report> {
+    let state = ctx.store.read()?;
+    let trusted = trusted_issuers(&state, ctx.now).len();
+    let old = match trusted {
+        1 => String::new(),
+        n => format!(
+            "; {} issuer(s) it replaced stay trusted while their certificates live",
+            n - 1
+        ),
+    };
+    Ok(Report::Done {
+        message: format!(
+            "{how} the issuer {} ({}, expires {}): new certificates chain to it{old}; give servers 'mtlsctl issuer export' before deploying them",
+            issuer.subject,
+            issuer.key_type(),
+            short_time(issuer.not_after)
+        ),
+        json: json!({
+            "subject": issuer.subject,
+            "key_type": issuer.key_type(),
+            "not_after": issuer.not_after,
+            "sha256": issuer.sha256,
+            "trusted": trusted,
+        }),
+    })
 }

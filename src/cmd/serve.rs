@@ -25,6 +25,7 @@ pub fn run(args: &ServeArgs, ctx: &Context) -> Result<Report> {
         .map(|r| parse_rule(&r.name, &r.criteria, &r.behaviors))
         .collect::<Result<Vec<_>>>()
         .context("a stored rule no longer parses")?;
+    let crls = crate::lifecycle::revoke::crls_for_checking(&state, ctx.now)?;
     let (chain, key_pkcs8) = server_identity(args, state, ctx)?;
     server::run(Gateway {
         listen: args.listen,
@@ -32,6 +33,7 @@ pub fn run(args: &ServeArgs, ctx: &Context) -> Result<Report> {
         mode: domain.mode,
         ca_name: ca.name.to_string(),
         ca_pem: ca.pem,
+        crls,
         rules,
         chain,
         key_pkcs8,

@@ -4,9 +4,10 @@
 
 mod target;
 
+use target::{DeployPaths, run_hook, staging_dir, write_deploy_files};
 pub use target::{TargetFile, write_files};
-use target::{run_hook, staging_dir, write_deploy_files};
 
+use std::ffi::OsString;
 use std::path::Path;
 use std::time::Duration;
 
@@ -21,6 +22,8 @@ use crate::state::{CertRecord, DeployRecord, DeploySettings, State, Store};
 pub struct Options {
     pub allow_shared_dir: bool,
     pub hook_timeout: Duration,
+    /// Deploy even when the current certificate is already the deployed one.
+    pub force: bool,
 }
 
 /// What a deploy did, for the command to show.
@@ -37,6 +40,8 @@ pub struct Deployed {
     pub settings: DeploySettings,
     /// What was done, to end "deployed … to ENV": ": wrote DIR and ran the hook".
     pub note: String,
+    /// Nothing was done: the current certificate was already deployed (and not --force).
+    pub skipped: bool,
 }
 
 /// What a deploy writes and runs, taken from the state in one change.
@@ -63,7 +68,16 @@ pub fn deploy(
     now: DateTime<Utc>,
     step: &mut dyn FnMut(Step<'_>),
 ) -> Result<Deployed> {
-    let (job, interrupted) = begin(store, env, now)?;
+    let Some((job, interrupted)) = begin(store, env, options.force, now)? else {
+        let state = store.read()?;
+        let environment = state.environment(env)?;
+        return Ok(Deployed {
+            cert: current_of(&state, env)?,
+            settings: environment.deploy.clone(),
+            note: String::new(),
+            skipped: true,
+        });
+    };
     if let Some(started) = interrupted {
         step(Step::Interrupted(started));
     }
@@ -79,6 +93,7 @@ pub fn deploy(
         cert: job.cert,
         settings: job.settings,
         note,
+        skipped: false,
     })
 }
 
@@ -92,11 +107,22 @@ pub fn record_manual(store: &Store, env: &EnvRef, now: DateTime<Utc>) -> Result<
 }
 
 /// What a deploy will do, recorded as started: the current certificate, its chain and the
-/// target. Refused when there is nowhere to deploy.
-fn begin(store: &Store, env: &EnvRef, now: DateTime<Utc>) -> Result<(Job, Option<DateTime<Utc>>)> {
+/// target. Refused when there is nowhere to deploy; None when the current certificate is
+/// already deployed (and not `force`).
+fn begin(
+    store: &Store,
+    env: &EnvRef,
+    force: bool,
+    now: DateTime<Utc>,
+) -> Result<Option<(Job, Option<DateTime<Utc>>)>> {
     store.update(|state| {
         let cert = current_of(state, env)?;
         let environment = state.environment_mut(env)?;
+        let done = environment.deploy_started.is_none()
+            && environment.deployed_cert.as_deref() == Some(cert.id.as_str());
+        if done && !force {
+            return Ok(None);
+        }
         if environment.deploy.dir.is_none() && environment.deploy.hook.is_none() {
             return Err(usage(format!("{env} has nowhere to deploy to"))
                 .hint(format!(
@@ -114,14 +140,14 @@ fn begin(store: &Store, env: &EnvRef, now: DateTime<Utc>) -> Result<(Job, Option
         let interrupted = environment.deploy_started.replace(now);
         let settings = environment.deploy.clone();
         let chain_pem = state.chain_of(&cert);
-        Ok((
+        Ok(Some((
             Job {
                 cert,
                 chain_pem,
                 settings,
             },
             interrupted,
-        ))
+        )))
     })
 }
 
@@ -163,6 +189,21 @@ fn record(
     Ok(())
 }
 
+/// What the hook is told: the environment, the certificate and the files written.
+fn hook_vars(env: &EnvRef, cert: &CertRecord, paths: DeployPaths) -> Vec<(&'static str, OsString)> {
+    vec![
+        ("MTLSCTL_ENV", env.to_string().into()),
+        ("MTLSCTL_CERT_ID", cert.id.clone().into()),
+        ("MTLSCTL_VARIABLE", cert.variable.clone().into()),
+        ("MTLSCTL_CERT_FILE", paths.cert.into_os_string()),
+        (
+            "MTLSCTL_KEY_FILE",
+            paths.key.map(|p| p.into_os_string()).unwrap_or_default(),
+        ),
+        ("MTLSCTL_CHAIN_FILE", paths.chain.into_os_string()),
+    ]
+}
+
 /// Write the files and run the hook; returns a note on what was done.
 fn run(
     store: &Store,
@@ -182,14 +223,20 @@ fn run(
         }
     };
     let chain = format!("{}{}", job.cert.cert_pem, job.chain_pem);
-    let key_pem = crate::pki::keys::openssl_key_pem(&store.private_key(&job.cert)?)?;
+    // A certificate signed from a CSR has its key where it was made: no key.pem then.
+    let key_pem = match job.cert.key_held_elsewhere() {
+        true => None,
+        false => Some(crate::pki::keys::openssl_key_pem(
+            &store.private_key(&job.cert)?,
+        )?),
+    };
     // Once writing starts, the target may hold the new files, whatever happens next.
     *touched = job.settings.dir.is_some();
     let paths = write_deploy_files(
         dir,
         &job.cert.cert_pem,
         &chain,
-        &key_pem,
+        key_pem.as_deref(),
         options.allow_shared_dir,
     )?;
     step(Step::Wrote(dir));
@@ -199,16 +246,12 @@ fn run(
     };
     if let Some(hook) = &job.settings.hook {
         step(Step::RunningHook(hook));
-        let vars = [
-            ("MTLSCTL_ENV", env.to_string().into()),
-            ("MTLSCTL_CERT_ID", job.cert.id.clone().into()),
-            ("MTLSCTL_VARIABLE", job.cert.variable.clone().into()),
-            ("MTLSCTL_CERT_FILE", paths.cert.into_os_string()),
-            ("MTLSCTL_KEY_FILE", paths.key.into_os_string()),
-            ("MTLSCTL_CHAIN_FILE", paths.chain.into_os_string()),
-        ];
         *touched = true;
-        run_hook(hook, &vars, options.hook_timeout)?;
+        run_hook(
+            hook,
+            &hook_vars(env, &job.cert, paths),
+            options.hook_timeout,
+        )?;
         note.push_str(if note.is_empty() {
             ": ran the hook"
         } else {

@@ -222,33 +222,37 @@ fn human(duration: Duration) -> String {
 pub struct DeployPaths {
     pub cert: PathBuf,
     pub chain: PathBuf,
-    pub key: PathBuf,
+    /// None when the key is held elsewhere.
+    pub key: Option<PathBuf>,
 }
 
-/// A deploy's three files: `cert.pem` (the leaf), `chain.pem` (leaf and chain), `key.pem`
-/// (0600), written as `write_files` writes.
+/// A deploy's files: `cert.pem` (the leaf), `chain.pem` (leaf and chain), `key.pem` (0600,
+/// unless the key is held elsewhere), written as `write_files` writes.
 pub fn write_deploy_files(
     dir: &Path,
     cert_pem: &str,
     chain_pem: &str,
-    key_pem: &str,
+    key_pem: Option<&str>,
     allow_shared: bool,
 ) -> Result<DeployPaths> {
-    let files = [
-        ("cert.pem", cert_pem, 0o644),
-        ("chain.pem", chain_pem, 0o644),
-        ("key.pem", key_pem, 0o600),
+    let files: Vec<TargetFile<'_>> = [
+        Some(("cert.pem", cert_pem, 0o644)),
+        Some(("chain.pem", chain_pem, 0o644)),
+        key_pem.map(|key| ("key.pem", key, 0o600)),
     ]
+    .into_iter()
+    .flatten()
     .map(|(name, content, mode)| TargetFile {
         name: name.to_string(),
         bytes: content.as_bytes(),
         mode,
-    });
+    })
+    .collect();
     write_files(dir, &files, allow_shared)?;
     Ok(DeployPaths {
         cert: dir.join("cert.pem"),
         chain: dir.join("chain.pem"),
-        key: dir.join("key.pem"),
+        key: key_pem.map(|_| dir.join("key.pem")),
     })
 }
 

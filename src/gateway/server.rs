@@ -39,6 +39,8 @@ pub struct Gateway {
     pub mode: VerifyMode,
     pub ca_name: String,
     pub ca_pem: String,
+    /// CRLs (DER) of the store's issuers: revoked client certificates are refused.
+    pub crls: Vec<Vec<u8>>,
     pub rules: Vec<Rule>,
     pub chain: Vec<Vec<u8>>,
     pub key_pkcs8: Vec<u8>,
@@ -273,10 +275,10 @@ fn http_builder(limits: &Limits) -> auto::Builder<TokioExecutor> {
 fn tls_config(
     gateway: &Gateway,
 ) -> Result<(Arc<rustls::ServerConfig>, Arc<dyn ClientCertVerifier>)> {
-    let checker = crate::tls::client_cert_verifier(&gateway.ca_pem, true)?;
+    let checker = crate::tls::client_cert_verifier(&gateway.ca_pem, &gateway.crls, true)?;
     let verifier: Arc<dyn ClientCertVerifier> = match gateway.mode {
         VerifyMode::Enforce => Arc::new(Recording {
-            inner: crate::tls::client_cert_verifier(&gateway.ca_pem, false)?,
+            inner: crate::tls::client_cert_verifier(&gateway.ca_pem, &gateway.crls, false)?,
         }),
         VerifyMode::Permissive => Arc::new(Permissive {
             inner: checker.clone(),

@@ -33,9 +33,10 @@ pub struct Signer<'a> {
     pub not_after: DateTime<Utc>,
 }
 
-/// A new local issuing CA: ECDSA P-256, 10 years, CA:true with pathlen 0.
-pub fn create_issuer(now: DateTime<Utc>) -> Result<Issued> {
-    let key = keys::generate(KeyType::EcP256)?;
+/// A new local issuing CA: ECDSA P-256 and 10 years unless asked otherwise, CA:true with
+/// pathlen 0, for signing certificates and CRLs.
+pub fn create_issuer(now: DateTime<Utc>, key_type: KeyType, days: Option<i64>) -> Result<Issued> {
+    let key = keys::generate(key_type)?;
     let tag = &super::hex(&random_bytes::<4>()?);
     let mut params = CertificateParams::default();
     params.distinguished_name = DistinguishedName::new();
@@ -52,7 +53,7 @@ pub fn create_issuer(now: DateTime<Utc>) -> Result<Issued> {
         KeyUsagePurpose::DigitalSignature,
     ];
     params.not_before = to_time(now - BACKDATE)?;
-    params.not_after = to_time(now + Duration::days(ISSUER_DAYS))?;
+    params.not_after = to_time(now + Duration::days(days.unwrap_or(ISSUER_DAYS)))?;
     params.serial_number = Some(serial()?);
     let cert = params
         .self_signed(&key)
@@ -80,6 +81,42 @@ pub fn issue_leaf(
     request: &LeafRequest<'_>,
     now: DateTime<Utc>,
 ) -> Result<Issued> {
+    let params = leaf_params(issuer, request, now)?;
+    let key = keys::generate(request.key_type)?;
+    let mut issued = sign(issuer, params, &key, now)?;
+    issued.key_pem =
+        PrivateKey::from_pkcs8_der(key.serialized_der(), "the generated key")?.pkcs8_pem;
+    Ok(issued)
+}
+
+/// A client certificate with the leaf profile for a key made elsewhere (a device, an HSM):
+/// the public key of a certificate signing request whose signature proves its holder has the
+/// key. The request's own subject and extensions are not used. `key_pem` is empty.
+pub fn issue_for_csr(
+    issuer: &Signer<'_>,
+    request: &LeafRequest<'_>,
+    csr_der: &[u8],
+    now: DateTime<Utc>,
+) -> Result<Issued> {
+    use x509_parser::prelude::{FromDer, X509CertificationRequest};
+    let (_, csr) = X509CertificationRequest::from_der(csr_der)
+        .map_err(|e| usage(format!("the CSR cannot be read: {e}")))?;
+    csr.verify_signature().map_err(|_| {
+        usage("the CSR's signature does not verify: it was altered, or not signed by the key it holds")
+    })?;
+    let public =
+        rcgen::SubjectPublicKeyInfo::from_der(csr.certification_request_info.subject_pki.raw)
+            .map_err(|e| usage(format!("the CSR's key cannot be used: {e}")))?;
+    let params = leaf_params(issuer, request, now)?;
+    sign(issuer, params, &public, now)
+}
+
+/// The leaf profile's parameters, refused when they would outlive the issuer.
+fn leaf_params(
+    issuer: &Signer<'_>,
+    request: &LeafRequest<'_>,
+    now: DateTime<Utc>,
+) -> Result<CertificateParams> {
     let not_after = now + request.validity.duration();
     if not_after > issuer.not_after {
         bail!(
@@ -113,7 +150,7 @@ pub fn issue_leaf(
     params.subject_alt_names = sans;
     params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
     params.not_after = to_time(not_after)?;
-    sign(issuer, params, request.key_type, now)
+    Ok(params)
 }
 
 /// A server certificate for `host` (DNS name or IP address), valid for `days`, for `serve`.
@@ -132,15 +169,20 @@ pub fn issue_server(
     }];
     params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
     params.not_after = to_time((now + Duration::days(days)).min(issuer.not_after))?;
-    sign(issuer, params, KeyType::EcP256, now)
+    let key = keys::generate(KeyType::EcP256)?;
+    let mut issued = sign(issuer, params, &key, now)?;
+    issued.key_pem =
+        PrivateKey::from_pkcs8_der(key.serialized_der(), "the generated key")?.pkcs8_pem;
+    Ok(issued)
 }
 
 /// Sign an end-entity certificate (not a CA, digitalSignature, authority key id, random
-/// serial, backdated start) with a new key of `key_type`.
+/// serial, backdated start) for `public`. The result's `key_pem` is empty: the caller that
+/// made the key fills it in.
 fn sign(
     issuer: &Signer<'_>,
     mut params: CertificateParams,
-    key_type: KeyType,
+    public: &impl rcgen::PublicKeyData,
     now: DateTime<Utc>,
 ) -> Result<Issued> {
     let issuer_key =
@@ -152,15 +194,13 @@ fn sign(
     params.use_authority_key_identifier_extension = true;
     params.not_before = to_time(now - BACKDATE)?;
     params.serial_number = Some(serial()?);
-    let key = keys::generate(key_type)?;
     let cert = params
-        .signed_by(&key, &signer)
+        .signed_by(public, &signer)
         .context("cannot sign the certificate")?;
-    let key = PrivateKey::from_pkcs8_der(key.serialized_der(), "the generated key")?;
     Ok(Issued {
         info: CertInfo::from_der(cert.der())?,
         cert_pem: cert.pem(),
-        key_pem: key.pkcs8_pem,
+        key_pem: String::new(),
     })
 }
 
@@ -257,7 +297,7 @@ pub fn random_bytes<const N: usize>() -> Result<[u8; N]> {
     Ok(bytes)
 }
 
-fn to_time(at: DateTime<Utc>) -> Result<time::OffsetDateTime> {
+pub fn to_time(at: DateTime<Utc>) -> Result<time::OffsetDateTime> {
     time::OffsetDateTime::from_unix_timestamp(at.timestamp())
         .context("a certificate time is out of range")
 }

@@ -1,6 +1,7 @@
 //! Certificates and keys: issuing (rcgen), reading (x509-parser), key handling, PKCS#12.
 
 pub mod cert;
+pub mod crl;
 pub mod identity;
 pub mod issue;
 pub mod keys;

@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::usage;
 use crate::model::{
-    CaName, CertStatus, DeploymentStatus, EnvRef, Host, HostName, KeyType, PropertyName, Stage,
-    VerifyMode,
+    CaName, CertStatus, DeploymentStatus, EnvRef, Host, HostName, KeyType, PropertyName,
+    RevokeReason, Stage, VerifyMode,
 };
 
 /// The schema this build reads and writes. A newer file is refused, an older one migrated.
@@ -41,6 +41,36 @@ pub struct State {
     pub datacenter_downloads: Vec<DatacenterDownload>,
     #[serde(default)]
     pub domains: Vec<Domain>,
+    /// Issuers replaced by `issuer rotate` or `issuer import`, newest first: still trusted
+    /// (exported, in CRLs) while certificates they signed live.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_issuers: Vec<IssuerRecord>,
+    /// The CRL number last used, and where the last CRL was written (for `expiry`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crl: Option<CrlRecord>,
+}
+
+/// The issuer's CRLs: the number only grows; the file last written is watched by `expiry`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CrlRecord {
+    pub number: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written: Option<CrlWritten>,
+}
+
+/// A CRL written with `issuer crl --out`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CrlWritten {
+    pub path: PathBuf,
+    pub this_update: DateTime<Utc>,
+    pub next_update: DateTime<Utc>,
+}
+
+/// When and why a certificate was revoked.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Revocation {
+    pub at: DateTime<Utc>,
+    pub reason: RevokeReason,
 }
 
 impl Default for State {
@@ -54,6 +84,8 @@ impl Default for State {
             trusted_cas: Vec::new(),
             datacenter_downloads: Vec::new(),
             domains: Vec::new(),
+            previous_issuers: Vec::new(),
+            crl: None,
         }
     }
 }
@@ -69,6 +101,9 @@ pub struct IssuerRecord {
     pub sha256: String,
     pub cert_pem: String,
     pub key_pem: String,
+    /// ec-p256 when absent (every issuer mtlsctl made before `issuer rotate --key-type`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_type: Option<String>,
 }
 
 /// A CA certificate (or bundle) that servers trust for client auth and `request --ca` trusts.
@@ -146,7 +181,7 @@ pub struct Environment {
     pub deploy: DeploySettings,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeploySettings {
     pub dir: Option<PathBuf>,
     pub hook: Option<String>,
@@ -183,7 +218,10 @@ pub struct CertRecord {
     /// Intermediates for imported certificates; managed ones chain to the issuer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chain_pem: Option<String>,
+    /// Empty when the key is held elsewhere (a certificate signed from a CSR).
     pub key_pem: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked: Option<Revocation>,
 }
 
 impl Environment {
@@ -238,6 +276,17 @@ impl Environment {
 impl CertRecord {
     pub fn days_left(&self, now: DateTime<Utc>) -> i64 {
         days_left(self.not_after, now)
+    }
+
+    /// Whether the private key is elsewhere (a device, an HSM): signed from a CSR.
+    pub fn key_held_elsewhere(&self) -> bool {
+        self.key_pem.is_empty()
+    }
+}
+
+impl IssuerRecord {
+    pub fn key_type(&self) -> &str {
+        self.key_type.as_deref().unwrap_or("ec-p256")
     }
 }
 
@@ -386,13 +435,25 @@ impl State {
         }
     }
 
-    /// The certificates a client presents after the leaf: intermediates or the issuer.
+    /// The certificates a client presents after the leaf: intermediates or the issuer that
+    /// signed it (the current one, or one it replaced).
     pub fn chain_of(&self, cert: &CertRecord) -> String {
-        match (&cert.chain_pem, &self.issuer) {
-            (Some(chain), _) => chain.clone(),
-            (None, Some(issuer)) => issuer.cert_pem.clone(),
-            (None, None) => String::new(),
+        if let Some(chain) = &cert.chain_pem {
+            return chain.clone();
         }
+        self.issuer_of(cert)
+            .map(|issuer| issuer.cert_pem.clone())
+            .unwrap_or_default()
+    }
+
+    /// Every issuer mtlsctl has signed with: the current one first, then the ones it replaced.
+    pub fn issuers(&self) -> impl Iterator<Item = &IssuerRecord> {
+        self.issuer.iter().chain(&self.previous_issuers)
+    }
+
+    /// The issuer (current or previous) that signed a managed certificate.
+    pub fn issuer_of(&self, cert: &CertRecord) -> Option<&IssuerRecord> {
+        self.issuers().find(|issuer| issuer.subject == cert.issuer)
     }
 }
 
@@ -401,7 +462,9 @@ fn status_of(
     environment: Option<&Environment>,
     now: DateTime<Utc>,
 ) -> CertStatus {
-    if now > cert.not_after {
+    if cert.revoked.is_some() {
+        CertStatus::Revoked
+    } else if now > cert.not_after {
         CertStatus::Expired
     } else if environment.is_some_and(|e| e.current_cert.as_deref() == Some(cert.id.as_str())) {
         CertStatus::Current

@@ -202,6 +202,14 @@ pub fn read_import(files: &ImportFiles) -> Result<Identity> {
 
 pub fn stored_identity(state: &State, store: &Store, name: &str) -> Result<ClientIdentity> {
     let cert = state.resolve_cert(name)?;
+    if cert.key_held_elsewhere() {
+        return Err(usage(format!(
+            "{} was signed from a CSR: its private key is not in the store",
+            cert.variable
+        ))
+        .hint("give the certificate and the key where it was made: --cert FILE --key FILE")
+        .into());
+    }
     let mut chain = vec![first_der(&cert.cert_pem)?];
     let chain_pem = state.chain_of(cert);
     if !chain_pem.is_empty() {

@@ -11,35 +11,14 @@ use crate::model::{EnvRef, KeyType};
 use crate::pki::cert::{CertInfo, parse_der, to_pem};
 use crate::pki::hex;
 use crate::pki::identity::Identity;
-use crate::pki::issue::{LeafRequest, Signer, create_issuer, issue_leaf, random_bytes};
-use crate::state::{CertRecord, IssuerRecord, State};
+use crate::pki::issue::{LeafRequest, issue_leaf, random_bytes};
+use crate::state::{CertRecord, State};
 
-/// The store's issuer, created now if there is none yet.
-pub fn ensure_issuer(state: &mut State, now: DateTime<Utc>) -> Result<&IssuerRecord> {
-    if state.issuer.is_none() {
-        let issued = create_issuer(now)?;
-        state.issuer = Some(IssuerRecord {
-            created: now,
-            subject: issued.info.subject,
-            not_before: issued.info.not_before,
-            not_after: issued.info.not_after,
-            serial: issued.info.serial,
-            sha256: issued.info.sha256,
-            cert_pem: issued.cert_pem,
-            key_pem: issued.key_pem,
-        });
-    }
-    Ok(state.issuer.as_ref().expect("the issuer was just created"))
-}
+mod issuer;
+pub mod renew;
+pub mod revoke;
 
-/// The issuer as the signing code takes it.
-pub fn signer(issuer: &IssuerRecord) -> Signer<'_> {
-    Signer {
-        cert_pem: &issuer.cert_pem,
-        key_pem: &issuer.key_pem,
-        not_after: issuer.not_after,
-    }
-}
+pub use issuer::{ensure_issuer, import_issuer, rotate_issuer, signer, trusted_issuers};
 
 /// Issue a certificate for a managed environment and make it current.
 pub fn add_issued(
@@ -195,6 +174,7 @@ pub fn add_record(
         cert_pem,
         chain_pem,
         key_pem,
+        revoked: None,
     };
     state.add_certificate(record.clone());
     Ok(record)

@@ -1,0 +1,174 @@
+//! The issuer's own life: created on first need, replaced by a new one (`issuer rotate`) or by
+//! an existing CA (`issuer import`). A replaced issuer stays trusted while certificates it
+//! signed live.
+
+use anyhow::{Result, bail};
+use chrono::{DateTime, Duration, Utc};
+
+use crate::error::usage;
+use crate::model::KeyType;
+use crate::pki::cert::{CertInfo, parse_der, to_pem};
+use crate::pki::identity::Identity;
+use crate::pki::issue::{Issued, Signer, create_issuer};
+use crate::state::{IssuerRecord, State};
+
+/// The store's issuer, created now if there is none yet.
+pub fn ensure_issuer(state: &mut State, now: DateTime<Utc>) -> Result<&IssuerRecord> {
+    if state.issuer.is_none() {
+        let issued = create_issuer(now, KeyType::EcP256, None)?;
+        state.issuer = Some(record(issued, now));
+    }
+    Ok(state.issuer.as_ref().expect("the issuer was just created"))
+}
+
+/// The issuer as the signing code takes it.
+pub fn signer(issuer: &IssuerRecord) -> Signer<'_> {
+    Signer {
+        cert_pem: &issuer.cert_pem,
+        key_pem: &issuer.key_pem,
+        not_after: issuer.not_after,
+    }
+}
+
+/// A new issuer replaces the current one, which stays trusted while its certificates live.
+pub fn rotate_issuer(
+    state: &mut State,
+    key_type: KeyType,
+    days: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<IssuerRecord> {
+    let issued = create_issuer(now, key_type, days)?;
+    replace_issuer(state, record(issued, now));
+    Ok(state.issuer.clone().expect("the issuer was just set"))
+}
+
+/// An existing CA (mkcert's, step's, your PKI's) becomes the issuer. It must be a CA that may
+/// sign certificates, not expired; the key was matched to it when it was read. Returns the new
+/// issuer and what to warn about (a lifetime shorter than the default validity, no right to
+/// sign CRLs).
+pub fn import_issuer(
+    state: &mut State,
+    ca: &Identity,
+    default_validity_days: i64,
+    now: DateTime<Utc>,
+) -> Result<(IssuerRecord, Vec<String>)> {
+    let what = &ca.cert_what;
+    let info = CertInfo::from_der(&ca.chain[0])?;
+    let (cert_sign, crl_sign) = key_usage(&ca.chain[0])?;
+    if !info.is_ca {
+        bail!(
+            usage(format!(
+                "{what} holds {}, which is not a CA certificate (basicConstraints CA:TRUE)",
+                info.subject
+            ))
+            .hint("give the CA's certificate, not a certificate it issued")
+        );
+    }
+    if !cert_sign {
+        bail!(usage(format!(
+            "{what}: the CA {} may not sign certificates (its key usage lacks keyCertSign)",
+            info.subject
+        )));
+    }
+    if info.not_after <= now {
+        bail!(usage(format!(
+            "{what}: the CA {} expired on {}",
+            info.subject,
+            crate::text::short_time(info.not_after)
+        )));
+    }
+    if state.issuers().any(|issuer| issuer.sha256 == info.sha256) {
+        bail!(usage(format!(
+            "the CA {} is already an issuer of this store",
+            info.subject
+        )));
+    }
+    let warnings = import_warnings(&info, crl_sign, default_validity_days, now);
+    let record = IssuerRecord {
+        created: now,
+        subject: info.subject.clone(),
+        not_before: info.not_before,
+        not_after: info.not_after,
+        serial: info.serial.clone(),
+        sha256: info.sha256.clone(),
+        // The CA and the intermediates above it: what clients send after their certificate.
+        cert_pem: to_pem(&ca.chain),
+        key_pem: ca.key.pkcs8_pem.clone(),
+        key_type: Some(info.key_type),
+    };
+    replace_issuer(state, record);
+    Ok((
+        state.issuer.clone().expect("the issuer was just set"),
+        warnings,
+    ))
+}
+
+fn import_warnings(
+    info: &CertInfo,
+    crl_sign: bool,
+    default_validity_days: i64,
+    now: DateTime<Utc>,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let left = info.not_after - now;
+    if left < Duration::days(default_validity_days) {
+        warnings.push(format!(
+            "the CA {} expires in {} days, before a certificate of the default {default_validity_days} days would: such certificates are refused until it is replaced ('mtlsctl issuer rotate' or another 'issuer import')",
+            info.subject,
+            left.num_days()
+        ));
+    }
+    if !crl_sign {
+        warnings.push(format!(
+            "the CA {} may not sign CRLs (its key usage lacks cRLSign): 'mtlsctl issuer crl' will refuse, so revocations reach no server",
+            info.subject
+        ));
+    }
+    warnings
+}
+
+/// Whether a CA certificate may sign certificates and CRLs (no key usage extension: both).
+fn key_usage(der: &[u8]) -> Result<(bool, bool)> {
+    let cert = parse_der(der)?;
+    Ok(match cert.key_usage().ok().flatten() {
+        Some(usage) => (usage.value.key_cert_sign(), usage.value.crl_sign()),
+        None => (true, true),
+    })
+}
+
+/// Make `new` the issuer; the one it replaces is kept first among the previous ones.
+fn replace_issuer(state: &mut State, new: IssuerRecord) {
+    if let Some(old) = state.issuer.replace(new) {
+        state.previous_issuers.insert(0, old);
+    }
+}
+
+/// The issuers servers must trust now: the current one, then each previous one while a
+/// certificate it signed has not expired.
+pub fn trusted_issuers(state: &State, now: DateTime<Utc>) -> Vec<&IssuerRecord> {
+    let signed_live = |issuer: &IssuerRecord| {
+        state
+            .certificates
+            .iter()
+            .any(|c| c.issuer == issuer.subject && c.not_after > now && c.chain_pem.is_none())
+    };
+    state
+        .issuer
+        .iter()
+        .chain(state.previous_issuers.iter().filter(|i| signed_live(i)))
+        .collect()
+}
+
+fn record(issued: Issued, now: DateTime<Utc>) -> IssuerRecord {
+    IssuerRecord {
+        created: now,
+        key_type: Some(issued.info.key_type.clone()),
+        subject: issued.info.subject,
+        not_before: issued.info.not_before,
+        not_after: issued.info.not_after,
+        serial: issued.info.serial,
+        sha256: issued.info.sha256,
+        cert_pem: issued.cert_pem,
+        key_pem: issued.key_pem,
+    }
+}

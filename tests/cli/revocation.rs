@@ -1,0 +1,427 @@
+//! Revocation and the issuer's own life, with the other side's software as the judge: openssl
+//! (`crl -verify`, `verify -crl_check`), nginx (`ssl_crl`), curl against `serve`.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::serve::{curl, serve, setup};
+use crate::support::peers::{self, ServerPki};
+use crate::support::{World, has_openssl};
+
+fn openssl_in(w: &World, args: &[&str]) -> (bool, String) {
+    crate::support::openssl(args, w.dir.path())
+}
+
+/// Export a certificate's leaf, chain and key into the test directory; returns the leaf file.
+fn export(w: &World, cert: &str) -> String {
+    w.ok(&[
+        "cert",
+        "export",
+        cert,
+        "--out",
+        w.dir.path().to_str().unwrap(),
+        "--include-key",
+    ]);
+    w.json(&["cert", "show", cert])["variable"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_revoked_certificate_is_refused_by_openssl_nginx_and_serve() {
+    if !has_openssl() || peers::nginx_binary().is_none() {
+        eprintln!("skipped: openssl or nginx is not installed");
+        return;
+    }
+    let s = setup("enforce");
+    let w = &s.w;
+    w.ok(&["cert", "rotate", "shop/prod"]);
+    let live = export(w, "shop/prod");
+    let revoked = "shop_production_v1";
+    // The current certificate is refused without --rotate; an older one is revoked.
+    let before = w.state_bytes();
+    let err = w.fails(&["cert", "revoke", "shop/prod"], 2);
+    assert!(err.contains("--rotate"), "{err}");
+    assert_eq!(w.state_bytes(), before);
+    let done = w.json(&["cert", "revoke", revoked, "--reason", "key-compromise"]);
+    assert_eq!(
+        (done["changed"].clone(), done["in_crl"].clone()),
+        (Value::Bool(true), Value::Bool(true))
+    );
+    let listed = w.json(&["cert", "list", "shop/prod", "--status", "revoked"]);
+    assert_eq!(listed[0]["variable"], revoked);
+    let err = w.fails(&["cert", "select", "shop/prod", revoked], 2);
+    assert!(err.contains("was revoked"), "{err}");
+
+    // The CRL: signed by the issuer, numbered upward, listing the revoked certificate only.
+    let first = w.json(&["issuer", "crl", "--out", "crl.pem"]);
+    let second = w.json(&["issuer", "crl", "--out", "crl.pem"]);
+    assert_eq!(
+        first["number"].as_u64().unwrap() + 1,
+        second["number"].as_u64().unwrap()
+    );
+    assert_eq!(second["revoked"], 1);
+    let issuer = s.issuer.to_str().unwrap();
+    let (ok, text) = openssl_in(
+        w,
+        &[
+            "crl", "-in", "crl.pem", "-CAfile", issuer, "-verify", "-noout",
+        ],
+    );
+    assert!(ok && text.contains("verify OK"), "{text}");
+    let (ok, text) = openssl_in(
+        w,
+        &[
+            "verify",
+            "-crl_check",
+            "-CRLfile",
+            "crl.pem",
+            "-CAfile",
+            issuer,
+            &format!("{revoked}.pem"),
+        ],
+    );
+    assert!(!ok && text.contains("certificate revoked"), "{text}");
+    let (ok, text) = openssl_in(
+        w,
+        &[
+            "verify",
+            "-crl_check",
+            "-CRLfile",
+            "crl.pem",
+            "-CAfile",
+            issuer,
+            &format!("{live}.pem"),
+        ],
+    );
+    assert!(ok, "{text}");
+
+    // nginx with ssl_crl: the revoked client is refused, the live one served.
+    let pki = ServerPki::write(w.dir.path());
+    let crl = w.path("crl.pem");
+    let locations = format!(
+        "    ssl_crl {};\n    location / {{ return 200 \"hello\\n\"; }}",
+        crl.display()
+    );
+    let nginx = peers::nginx(w.dir.path(), &pki, &s.issuer, "on", &locations);
+    let status = |variable: &str, port: u16, ca: &str| {
+        let out = Command::new("curl")
+            .args([
+                "-s",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                "--cacert",
+                ca,
+            ])
+            .args([
+                "--cert",
+                &format!("{variable}.chain.pem"),
+                "--key",
+                &format!("{variable}.key.pem"),
+            ])
+            .arg(format!("https://localhost:{port}/"))
+            .current_dir(w.dir.path())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let server_ca = pki.ca.to_str().unwrap();
+    assert_eq!(status(revoked, nginx.port, server_ca), "400");
+    assert_eq!(status(&live, nginx.port, server_ca), "200");
+
+    // serve (enforce) refuses it in the handshake; permissive shows why, as nginx says it.
+    let server = serve(w, "api.test", &[]);
+    let client = |variable: &str, port: u16| {
+        let cert = w.path(&format!("{variable}.chain.pem"));
+        let key = w.path(&format!("{variable}.key.pem"));
+        curl(
+            "api.test",
+            port,
+            "/",
+            &[
+                "--cacert",
+                issuer,
+                "--cert",
+                cert.to_str().unwrap(),
+                "--key",
+                key.to_str().unwrap(),
+            ],
+        )
+    };
+    assert_ne!(client(revoked, server.port).0, 0);
+    assert_eq!(client(&live, server.port).0, 0);
+    drop(server);
+    w.ok(&["domain", "set", "api.test", "--mode", "permissive"]);
+    let server = serve(w, "api.test", &[]);
+    let (code, body) = client(revoked, server.port);
+    assert_eq!(code, 0, "{body}");
+    let echo: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        echo["variables"]["ssl_client_verify"],
+        "FAILED:certificate revoked"
+    );
+}
+
+#[test]
+fn revoke_rotate_replaces_the_current_certificate_first_and_expiry_watches_the_crl() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod"]);
+    let done = w.json(&[
+        "cert",
+        "revoke",
+        "shop/prod",
+        "--rotate",
+        "--reason",
+        "key-compromise",
+    ]);
+    assert_eq!(done["variable"], "shop_production_v1");
+    let current = w.json(&["cert", "show", "shop/prod"]);
+    assert_eq!(current["variable"], "shop_production_v2");
+    assert_eq!(done["rotated_to"], current["id"]);
+    // Revoking again changes nothing.
+    let before = w.state_bytes();
+    let again = w.json(&["cert", "revoke", "shop_production_v1"]);
+    assert_eq!(again["changed"], false);
+    assert_eq!(w.state_bytes(), before);
+
+    // A 7-day CRL is fine at first, a warning once two thirds of its week have passed, and
+    // critical once stale (nginx would refuse every client).
+    let written = w.json(&["issuer", "crl", "--out", "crl.pem", "--next-update", "7d"]);
+    let this_update: chrono::DateTime<chrono::Utc> =
+        written["this_update"].as_str().unwrap().parse().unwrap();
+    let crl_state = |days: i64| {
+        let at = (this_update + chrono::Duration::days(days)).to_rfc3339();
+        let out = w
+            .cmd()
+            .env("MTLSCTL_NOW", &at)
+            .args(["--json", "expiry"])
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let item = report["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["kind"] == "crl")
+            .cloned();
+        item.map(|i| i["state"].as_str().unwrap().to_string())
+    };
+    assert_eq!(crl_state(1).as_deref(), Some("ok"));
+    assert_eq!(crl_state(5).as_deref(), Some("warning"));
+    assert_eq!(crl_state(8).as_deref(), Some("critical"));
+}
+
+#[test]
+fn after_issuer_rotate_old_and_new_certificates_both_verify() {
+    if !has_openssl() || peers::nginx_binary().is_none() {
+        eprintln!("skipped: openssl or nginx is not installed");
+        return;
+    }
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod"]);
+    let old = export(&w, "shop/prod");
+    let old_issuer = w.json(&["issuer", "show"])["subject"].clone();
+    let rotated = w.json(&["issuer", "rotate", "--key-type", "ec-p384"]);
+    assert_eq!(rotated["trusted"], 2);
+    assert_eq!(rotated["key_type"], "ec-p384");
+    w.ok(&["cert", "rotate", "shop/prod"]);
+    let new = export(&w, "shop/prod");
+    let issuer = w.json(&["issuer", "show"]);
+    assert_ne!(issuer["subject"], old_issuer);
+    assert_eq!(w.json(&["cert", "show", &new])["issuer"], issuer["subject"]);
+    assert_eq!(w.json(&["cert", "show", &old])["issuer"], old_issuer);
+
+    w.ok(&["issuer", "export", "--out", "issuers.pem"]);
+    let both = std::fs::read_to_string(w.path("issuers.pem")).unwrap();
+    assert_eq!(both.matches("BEGIN CERTIFICATE").count(), 2);
+    for variable in [&old, &new] {
+        let (ok, text) = openssl_in(
+            &w,
+            &[
+                "verify",
+                "-CAfile",
+                "issuers.pem",
+                &format!("{variable}.pem"),
+            ],
+        );
+        assert!(ok, "{variable}: {text}");
+    }
+    // The old certificate's chain is still its own issuer's.
+    let chain = std::fs::read_to_string(w.path(&format!("{old}.chain.pem"))).unwrap();
+    let (ok, text) = openssl_in(
+        &w,
+        &[
+            "verify",
+            "-CAfile",
+            "issuers.pem",
+            "-untrusted",
+            &format!("{old}.chain.pem"),
+            &format!("{old}.pem"),
+        ],
+    );
+    assert!(
+        ok && chain.matches("BEGIN CERTIFICATE").count() == 2,
+        "{text}"
+    );
+
+    let pki = ServerPki::write(w.dir.path());
+    let nginx = peers::nginx(
+        w.dir.path(),
+        &pki,
+        &w.path("issuers.pem"),
+        "on",
+        "    location / { return 200 \"ok\\n\"; }",
+    );
+    for variable in [&old, &new] {
+        let out = Command::new("curl")
+            .args([
+                "-s",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                "--cacert",
+                pki.ca.to_str().unwrap(),
+            ])
+            .args([
+                "--cert",
+                &format!("{variable}.chain.pem"),
+                "--key",
+                &format!("{variable}.key.pem"),
+            ])
+            .arg(format!("https://localhost:{}/", nginx.port))
+            .current_dir(w.dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "200", "{variable}");
+    }
+}
+
+#[test]
+fn issuer_import_takes_a_ca_made_with_openssl_and_refuses_what_is_not_one() {
+    if !has_openssl() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let w = World::new();
+    for args in [
+        "req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca.key -out ca.pem -subj /CN=Team-Root-CA -days 3650 -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign",
+        "req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout leaf.key -out leaf.pem -subj /CN=not-a-ca -days 30 -addext basicConstraints=critical,CA:FALSE",
+    ] {
+        let (ok, text) = openssl_in(&w, &args.split(' ').collect::<Vec<_>>());
+        assert!(ok, "{text}");
+    }
+    w.ok(&["property", "create", "shop"]);
+    let before_any = w.state_bytes();
+    for (cert, key, expected) in [
+        ("leaf.pem", "leaf.key", "not a CA certificate"),
+        ("ca.pem", "leaf.key", "does not match"),
+    ] {
+        let err = w.fails(&["issuer", "import", "--cert", cert, "--key", key], 2);
+        assert!(err.contains(expected), "{cert} {key}: {err}");
+        assert_eq!(w.state_bytes(), before_any);
+    }
+    let imported = w.json(&["issuer", "import", "--cert", "ca.pem", "--key", "ca.key"]);
+    assert_eq!(imported["subject"], "CN=Team-Root-CA");
+    w.ok(&["env", "create", "shop/prod"]);
+    let variable = export(&w, "shop/prod");
+    let (ok, text) = openssl_in(
+        &w,
+        &["verify", "-CAfile", "ca.pem", &format!("{variable}.pem")],
+    );
+    assert!(ok, "{text}");
+    let err = w.fails(
+        &["issuer", "import", "--cert", "ca.pem", "--key", "ca.key"],
+        2,
+    );
+    assert!(err.contains("already an issuer"), "{err}");
+}
+
+#[test]
+fn cert_sign_certifies_a_key_made_elsewhere_and_refuses_a_forged_csr() {
+    if !has_openssl() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod"]);
+    let (ok, text) = openssl_in(
+        &w,
+        &[
+            "req",
+            "-new",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "device.key",
+            "-subj",
+            "/CN=device-42",
+            "-out",
+            "device.csr",
+        ],
+    );
+    assert!(ok, "{text}");
+    let signed = w.ok(&["cert", "sign", "shop/prod", "--csr", "device.csr"]);
+    w.write("signed.pem", &signed);
+    w.ok(&["issuer", "export", "--out", "issuer.pem"]);
+    let (ok, text) = openssl_in(&w, &["verify", "-CAfile", "issuer.pem", "signed.pem"]);
+    assert!(ok, "{text}");
+    let (_, text) = openssl_in(
+        &w,
+        &[
+            "x509",
+            "-in",
+            "signed.pem",
+            "-noout",
+            "-subject",
+            "-ext",
+            "extendedKeyUsage",
+        ],
+    );
+    assert!(
+        text.contains("CN = shop/production") && text.contains("TLS Web Client Authentication"),
+        "{text}"
+    );
+    // The certificate carries the device's key.
+    let (_, from_cert) = openssl_in(&w, &["x509", "-in", "signed.pem", "-noout", "-pubkey"]);
+    let (_, from_key) = openssl_in(&w, &["pkey", "-in", "device.key", "-pubout"]);
+    assert_eq!(from_cert, from_key);
+    let show = w.json(&["cert", "show", "shop/prod"]);
+    assert_eq!(show["subject"], "CN=shop/production, O=shop, OU=production");
+    // Its key is not in the store: an export with the key is refused, clearly.
+    let err = w.fails(&["cert", "export", "shop/prod", "--include-key"], 2);
+    assert!(err.contains("signed from a CSR"), "{err}");
+
+    // A CSR whose signature does not verify (one byte of it changed) is refused.
+    let (ok, text) = openssl_in(
+        &w,
+        &[
+            "req",
+            "-in",
+            "device.csr",
+            "-outform",
+            "DER",
+            "-out",
+            "device.der",
+        ],
+    );
+    assert!(ok, "{text}");
+    let mut der = std::fs::read(w.path("device.der")).unwrap();
+    let last = der.len() - 3;
+    der[last] ^= 0x01;
+    w.write("forged.der", der);
+    let before = w.state_bytes();
+    let err = w.fails(&["cert", "sign", "shop/prod", "--csr", "forged.der"], 2);
+    assert!(err.contains("signature does not verify"), "{err}");
+    assert_eq!(w.state_bytes(), before);
+}
