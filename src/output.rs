@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, Table, Width, presets};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::context::Context;
@@ -111,6 +112,12 @@ pub enum Report {
     Json(String),
     /// Several reports one after another; JSON is the given value.
     Sections { parts: Vec<Report>, json: Value },
+}
+
+/// A command's typed view as the JSON of its report. Through `Value`, whose objects keep their
+/// keys sorted, so the order of a view's fields never shows in the output.
+pub fn json_of(view: &impl Serialize) -> serde_json::Result<Value> {
+    serde_json::to_value(view)
 }
 
 pub fn print(report: &Report, ctx: &Context) -> std::io::Result<()> {

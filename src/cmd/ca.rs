@@ -1,16 +1,18 @@
 use std::path::Path;
 
 use anyhow::Result;
-use serde_json::{Value, json};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
 
 use crate::cli::CaCommand;
 use crate::context::Context;
 use crate::error::usage;
 use crate::model::CaName;
-use crate::output::{Column, Report, Styled, Tone};
+use crate::output::{Column, Report, Styled, Tone, json_of};
 use crate::pki::cert::{CertInfo, certs_in_file, to_pem};
 use crate::state::{TrustedCa, days_left};
 
+use super::views::RemovedJson;
 use super::{read_input, short_time};
 
 pub fn run(command: CaCommand, ctx: &Context) -> Result<Report> {
@@ -97,7 +99,7 @@ fn add(name: &CaName, file: &Path, force: bool, ctx: &Context) -> Result<Report>
             ders.len(),
             if ders.len() == 1 { "" } else { "s" }
         ),
-        json: ca_json(&ca, ctx),
+        json: json_of(&CaJson::of(&ca, ctx))?,
     })
 }
 
@@ -105,6 +107,7 @@ fn list(ctx: &Context) -> Result<Report> {
     let state = ctx.store.read()?;
     let mut cas: Vec<&TrustedCa> = state.trusted_cas.iter().collect();
     cas.sort_by(|a, b| a.name.cmp(&b.name));
+    let views: Vec<CaJson> = cas.iter().map(|ca| CaJson::of(ca, ctx)).collect();
     Ok(Report::Table {
         columns: vec![
             Column::keep("NAME"),
@@ -135,15 +138,17 @@ fn list(ctx: &Context) -> Result<Report> {
             })
             .collect(),
         empty: "no trusted CAs yet; add one with 'mtlsctl ca add NAME FILE'".into(),
-        json: cas.iter().map(|ca| ca_json(ca, ctx)).collect(),
+        json: json_of(&views)?,
     })
 }
 
 fn show(name: &CaName, ctx: &Context) -> Result<Report> {
     let state = ctx.store.read()?;
     let ca = state.trusted_ca(name)?;
-    let mut json = ca_json(ca, ctx);
-    json["pem"] = json!(ca.pem);
+    let json = json_of(&CaShowJson {
+        ca: CaJson::of(ca, ctx),
+        pem: &ca.pem,
+    })?;
     Ok(Report::Fields {
         fields: vec![
             ("Name", Styled::plain(ca.name.as_str())),
@@ -176,17 +181,40 @@ fn remove(name: &CaName, ctx: &Context) -> Result<Report> {
     })?;
     Ok(Report::Done {
         message: format!("removed trusted CA {name}"),
-        json: json!({"removed": name}),
+        json: json_of(&RemovedJson {
+            removed: name.as_str(),
+        })?,
     })
 }
 
-fn ca_json(ca: &TrustedCa, ctx: &Context) -> Value {
-    json!({
-        "name": ca.name,
-        "subject": ca.subject,
-        "not_after": ca.not_after,
-        "days_left": days_left(ca.not_after, ctx.now),
-        "sha256": ca.sha256,
-        "added": ca.added,
-    })
+/// One trusted CA as `ca add|list --json` print it.
+#[derive(Serialize)]
+struct CaJson<'a> {
+    name: &'a CaName,
+    subject: &'a str,
+    not_after: DateTime<Utc>,
+    days_left: i64,
+    sha256: &'a str,
+    added: DateTime<Utc>,
+}
+
+impl<'a> CaJson<'a> {
+    fn of(ca: &'a TrustedCa, ctx: &Context) -> Self {
+        CaJson {
+            name: &ca.name,
+            subject: &ca.subject,
+            not_after: ca.not_after,
+            days_left: days_left(ca.not_after, ctx.now),
+            sha256: &ca.sha256,
+            added: ca.added,
+        }
+    }
+}
+
+/// `ca show --json`: the listing's object with the certificates.
+#[derive(Serialize)]
+struct CaShowJson<'a> {
+    #[serde(flatten)]
+    ca: CaJson<'a>,
+    pem: &'a str,
 }

@@ -2,7 +2,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::cli::{CertCommand, CertExportArgs, ExportFormat, ImportFiles};
 use crate::context::Context;
@@ -10,12 +11,12 @@ use crate::deploy::{self, TargetFile};
 use crate::duration::Validity;
 use crate::error::usage;
 use crate::model::{CertStatus, EnvRef, Host, KeyType, PropertyName};
-use crate::output::{self, Column, Report, Styled, Tone};
+use crate::output::{self, Column, Report, Styled, Tone, json_of};
 use crate::pki::cert::{certs_from_pem, first_der};
 use crate::pki::p12;
 use crate::state::{CertRecord, Index};
 
-use super::views::deployment_cell;
+use super::views::{WrittenJson, deployment_cell};
 use super::{read_password, short_time};
 use crate::lifecycle::{add_imported, add_issued};
 
@@ -138,9 +139,11 @@ fn show(name: &str, ctx: &Context) -> Result<Report> {
         .environment(&cert.environment)
         .map(|e| cert_deployment_cell(e, cert))
         .unwrap_or_else(|_| Styled::plain("-"));
-    let mut json = cert_json(&state.index(), cert, ctx.now);
-    json["issuer"] = json!(cert.issuer);
-    json["pem"] = json!(cert.cert_pem);
+    let json = json_of(&CertShowJson {
+        cert: CertJson::new(&state.index(), cert, ctx.now),
+        issuer: &cert.issuer,
+        pem: &cert.cert_pem,
+    })?;
     Ok(Report::Fields {
         fields: vec![
             ("ID", Styled::plain(cert.id.clone())),
@@ -206,7 +209,12 @@ fn rotate(
             cert.variable,
             cert.not_after.format("%Y-%m-%d")
         ),
-        json: json!({"environment": env, "current_cert": cert.id, "previous_cert": previous, "variable": cert.variable}),
+        json: json_of(&RotatedJson {
+            environment: env,
+            current_cert: &cert.id,
+            previous_cert: previous.as_deref(),
+            variable: &cert.variable,
+        })?,
     })
 }
 
@@ -262,7 +270,12 @@ fn select(env: &EnvRef, name: &str, ctx: &Context) -> Result<Report> {
     };
     Ok(Report::Done {
         message,
-        json: json!({"environment": env, "current_cert": cert.id, "variable": cert.variable, "changed": changed}),
+        json: json_of(&SelectedJson {
+            environment: env,
+            current_cert: &cert.id,
+            variable: &cert.variable,
+            changed,
+        })?,
     })
 }
 
@@ -275,7 +288,11 @@ fn deploy(env: &EnvRef, manual: bool, options: deploy::Options, ctx: &Context) -
                 "recorded {} ({}) as deployed to {env} by hand",
                 cert.id, cert.variable
             ),
-            json: json!({"environment": env, "deployed_cert": cert.id, "manual": true}),
+            json: json_of(&RecordedJson {
+                environment: env,
+                deployed_cert: &cert.id,
+                manual: true,
+            })?,
         });
     }
     let deployed = deploy::deploy(&ctx.store, env, &options, ctx.now, &mut |step| match step {
@@ -307,14 +324,14 @@ fn deploy(env: &EnvRef, manual: bool, options: deploy::Options, ctx: &Context) -
     };
     Ok(Report::Done {
         message,
-        json: json!({
-            "environment": env,
-            "deployed_cert": cert.id,
-            "variable": cert.variable,
-            "dir": deployed.settings.dir,
-            "hook": deployed.settings.hook,
-            "skipped": deployed.skipped,
-        }),
+        json: json_of(&DeployedJson {
+            environment: env,
+            deployed_cert: &cert.id,
+            variable: &cert.variable,
+            dir: deployed.settings.dir.as_deref(),
+            hook: deployed.settings.hook.as_deref(),
+            skipped: deployed.skipped,
+        })?,
     })
 }
 
@@ -367,11 +384,15 @@ fn export_pem(
     } = exported;
     let bundle = format!("{cert_pem}{chain_pem}");
     let Some(dir) = &args.out else {
-        let mut text = bundle.clone();
-        let mut json = json!({"id": id, "variable": variable, "pem": bundle});
+        let json = json_of(&ExportedJson {
+            id,
+            variable,
+            pem: &bundle,
+            key_pem: args.include_key.then_some(key_pem.as_str()),
+        })?;
+        let mut text = bundle;
         if args.include_key {
             text.push_str(key_pem);
-            json["key_pem"] = json!(key_pem);
         }
         return Ok(Report::Text { text, json });
     };
@@ -398,8 +419,7 @@ fn export_pem(
     let allow_shared = args.allow_shared_dir || !args.include_key;
     write_export(dir, &files, allow_shared, ctx)?;
     let paths: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.name)).collect();
-    let paths: Vec<&PathBuf> = paths.iter().collect();
-    Ok(wrote(&paths))
+    wrote(&paths)
 }
 
 fn export_p12(args: &CertExportArgs, exported: &Exported<'_>, ctx: &Context) -> Result<Report> {
@@ -431,8 +451,7 @@ fn export_p12(args: &CertExportArgs, exported: &Exported<'_>, ctx: &Context) -> 
                 mode: 0o600,
             };
             write_export(dir, &[file], args.allow_shared_dir, ctx)?;
-            let path = dir.join(name);
-            Ok(wrote(&[&path]))
+            wrote(&[dir.join(name)])
         }
         None if ctx.json => Err(usage("--json with --format p12 needs --out DIR").into()),
         None if crate::context::stdout_is_terminal() => Err(usage(
@@ -457,15 +476,15 @@ fn write_export(
     deploy::write_files(dir, files, allow_shared)
 }
 
-fn wrote(paths: &[&PathBuf]) -> Report {
-    Report::Done {
+fn wrote(paths: &[PathBuf]) -> Result<Report> {
+    Ok(Report::Done {
         message: paths
             .iter()
             .map(|p| format!("wrote {}", p.display()))
             .collect::<Vec<_>>()
             .join("\n"),
-        json: json!({"files": paths}),
-    }
+        json: json_of(&WrittenJson { files: paths })?,
+    })
 }
 
 fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
@@ -481,7 +500,7 @@ fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
         let previous = state.environment(env)?.current_cert.clone();
         let cert = add_imported(state, env, &imported, ctx.now)?;
         let kept = crate::lifecycle::keep_usable_current(state, env, previous, &cert, ctx.now)?;
-        let json = cert_json(&state.index(), &cert, ctx.now);
+        let json = json_of(&CertJson::new(&state.index(), &cert, ctx.now))?;
         Ok((cert, json, kept))
     })?;
     let message = import_message(env, &cert, kept.as_deref(), ctx);
@@ -532,14 +551,10 @@ fn cert_deployment_cell(environment: &crate::state::Environment, cert: &CertReco
     }
 }
 
-/// `cert list --json`: the schema of DESIGN.md.
-fn cert_json(index: &Index<'_>, cert: &CertRecord, now: DateTime<Utc>) -> Value {
-    serde_json::to_value(CertJson::new(index, cert, now)).unwrap_or_default()
-}
-
-/// One certificate as `cert list --json` shows it; serialized straight from the state, since a
-/// listing of 10,000 certificates built as JSON values first spent most of its time allocating.
-#[derive(serde::Serialize)]
+/// One certificate as `cert list --json` (and `cert import --json`) shows it; serialized straight
+/// from the state, since a listing of 10,000 certificates built as JSON values first spent most
+/// of its time allocating.
+#[derive(Serialize)]
 struct CertJson<'a> {
     id: &'a str,
     environment: &'a EnvRef,
@@ -600,6 +615,63 @@ fn revoked_refusal(cert: &CertRecord, env: &EnvRef) -> anyhow::Error {
     ))
     .hint(format!("issue a new one with 'mtlsctl cert rotate {env}'"))
     .into()
+}
+
+/// `cert show --json`: the listing's object, with the issuer and the certificate (never the key).
+#[derive(Serialize)]
+struct CertShowJson<'a> {
+    #[serde(flatten)]
+    cert: CertJson<'a>,
+    issuer: &'a str,
+    pem: &'a str,
+}
+
+/// `cert rotate --json`: the new current certificate, and the one it replaced.
+#[derive(Serialize)]
+struct RotatedJson<'a> {
+    environment: &'a EnvRef,
+    current_cert: &'a str,
+    previous_cert: Option<&'a str>,
+    variable: &'a str,
+}
+
+/// `cert select --json`: the current certificate, and whether it was another before.
+#[derive(Serialize)]
+struct SelectedJson<'a> {
+    environment: &'a EnvRef,
+    current_cert: &'a str,
+    variable: &'a str,
+    changed: bool,
+}
+
+/// `cert deploy --manual --json`: the certificate recorded as deployed by hand.
+#[derive(Serialize)]
+struct RecordedJson<'a> {
+    environment: &'a EnvRef,
+    deployed_cert: &'a str,
+    manual: bool,
+}
+
+/// `cert deploy --json`: the certificate deployed, and where it went.
+#[derive(Serialize)]
+struct DeployedJson<'a> {
+    environment: &'a EnvRef,
+    deployed_cert: &'a str,
+    variable: &'a str,
+    dir: Option<&'a Path>,
+    hook: Option<&'a str>,
+    /// True when nothing was done: it was already deployed (and not --force).
+    skipped: bool,
+}
+
+/// `cert export --json` without --out: the certificate and chain, and the key only when asked.
+#[derive(Serialize)]
+struct ExportedJson<'a> {
+    id: &'a str,
+    variable: &'a str,
+    pem: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key_pem: Option<&'a str>,
 }
 
 fn status_cell(status: CertStatus) -> Styled {

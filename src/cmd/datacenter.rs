@@ -4,7 +4,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use serde_json::{Value, json};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
 
 use super::client::diagnose::explain_download;
 use super::client::trust::proxies;
@@ -15,7 +16,7 @@ use crate::context::Context;
 use crate::datacenter::{self, Catalog, Entry, FetchError, Fetcher, Verified};
 use crate::error::usage;
 use crate::http::{self, ConnectOptions, HttpVersion, Retry};
-use crate::output::{self, Column, Report, Styled, Tone};
+use crate::output::{self, Column, Report, Styled, Tone, json_of};
 use crate::state::{DatacenterDownload, State, days_left};
 use crate::tls::{self, ClientOptions, Observations, ServerTrust};
 
@@ -50,39 +51,11 @@ fn list(source: &CatalogArgs, ctx: &Context) -> Result<Report> {
     entries.sort_by(|a, b| (b.year, &a.id).cmp(&(a.year, &b.id)));
     let rows = entries
         .iter()
-        .map(|entry| {
-            let days = days_left(entry.not_after(), ctx.now);
-            let left = if days < 0 {
-                Styled("expired".into(), Tone::Bad)
-            } else {
-                Styled(
-                    days.to_string(),
-                    if days < SOON_DAYS {
-                        Tone::Warn
-                    } else {
-                        Tone::Plain
-                    },
-                )
-            };
-            vec![
-                Styled::plain(entry.id.clone()),
-                Styled::plain(entry.name.clone()),
-                Styled::plain(entry.year.to_string()),
-                Styled::plain(entry.valid_from.to_string()),
-                Styled::plain(entry.valid_to.to_string()),
-                left,
-                Styled::plain(if recommended(&catalog, entry) {
-                    "yes"
-                } else {
-                    ""
-                }),
-                Styled::plain(
-                    downloaded(&state, entry)
-                        .map(|d| d.path.display().to_string())
-                        .unwrap_or_else(|| "-".into()),
-                ),
-            ]
-        })
+        .map(|entry| entry_row(&catalog, &state, entry, ctx))
+        .collect();
+    let views: Vec<EntryJson> = entries
+        .iter()
+        .map(|e| EntryJson::of(&catalog, &state, e, ctx))
         .collect();
     Ok(Report::Table {
         columns: vec![
@@ -97,11 +70,43 @@ fn list(source: &CatalogArgs, ctx: &Context) -> Result<Report> {
         ],
         rows,
         empty: "the catalog is empty".into(),
-        json: entries
-            .iter()
-            .map(|e| entry_json(&catalog, &state, e, ctx))
-            .collect(),
+        json: json_of(&views)?,
     })
+}
+
+/// One row of `datacenter list`.
+fn entry_row(catalog: &Catalog, state: &State, entry: &Entry, ctx: &Context) -> Vec<Styled> {
+    let days = days_left(entry.not_after(), ctx.now);
+    let left = if days < 0 {
+        Styled("expired".into(), Tone::Bad)
+    } else {
+        Styled(
+            days.to_string(),
+            if days < SOON_DAYS {
+                Tone::Warn
+            } else {
+                Tone::Plain
+            },
+        )
+    };
+    vec![
+        Styled::plain(entry.id.clone()),
+        Styled::plain(entry.name.clone()),
+        Styled::plain(entry.year.to_string()),
+        Styled::plain(entry.valid_from.to_string()),
+        Styled::plain(entry.valid_to.to_string()),
+        left,
+        Styled::plain(if recommended(catalog, entry) {
+            "yes"
+        } else {
+            ""
+        }),
+        Styled::plain(
+            downloaded(state, entry)
+                .map(|d| d.path.display().to_string())
+                .unwrap_or_else(|| "-".into()),
+        ),
+    ]
 }
 
 fn recommended(catalog: &Catalog, entry: &Entry) -> bool {
@@ -115,22 +120,81 @@ fn downloaded<'a>(state: &'a State, entry: &Entry) -> Option<&'a DatacenterDownl
         .find(|d| d.id == entry.id && d.year == entry.year)
 }
 
-fn entry_json(catalog: &Catalog, state: &State, entry: &Entry, ctx: &Context) -> Value {
-    let from = entry
-        .valid_from
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default()
-        .and_utc();
-    json!({
-        "id": entry.id,
-        "name": entry.name,
-        "year": entry.year,
-        "valid_from": from,
-        "valid_to": entry.not_after(),
-        "days_left": days_left(entry.not_after(), ctx.now),
-        "recommended": recommended(catalog, entry),
-        "downloaded": downloaded(state, entry).map(|d| json!({"path": d.path, "at": d.at, "sha256": d.sha256})),
-    })
+/// One catalog entry as `datacenter list --json` prints it, with its download when there is one.
+#[derive(Serialize)]
+struct EntryJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    year: i32,
+    valid_from: DateTime<Utc>,
+    valid_to: DateTime<Utc>,
+    days_left: i64,
+    recommended: bool,
+    downloaded: Option<DownloadedJson<'a>>,
+}
+
+impl<'a> EntryJson<'a> {
+    fn of(catalog: &Catalog, state: &'a State, entry: &'a Entry, ctx: &Context) -> Self {
+        EntryJson {
+            id: &entry.id,
+            name: &entry.name,
+            year: entry.year,
+            valid_from: entry
+                .valid_from
+                .and_hms_opt(0, 0, 0)
+                .unwrap_or_default()
+                .and_utc(),
+            valid_to: entry.not_after(),
+            days_left: days_left(entry.not_after(), ctx.now),
+            recommended: recommended(catalog, entry),
+            downloaded: downloaded(state, entry).map(|d| DownloadedJson {
+                path: &d.path,
+                at: d.at,
+                sha256: &d.sha256,
+            }),
+        }
+    }
+}
+
+/// Where and when a catalog entry was downloaded.
+#[derive(Serialize)]
+struct DownloadedJson<'a> {
+    path: &'a Path,
+    at: DateTime<Utc>,
+    sha256: &'a str,
+}
+
+/// One recorded download as `datacenter download --json` prints it, in its own words rather
+/// than the state file's.
+#[derive(Serialize)]
+struct DownloadJson<'a> {
+    id: &'a str,
+    year: i32,
+    name: &'a str,
+    path: &'a Path,
+    url: &'a str,
+    at: DateTime<Utc>,
+    sha256: &'a str,
+    subject: &'a str,
+    not_before: DateTime<Utc>,
+    not_after: DateTime<Utc>,
+}
+
+impl<'a> DownloadJson<'a> {
+    fn of(record: &'a DatacenterDownload) -> Self {
+        DownloadJson {
+            id: &record.id,
+            year: record.year,
+            name: &record.name,
+            path: &record.path,
+            url: &record.url,
+            at: record.at,
+            sha256: &record.sha256,
+            subject: &record.subject,
+            not_before: record.not_before,
+            not_after: record.not_after,
+        }
+    }
 }
 
 /// The base URL of the downloads: https:// (http:// only with --allow-http).
@@ -339,7 +403,7 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
     }
     Ok(Report::Done {
         message: lines.join("\n"),
-        json: json!(records),
+        json: json_of(&records.iter().map(DownloadJson::of).collect::<Vec<_>>())?,
     })
 }
 

@@ -4,17 +4,21 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use clap_mangen::Man;
-use serde_json::json;
+use serde::Serialize;
 
+use super::views::WrittenJson;
 use crate::atomic;
-use crate::output::Report;
+use crate::output::{Report, json_of};
 
 pub fn completions(shell: clap_complete::Shell) -> Result<Report> {
     let mut bytes = Vec::new();
     clap_complete::generate(shell, &mut crate::cli::command(), "mtlsctl", &mut bytes);
     let text = String::from_utf8(bytes).context("the completion script is not UTF-8")?;
     Ok(Report::Text {
-        json: json!({"shell": shell.to_string(), "script": text}),
+        json: json_of(&CompletionsJson {
+            shell: shell.to_string(),
+            script: &text,
+        })?,
         text,
     })
 }
@@ -25,7 +29,7 @@ pub fn man(out_dir: Option<&Path>, store: &crate::state::Store) -> Result<Report
     let Some(dir) = out_dir else {
         let text = String::from_utf8(main_page(&command)?).context("the man page is not UTF-8")?;
         return Ok(Report::Text {
-            json: json!({"page": text}),
+            json: json_of(&ManPageJson { page: &text })?,
             text,
         });
     };
@@ -44,8 +48,21 @@ pub fn man(out_dir: Option<&Path>, store: &crate::state::Store) -> Result<Report
         .collect::<Result<Vec<_>>>()?;
     Ok(Report::Done {
         message: format!("wrote {} man pages to {}", written.len(), dir.display()),
-        json: json!({"files": written}),
+        json: json_of(&WrittenJson { files: &written })?,
     })
+}
+
+/// `completions SHELL --json`: the script, and the shell it is for.
+#[derive(Serialize)]
+struct CompletionsJson<'a> {
+    shell: String,
+    script: &'a str,
+}
+
+/// `man --json`: the top page.
+#[derive(Serialize)]
+struct ManPageJson<'a> {
+    page: &'a str,
 }
 
 fn subcommand_pages(command: &clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> Result<()> {

@@ -1,13 +1,16 @@
 use anyhow::Result;
-use serde_json::{Value, json};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::short_time;
+use super::views::RemovedJson;
 use crate::cli::{DomainCommand, RuleCommand};
 use crate::context::Context;
 use crate::error::usage;
 use crate::gateway::rules::parse_rule;
 use crate::model::{CaName, HostName, VerifyMode};
-use crate::output::{Column, Report, Styled};
+use crate::output::{Column, Report, Styled, json_of};
 use crate::state::{Domain, RuleRecord};
 
 pub fn run(command: DomainCommand, ctx: &Context) -> Result<Report> {
@@ -43,7 +46,7 @@ fn add(host: HostName, ca: CaName, mode: VerifyMode, ctx: &Context) -> Result<Re
             "added domain {host} ({}, trusting CA {ca}); serve it with 'mtlsctl serve --listen ADDR --domain {host}'",
             mode.as_str()
         ),
-        json: domain_json(&domain),
+        json: json_of(&DomainJson::of(&domain))?,
     })
 }
 
@@ -71,7 +74,7 @@ fn list(ctx: &Context) -> Result<Report> {
             })
             .collect(),
         empty: "no domains yet; add one with 'mtlsctl domain add HOST --ca NAME'".into(),
-        json: state.domains.iter().map(domain_json).collect(),
+        json: json_of(&state.domains.iter().map(DomainJson::of).collect::<Vec<_>>())?,
     })
 }
 
@@ -88,8 +91,8 @@ fn show(host: HostName, ctx: &Context) -> Result<Report> {
         json: Value::Null,
     };
     Ok(Report::Sections {
-        parts: vec![fields, rules_table(domain)],
-        json: domain_json(domain),
+        parts: vec![fields, rules_table(domain)?],
+        json: json_of(&DomainJson::of(domain))?,
     })
 }
 
@@ -117,7 +120,7 @@ fn set(
     })?;
     Ok(Report::Done {
         message: format!("updated domain {host}"),
-        json: domain_json(&domain),
+        json: json_of(&DomainJson::of(&domain))?,
     })
 }
 
@@ -129,7 +132,9 @@ fn remove(host: HostName, ctx: &Context) -> Result<Report> {
     })?;
     Ok(Report::Done {
         message: format!("removed domain {host}"),
-        json: json!({"removed": host}),
+        json: json_of(&RemovedJson {
+            removed: host.as_str(),
+        })?,
     })
 }
 
@@ -143,7 +148,7 @@ pub fn run_rule(command: RuleCommand, ctx: &Context) -> Result<Report> {
         } => add_rule(host, name, criteria, behaviors, ctx),
         RuleCommand::List { host } => {
             let state = ctx.store.read()?;
-            Ok(rules_table(state.domain(&host)?))
+            rules_table(state.domain(&host)?)
         }
         RuleCommand::Remove { host, name } => {
             ctx.store.update(|state| {
@@ -158,14 +163,17 @@ pub fn run_rule(command: RuleCommand, ctx: &Context) -> Result<Report> {
             })?;
             Ok(Report::Done {
                 message: format!("removed rule {name} from {host}"),
-                json: json!({"domain": host, "removed": name}),
+                json: json_of(&RuleRemovedJson {
+                    domain: &host,
+                    removed: &name,
+                })?,
             })
         }
     }
 }
 
-fn rules_table(domain: &Domain) -> Report {
-    Report::Table {
+fn rules_table(domain: &Domain) -> Result<Report> {
+    Ok(Report::Table {
         columns: vec![
             Column::keep("#"),
             Column::wrap("RULE"),
@@ -190,18 +198,59 @@ fn rules_table(domain: &Domain) -> Report {
             })
             .collect(),
         empty: format!("{} has no rules", domain.host),
-        json: json!(domain.rules),
+        json: json_of(&RuleJson::all(domain))?,
+    })
+}
+
+/// One domain as `domain add|list|show|set --json` and `rule add --json` print it.
+#[derive(Serialize)]
+struct DomainJson<'a> {
+    host: &'a HostName,
+    ca: &'a CaName,
+    mode: VerifyMode,
+    created: DateTime<Utc>,
+    rules: Vec<RuleJson<'a>>,
+}
+
+impl<'a> DomainJson<'a> {
+    fn of(domain: &'a Domain) -> Self {
+        DomainJson {
+            host: &domain.host,
+            ca: &domain.ca,
+            mode: domain.mode,
+            created: domain.created,
+            rules: RuleJson::all(domain),
+        }
     }
 }
 
-fn domain_json(domain: &Domain) -> Value {
-    json!({
-        "host": domain.host,
-        "ca": domain.ca,
-        "mode": domain.mode,
-        "created": domain.created,
-        "rules": domain.rules,
-    })
+/// One rule of a domain, in order, as written (`rule list --json` prints them alone).
+#[derive(Serialize)]
+struct RuleJson<'a> {
+    name: &'a str,
+    criteria: &'a [String],
+    behaviors: &'a [String],
+}
+
+impl<'a> RuleJson<'a> {
+    fn all(domain: &'a Domain) -> Vec<Self> {
+        domain
+            .rules
+            .iter()
+            .map(|rule| RuleJson {
+                name: &rule.name,
+                criteria: &rule.criteria,
+                behaviors: &rule.behaviors,
+            })
+            .collect()
+    }
+}
+
+/// `rule remove --json`: the rule gone, and its domain.
+#[derive(Serialize)]
+struct RuleRemovedJson<'a> {
+    domain: &'a HostName,
+    removed: &'a str,
 }
 
 fn add_rule(
@@ -241,6 +290,6 @@ fn add_rule(
             domain.rules.len(),
             domain.rules.len()
         ),
-        json: domain_json(&domain),
+        json: json_of(&DomainJson::of(&domain))?,
     })
 }

@@ -1,17 +1,16 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
-use serde_json::json;
 
 use crate::cli::{EnvCommand, EnvCreateArgs, EnvSetArgs};
 use crate::context::Context;
 use crate::error::usage;
 use crate::model::{EnvRef, Host};
-use crate::output::{Report, Styled};
+use crate::output::{Report, Styled, json_of};
 use crate::state::{DeploySettings, Environment};
 
 use super::short_time;
-use super::views::{deployment_cell, env_json_of, env_table};
+use super::views::{DeletedJson, EnvJson, deployment_cell, env_table};
 use crate::lifecycle::{add_imported, add_issued};
 
 pub fn run(command: EnvCommand, ctx: &Context) -> Result<Report> {
@@ -22,7 +21,7 @@ pub fn run(command: EnvCommand, ctx: &Context) -> Result<Report> {
             if let Some(property) = &property {
                 state.property(property)?;
             }
-            Ok(env_table(&state, property.as_ref(), ctx))
+            env_table(&state, property.as_ref(), ctx)
         }
         EnvCommand::Show { env } => show(&env, ctx),
         EnvCommand::Set(args) => set(args, ctx),
@@ -95,7 +94,7 @@ fn create(args: EnvCreateArgs, ctx: &Context) -> Result<Report> {
             cert.variable,
             cert.not_after.format("%Y-%m-%d")
         ),
-        json: env_json_of(&environment),
+        json: json_of(&EnvJson::of(&environment))?,
     })
 }
 
@@ -171,7 +170,7 @@ fn show(env: &EnvRef, ctx: &Context) -> Result<Report> {
     ];
     Ok(Report::Fields {
         fields,
-        json: env_json_of(environment),
+        json: json_of(&EnvJson::of(environment))?,
     })
 }
 
@@ -208,7 +207,7 @@ fn set(args: EnvSetArgs, ctx: &Context) -> Result<Report> {
     })?;
     Ok(Report::Done {
         message: format!("updated {env}"),
-        json: env_json_of(&environment),
+        json: json_of(&EnvJson::of(&environment))?,
     })
 }
 
@@ -219,7 +218,10 @@ fn delete(env: &EnvRef, ctx: &Context) -> Result<Report> {
     })?;
     Ok(Report::Done {
         message: format!("deleted {env} and its {removed} certificates"),
-        json: json!({"deleted": env, "certificates_removed": removed}),
+        json: json_of(&DeletedJson {
+            deleted: env,
+            certificates_removed: removed,
+        })?,
     })
 }
 

@@ -1,5 +1,8 @@
+use std::path::Path;
+
 use anyhow::Result;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::{Outcome, short_time};
 use crate::atomic;
@@ -7,7 +10,7 @@ use crate::cli::{ExpiryArgs, ExpiryFormat};
 use crate::context::Context;
 use crate::error::usage;
 use crate::expiry::{self, Item, Level, Thresholds, Watched};
-use crate::output::{self, Column, Report, Styled, Tone};
+use crate::output::{self, Column, Report, Styled, Tone, json_of};
 use crate::pki::cert::{CertInfo, certs_in_file};
 
 pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
@@ -23,7 +26,10 @@ pub fn run(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
             Ok(Outcome {
                 report: Report::Done {
                     message: format!("wrote {}", path.display()),
-                    json: json!({"path": path, "exit_code": outcome.exit_code}),
+                    json: json_of(&WroteJson {
+                        path,
+                        exit_code: outcome.exit_code,
+                    })?,
                 },
                 exit_code: outcome.exit_code,
             })
@@ -50,7 +56,10 @@ fn unknown_on_stdout(error: anyhow::Error, args: &ExpiryArgs, ctx: &Context) -> 
     Ok(Outcome {
         report: Report::Text {
             text,
-            json: json!({"status": "unknown", "error": format!("{error:#}")}),
+            json: json_of(&FailedJson {
+                status: Level::Unknown,
+                error: format!("{error:#}"),
+            })?,
         },
         exit_code: 3,
     })
@@ -133,7 +142,7 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
         &thresholds,
     );
     let overall = items.iter().map(|i| i.state).max().unwrap_or(Level::Ok);
-    let json = summarize(&items, overall, ctx);
+    let json = json_of(&summarize(&items, overall, ctx))?;
     Ok(Outcome {
         report: render(args, &items, overall, &thresholds, json, ctx)?,
         exit_code: overall.exit_code(),
@@ -141,7 +150,7 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
 }
 
 /// The counts by verdict: the one-line summary on stderr (for cron mail), and the JSON.
-fn summarize(items: &[Item], overall: Level, ctx: &Context) -> Value {
+fn summarize<'a>(items: &'a [Item], overall: Level, ctx: &Context) -> ExpiryJson<'a> {
     let count = |level| items.iter().filter(|i| i.state == level).count();
     let counts = [
         (Level::Critical, count(Level::Critical)),
@@ -161,16 +170,48 @@ fn summarize(items: &[Item], overall: Level, ctx: &Context) -> Value {
             summary.join(", ")
         );
     }
-    json!({
-        "status": overall,
-        "counts": {
-            "critical": counts[0].1,
-            "unknown": counts[1].1,
-            "warning": counts[2].1,
-            "ok": counts[3].1,
+    ExpiryJson {
+        status: overall,
+        counts: CountsJson {
+            critical: counts[0].1,
+            unknown: counts[1].1,
+            warning: counts[2].1,
+            ok: counts[3].1,
         },
-        "items": items,
-    })
+        items,
+    }
+}
+
+/// `expiry --json` (and `--format json`): the verdict, the counts, and every item, most urgent
+/// first; an item's keys are `expiry::Item`'s.
+#[derive(Serialize)]
+struct ExpiryJson<'a> {
+    status: Level,
+    counts: CountsJson,
+    items: &'a [Item],
+}
+
+/// How many items have each verdict.
+#[derive(Serialize)]
+struct CountsJson {
+    critical: usize,
+    unknown: usize,
+    warning: usize,
+    ok: usize,
+}
+
+/// `expiry --output FILE --json`: where the report went, and the verdict's exit code.
+#[derive(Serialize)]
+struct WroteJson<'a> {
+    path: &'a Path,
+    exit_code: u8,
+}
+
+/// A check that failed before it had a verdict: UNKNOWN, and why.
+#[derive(Serialize)]
+struct FailedJson {
+    status: Level,
+    error: String,
 }
 
 /// The report in the format asked for.

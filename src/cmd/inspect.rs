@@ -1,16 +1,17 @@
 use anyhow::Result;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::cli::InspectArgs;
 use crate::context::Context;
 use crate::error::usage;
-use crate::output::{Report, Styled, Tone};
+use crate::output::{Report, Styled, Tone, json_of};
 use crate::pki::cert::{CertInfo, certs_in_file, parse_der};
 use crate::pki::p12;
 use crate::state::days_left;
 
 use super::client::probe_server;
-use super::views::{chain_entry_json, chain_text, client_request_text};
+use super::views::{ChainCertJson, chain_text, client_request_text};
 use super::{read_input, read_password, short_time};
 use crate::http;
 
@@ -42,17 +43,26 @@ pub fn run(args: InspectArgs, ctx: &Context) -> Result<Report> {
             json: Value::Null,
         });
     }
+    let views: Vec<InspectedJson> = infos
+        .iter()
+        .map(|info| InspectedJson {
+            info,
+            days_left: days_left(info.not_after, ctx.now),
+        })
+        .collect();
     Ok(Report::Sections {
         parts,
-        json: infos
-            .iter()
-            .map(|info| {
-                let mut value = json!(info);
-                value["days_left"] = json!(days_left(info.not_after, ctx.now));
-                value
-            })
-            .collect(),
+        json: json_of(&views)?,
     })
+}
+
+/// One certificate of a file as `inspect FILE --json` prints it: everything read from it, and
+/// the days it has left.
+#[derive(Serialize)]
+struct InspectedJson<'a> {
+    #[serde(flatten)]
+    info: &'a CertInfo,
+    days_left: i64,
 }
 
 /// PEM (any number of certificates), DER (one), or PKCS#12 (with the password file or none).
@@ -154,15 +164,32 @@ fn inspect_server(
     text.push_str(&chain_text(&chain, ctx.now));
     Ok(Report::Text {
         text,
-        json: json!({
-            "address": address,
-            "peer": connected.peer.to_string(),
-            "tls": tls,
-            "verified": seen.verification_error.is_none(),
-            "verification_error": seen.verification_error,
-            "client_certificate_requested": seen.client_cert_requested,
-            "acceptable_cas": seen.acceptable_cas,
-            "chain": chain.iter().map(|c| chain_entry_json(c, ctx.now)).collect::<Vec<_>>(),
-        }),
+        json: json_of(&ServerJson {
+            address,
+            peer: connected.peer.to_string(),
+            tls: &tls,
+            verified: seen.verification_error.is_none(),
+            verification_error: seen.verification_error.as_deref(),
+            client_certificate_requested: seen.client_cert_requested,
+            acceptable_cas: &seen.acceptable_cas,
+            chain: chain
+                .iter()
+                .map(|c| ChainCertJson::of(c, ctx.now))
+                .collect(),
+        })?,
     })
+}
+
+/// `inspect --connect --json`: the connection, whether the chain verified, the server's
+/// client-certificate request, and its chain.
+#[derive(Serialize)]
+struct ServerJson<'a> {
+    address: &'a str,
+    peer: String,
+    tls: &'a http::TlsFacts,
+    verified: bool,
+    verification_error: Option<&'a str>,
+    client_certificate_requested: bool,
+    acceptable_cas: &'a [String],
+    chain: Vec<ChainCertJson<'a>>,
 }

@@ -3,7 +3,6 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::json;
 
 use super::client::identity::read_import;
 use super::short_time;
@@ -14,7 +13,7 @@ use crate::duration::{HumanDuration, Validity};
 use crate::error::usage;
 use crate::lifecycle::{ensure_issuer, import_issuer, revoke, rotate_issuer, trusted_issuers};
 use crate::model::KeyType;
-use crate::output::{self, Report, Styled};
+use crate::output::{self, Report, Styled, json_of};
 use crate::state::{IssuerRecord, days_left};
 
 /// What `env create` issues for by default: an imported CA must outlive it, or is warned about.
@@ -22,7 +21,7 @@ const DEFAULT_VALIDITY_DAYS: i64 = 365;
 
 pub fn run(command: IssuerCommand, ctx: &Context) -> Result<Report> {
     match command {
-        IssuerCommand::Show => Ok(show(&current_issuer(ctx)?, ctx)),
+        IssuerCommand::Show => show(&current_issuer(ctx)?, ctx),
         IssuerCommand::Export { out } => {
             if let Some(out) = &out {
                 ctx.store.refuse_as_output(out)?;
@@ -53,9 +52,9 @@ fn current_issuer(ctx: &Context) -> Result<IssuerRecord> {
     }
 }
 
-fn show(issuer: &IssuerRecord, ctx: &Context) -> Report {
+fn show(issuer: &IssuerRecord, ctx: &Context) -> Result<Report> {
     let days = days_left(issuer.not_after, ctx.now);
-    Report::Fields {
+    Ok(Report::Fields {
         fields: vec![
             ("Subject", Styled::plain(issuer.subject.clone())),
             ("Key type", Styled::plain(issuer.key_type().to_string())),
@@ -71,18 +70,18 @@ fn show(issuer: &IssuerRecord, ctx: &Context) -> Report {
             ("SHA-256", Styled::plain(issuer.sha256.clone())),
             ("Created", Styled::plain(short_time(issuer.created))),
         ],
-        json: json!({
-            "subject": issuer.subject,
-            "key_type": issuer.key_type(),
-            "serial": issuer.serial,
-            "not_before": issuer.not_before,
-            "not_after": issuer.not_after,
-            "days_left": days,
-            "sha256": issuer.sha256,
-            "created": issuer.created,
-            "pem": issuer.cert_pem,
-        }),
-    }
+        json: json_of(&IssuerJson {
+            subject: &issuer.subject,
+            key_type: issuer.key_type(),
+            serial: &issuer.serial,
+            not_before: issuer.not_before,
+            not_after: issuer.not_after,
+            days_left: days,
+            sha256: &issuer.sha256,
+            created: issuer.created,
+            pem: &issuer.cert_pem,
+        })?,
+    })
 }
 
 /// Every issuer still trusted, the current one first.
@@ -101,12 +100,18 @@ fn export(issuers: &[&IssuerRecord], out: Option<&Path>) -> Result<Report> {
             };
             Ok(Report::Done {
                 message: format!("wrote {what} to {}", path.display()),
-                json: json!({"path": path, "sha256": sha256}),
+                json: json_of(&IssuerFileJson {
+                    path,
+                    sha256: &sha256,
+                })?,
             })
         }
         None => Ok(Report::Text {
             text: pem.clone(),
-            json: json!({"pem": pem, "sha256": sha256}),
+            json: json_of(&IssuerPemJson {
+                pem: &pem,
+                sha256: &sha256,
+            })?,
         }),
     }
 }
@@ -131,7 +136,7 @@ fn crl(out: Option<&Path>, next_update: HumanDuration, ctx: &Context) -> Result<
     let Some(path) = out else {
         return Ok(Report::Text {
             text: crls.pem.clone(),
-            json: serde_json::to_value(json)?,
+            json: json_of(&json)?,
         });
     };
     atomic::write_file(path, crls.pem.as_bytes(), 0o644)?;
@@ -148,7 +153,7 @@ fn crl(out: Option<&Path>, next_update: HumanDuration, ctx: &Context) -> Result<
             path.display(),
             short_time(crls.next_update)
         ),
-        json: serde_json::to_value(json)?,
+        json: json_of(&json)?,
     })
 }
 
@@ -203,12 +208,51 @@ fn replaced(issuer: &IssuerRecord, how: &str, ctx: &Context) -> Result<Report> {
             issuer.key_type(),
             short_time(issuer.not_after)
         ),
-        json: json!({
-            "subject": issuer.subject,
-            "key_type": issuer.key_type(),
-            "not_after": issuer.not_after,
-            "sha256": issuer.sha256,
-            "trusted": trusted,
-        }),
+        json: json_of(&ReplacedJson {
+            subject: &issuer.subject,
+            key_type: issuer.key_type(),
+            not_after: issuer.not_after,
+            sha256: &issuer.sha256,
+            trusted,
+        })?,
     })
+}
+
+/// `issuer show --json`: the issuing CA, with its certificate (never its key).
+#[derive(Serialize)]
+struct IssuerJson<'a> {
+    subject: &'a str,
+    key_type: &'a str,
+    serial: &'a str,
+    not_before: DateTime<Utc>,
+    not_after: DateTime<Utc>,
+    days_left: i64,
+    sha256: &'a str,
+    created: DateTime<Utc>,
+    pem: &'a str,
+}
+
+/// `issuer export --out FILE --json`: where the certificate went.
+#[derive(Serialize)]
+struct IssuerFileJson<'a> {
+    path: &'a Path,
+    sha256: &'a str,
+}
+
+/// `issuer export --json`: the certificate itself.
+#[derive(Serialize)]
+struct IssuerPemJson<'a> {
+    pem: &'a str,
+    sha256: &'a str,
+}
+
+/// `issuer import --json` and `issuer rotate --json`: the new issuer, and how many issuers
+/// servers must now trust.
+#[derive(Serialize)]
+struct ReplacedJson<'a> {
+    subject: &'a str,
+    key_type: &'a str,
+    not_after: DateTime<Utc>,
+    sha256: &'a str,
+    trusted: usize,
 }

@@ -1,17 +1,19 @@
 use std::collections::HashMap;
 
 use anyhow::Result;
-use serde_json::json;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::cli::PropertyCommand;
 use crate::context::Context;
 use crate::error::usage;
 use crate::model::{PropertyName, Stage};
-use crate::output::{Column, Report, Styled};
+use crate::output::{Column, Report, Styled, json_of};
 use crate::state::{Property, State};
 
 use super::short_time;
-use super::views::env_table;
+use super::views::{DeletedJson, env_table};
 
 pub fn run(command: PropertyCommand, ctx: &Context) -> Result<Report> {
     match command {
@@ -40,7 +42,7 @@ fn create(name: &PropertyName, ctx: &Context) -> Result<Report> {
         message: format!(
             "created property {name}; add environments with 'mtlsctl env create {name}/production'"
         ),
-        json: property_json(&State::default(), &property),
+        json: json_of(&PropertyJson::of(&State::default(), &property))?,
     })
 }
 
@@ -60,6 +62,14 @@ fn list(ctx: &Context) -> Result<Report> {
         stages.sort();
         stages.into_iter().map(Stage::as_str).collect()
     };
+    let views: Vec<PropertyJson> = properties
+        .iter()
+        .map(|p| PropertyJson {
+            name: &p.name,
+            created: p.created,
+            environments: stages(&p.name),
+        })
+        .collect();
     Ok(Report::Table {
         columns: vec![
             Column::wrap("PROPERTY"),
@@ -77,10 +87,7 @@ fn list(ctx: &Context) -> Result<Report> {
             })
             .collect(),
         empty: "no properties yet; create one with 'mtlsctl property create NAME'".into(),
-        json: properties
-            .iter()
-            .map(|p| json!({"name": p.name, "created": p.created, "environments": stages(&p.name)}))
-            .collect(),
+        json: json_of(&views)?,
     })
 }
 
@@ -92,12 +99,12 @@ fn show(name: &PropertyName, ctx: &Context) -> Result<Report> {
             ("Property", Styled::plain(name.as_str())),
             ("Created", Styled::plain(short_time(property.created))),
         ],
-        json: json!(null),
+        json: Value::Null,
     };
-    let environments = env_table(&state, Some(name), ctx);
+    let environments = env_table(&state, Some(name), ctx)?;
     Ok(Report::Sections {
         parts: vec![fields, environments],
-        json: property_json(&state, property),
+        json: json_of(&PropertyJson::of(&state, property))?,
     })
 }
 
@@ -119,7 +126,10 @@ fn delete(name: &PropertyName, force: bool, ctx: &Context) -> Result<Report> {
     })?;
     Ok(Report::Done {
         message: format!("deleted property {name} ({removed} certificates removed)"),
-        json: json!({"deleted": name, "certificates_removed": removed}),
+        json: json_of(&DeletedJson {
+            deleted: name,
+            certificates_removed: removed,
+        })?,
     })
 }
 
@@ -129,10 +139,21 @@ fn stages(state: &State, name: &PropertyName) -> Vec<&'static str> {
     stages.into_iter().map(|s| s.as_str()).collect()
 }
 
-fn property_json(state: &State, property: &Property) -> serde_json::Value {
-    json!({
-        "name": property.name,
-        "created": property.created,
-        "environments": stages(state, &property.name),
-    })
+/// One property as `property create|list|show --json` print it.
+#[derive(Serialize)]
+struct PropertyJson<'a> {
+    name: &'a PropertyName,
+    created: DateTime<Utc>,
+    /// The stages it has environments for, in order.
+    environments: Vec<&'static str>,
+}
+
+impl<'a> PropertyJson<'a> {
+    fn of(state: &State, property: &'a Property) -> Self {
+        PropertyJson {
+            name: &property.name,
+            created: property.created,
+            environments: stages(state, &property.name),
+        }
+    }
 }

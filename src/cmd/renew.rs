@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::deploy;
 use crate::lifecycle::renew::{self, Plan};
 use crate::model::EnvRef;
-use crate::output::{self, Report};
+use crate::output::{self, Report, json_of};
 use crate::state::State;
 
 /// The JSON of `cert renew`.
@@ -91,7 +91,7 @@ pub fn run(args: &CertRenewArgs, ctx: &Context) -> Result<Outcome> {
     Ok(Outcome {
         report: Report::Done {
             message,
-            json: serde_json::to_value(&renewal)?,
+            json: json_of(&renewal)?,
         },
         exit_code,
     })

@@ -1,23 +1,24 @@
 //! `mtlsctl request` and `inspect --connect`: a client identity and server trust from flags or
 //! the store, one exchange (with retries), and errors that say what to do.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
 use chrono::{DateTime, Utc};
 use hyper::Method;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::client::*;
 use super::short_time;
-use super::views::{chain_entry_json, chain_text, client_request_text};
+use super::views::{ChainCertJson, chain_text, client_request_text};
 use crate::atomic;
 use crate::cli::RequestArgs;
 use crate::context::Context;
 use crate::error::{transfer, usage};
 use crate::http::{self, ConnectOptions, Exchange, HttpVersion, Step, Target, TransferError};
-use crate::output::{self, Report};
+use crate::output::{self, Report, json_of};
 use crate::pki::cert::CertInfo;
 use crate::text::escape_untrusted;
 use crate::tls::{self, ClientOptions, Observations, Observed};
@@ -311,25 +312,25 @@ fn report(args: &RequestArgs, done: &Done, streamed: bool, ctx: &Context) -> Res
     if !ctx.json {
         return Ok(Report::Bytes(output));
     }
-    let mut value = response_json(response, &done.seen, done.sent.as_ref(), ctx.now);
-    value["url_effective"] = json!(done.url);
-    value["redirects"] = json!(done.redirects);
-    if let Some(path) = &args.output {
-        atomic::write_file(path, &response.body, atomic::output_mode(path))
-            .map_err(write_failed)?;
-    } else {
-        match std::str::from_utf8(&response.body) {
-            Ok(text) => value["body"] = json!(text),
-            Err(_) => {
-                use base64::Engine;
-                let encoded = base64::engine::general_purpose::STANDARD.encode(&response.body);
-                value["body_base64"] = json!(encoded);
-            }
+    // A body written to -o is not repeated in the JSON.
+    let body = match &args.output {
+        Some(path) => {
+            atomic::write_file(path, &response.body, atomic::output_mode(path))
+                .map_err(write_failed)?;
+            None
         }
-    }
+        None => Some(&response.body[..]),
+    };
+    let chain: Vec<CertInfo> = done
+        .seen
+        .server_chain
+        .iter()
+        .filter_map(|der| CertInfo::from_der(der).ok())
+        .collect();
+    let view = ResponseJson::of(done, &chain, body, ctx.now);
     Ok(Report::Text {
         text: String::new(),
-        json: value,
+        json: json_of(&view)?,
     })
 }
 
@@ -682,54 +683,133 @@ fn account(
     text
 }
 
-fn response_json(
-    response: &http::Response,
-    seen: &Observed,
-    sent: Option<&SentCert>,
-    now: DateTime<Utc>,
-) -> Value {
-    let headers: serde_json::Map<String, Value> = response
-        .headers
+/// `request --json`: the answer (status, headers, body), the connection, its timings and TLS,
+/// and where the redirects led.
+#[derive(Serialize)]
+struct ResponseJson<'a> {
+    status: u16,
+    http_version: &'static str,
+    /// A header sent once is a string; one sent several times, the list of its values.
+    headers: BTreeMap<String, HeaderJson>,
+    peer: String,
+    timings: &'a http::Timings,
+    tls: Option<ResponseTlsJson<'a>>,
+    url_effective: &'a str,
+    redirects: u32,
+    /// The body when it is UTF-8 text (and not written to -o).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+    /// The body in base64 when it is not text (and not written to -o).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body_base64: Option<String>,
+}
+
+/// The values of one response header.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum HeaderJson {
+    Once(String),
+    Repeated(Vec<String>),
+}
+
+/// The TLS part of `request --json`: the session, the server's chain, its client-certificate
+/// request, and the certificate sent.
+#[derive(Serialize)]
+struct ResponseTlsJson<'a> {
+    version: &'a str,
+    cipher: &'a str,
+    alpn: Option<&'a str>,
+    server_chain: Vec<ChainCertJson<'a>>,
+    client_certificate_requested: bool,
+    acceptable_cas: &'a [String],
+    client_certificate_sent: Option<SentCertJson<'a>>,
+}
+
+/// The client certificate the server received.
+#[derive(Serialize)]
+struct SentCertJson<'a> {
+    subject: &'a str,
+    variable: Option<&'a str>,
+    not_after: DateTime<Utc>,
+}
+
+impl<'a> ResponseJson<'a> {
+    /// The view of a finished transfer; `body` is None when -o took it.
+    fn of(
+        done: &'a Done,
+        chain: &'a [CertInfo],
+        body: Option<&'a [u8]>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let response = &done.response;
+        let (body, body_base64) = match body.map(|bytes| (bytes, std::str::from_utf8(bytes))) {
+            None => (None, None),
+            Some((_, Ok(text))) => (Some(text), None),
+            Some((bytes, Err(_))) => {
+                use base64::Engine;
+                let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
+                (None, Some(encoded))
+            }
+        };
+        ResponseJson {
+            status: response.status.as_u16(),
+            http_version: version_name(response.version),
+            headers: headers_json(&response.headers),
+            peer: response.peer.to_string(),
+            timings: &response.timings,
+            tls: response.tls.as_ref().map(|tls| ResponseTlsJson {
+                version: &tls.version,
+                cipher: &tls.cipher,
+                alpn: tls.alpn.as_deref(),
+                server_chain: chain.iter().map(|c| ChainCertJson::of(c, now)).collect(),
+                client_certificate_requested: done.seen.client_cert_requested,
+                acceptable_cas: &done.seen.acceptable_cas,
+                client_certificate_sent: done
+                    .sent
+                    .as_ref()
+                    .filter(|_| done.seen.client_cert_sent)
+                    .map(|c| SentCertJson {
+                        subject: &c.subject,
+                        variable: c.variable.as_deref(),
+                        not_after: c.not_after,
+                    }),
+            }),
+            url_effective: &done.url,
+            redirects: done.redirects,
+            body,
+            body_base64,
+        }
+    }
+}
+
+/// The HTTP version as `request --json` names it: spelled out here, since hyper's Debug text is
+/// not ours to keep stable.
+fn version_name(version: hyper::Version) -> &'static str {
+    match version {
+        hyper::Version::HTTP_09 => "HTTP/0.9",
+        hyper::Version::HTTP_10 => "HTTP/1.0",
+        hyper::Version::HTTP_2 => "HTTP/2.0",
+        hyper::Version::HTTP_3 => "HTTP/3.0",
+        _ => "HTTP/1.1",
+    }
+}
+
+/// Each header by name (lossy UTF-8, as received): one value as a string, several as a list.
+fn headers_json(headers: &hyper::HeaderMap) -> BTreeMap<String, HeaderJson> {
+    headers
         .keys()
         .map(|name| {
-            let values: Vec<String> = response
-                .headers
+            let mut values: Vec<String> = headers
                 .get_all(name)
                 .iter()
                 .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
                 .collect();
             let value = if values.len() == 1 {
-                json!(values[0])
+                HeaderJson::Once(values.remove(0))
             } else {
-                json!(values)
+                HeaderJson::Repeated(values)
             };
             (name.to_string(), value)
         })
-        .collect();
-    let chain: Vec<Value> = seen
-        .server_chain
-        .iter()
-        .filter_map(|der| CertInfo::from_der(der).ok())
-        .map(|c| chain_entry_json(&c, now))
-        .collect();
-    json!({
-        "status": response.status.as_u16(),
-        "http_version": format!("{:?}", response.version),
-        "headers": headers,
-        "peer": response.peer.to_string(),
-        "timings": response.timings,
-        "tls": response.tls.as_ref().map(|tls| json!({
-            "version": tls.version,
-            "cipher": tls.cipher,
-            "alpn": tls.alpn,
-            "server_chain": chain,
-            "client_certificate_requested": seen.client_cert_requested,
-            "acceptable_cas": seen.acceptable_cas,
-            "client_certificate_sent": sent.filter(|_| seen.client_cert_sent).map(|c| json!({
-                "subject": c.subject,
-                "variable": c.variable,
-                "not_after": c.not_after,
-            })),
-        })),
-    })
+        .collect()
 }

@@ -12,7 +12,7 @@ use crate::error::usage;
 use crate::lifecycle::revoke::{in_our_crl, revoke};
 use crate::lifecycle::{add_issued, add_record, ensure_issuer, signer};
 use crate::model::{EnvRef, Host};
-use crate::output::{self, Report};
+use crate::output::{self, Report, json_of};
 use crate::pki::issue::{LeafRequest, issue_for_csr};
 use crate::state::{CertRecord, State};
 
@@ -68,7 +68,7 @@ pub fn run_revoke(args: &CertRevokeArgs, ctx: &Context) -> Result<Report> {
     };
     Ok(Report::Done {
         message: revoke_message(&cert, rotated.as_ref(), changed, in_crl),
-        json: serde_json::to_value(json)?,
+        json: json_of(&json)?,
     })
 }
 
@@ -195,7 +195,7 @@ pub fn run_sign(args: &CertSignArgs, ctx: &Context) -> Result<Report> {
     };
     Ok(Report::Text {
         text: pem,
-        json: serde_json::to_value(json)?,
+        json: json_of(&json)?,
     })
 }
 

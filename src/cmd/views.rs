@@ -1,20 +1,23 @@
 //! Views that several commands show (not a command module): the environments table, the
-//! deployment cell, the environment's JSON.
+//! deployment cell, and the JSON views more than one command prints.
 
-use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde::Serialize;
 
 use super::short_time;
 use crate::context::Context;
-use crate::model::{DeploymentStatus, PropertyName};
-use crate::output::{Column, Report, Styled, Tone};
+use crate::model::{DeploymentStatus, EnvRef, Host, KeyType, PropertyName, Stage};
+use crate::output::{Column, Report, Styled, Tone, json_of};
 use crate::pki::cert::CertInfo;
-use crate::state::{Environment, State};
+use crate::state::{DeployRecord, Environment, State};
 use crate::text::escape_untrusted;
 use crate::tls::Observed;
 use chrono::{DateTime, Utc};
 
 /// The environments table that `env list` and `property show` print.
-pub fn env_table(state: &State, property: Option<&PropertyName>, ctx: &Context) -> Report {
+pub fn env_table(state: &State, property: Option<&PropertyName>, ctx: &Context) -> Result<Report> {
     let mut environments: Vec<&Environment> = state
         .environments
         .iter()
@@ -52,7 +55,8 @@ pub fn env_table(state: &State, property: Option<&PropertyName>, ctx: &Context) 
             ]
         })
         .collect();
-    Report::Table {
+    let views: Vec<EnvJson> = environments.iter().map(|e| EnvJson::of(e)).collect();
+    Ok(Report::Table {
         columns: vec![
             Column::wrap("ENVIRONMENT"),
             Column::optional(1, "NAME"),
@@ -63,8 +67,8 @@ pub fn env_table(state: &State, property: Option<&PropertyName>, ctx: &Context) 
         ],
         rows,
         empty: "no environments yet; create one with 'mtlsctl env create PROPERTY/STAGE'".into(),
-        json: environments.iter().map(|e| env_json_of(e)).collect(),
-    }
+        json: json_of(&views)?,
+    })
 }
 
 pub fn deployment_cell(status: DeploymentStatus) -> Styled {
@@ -76,25 +80,93 @@ pub fn deployment_cell(status: DeploymentStatus) -> Styled {
     Styled(status.as_str().to_string(), tone)
 }
 
-/// `env list|show --json`: the schema of DESIGN.md.
-pub fn env_json_of(environment: &Environment) -> Value {
-    json!({
-        "property": environment.property,
-        "stage": environment.stage,
-        "environment": environment.env_ref(),
-        "name": environment.name,
-        "host": environment.host,
-        "created": environment.created,
-        "key_type": environment.key_type,
-        "validity_days": environment.validity_days,
-        "current_cert": environment.current_cert,
-        "deployed_cert": environment.deployed_cert,
-        "deployment_status": environment.deployment_status(),
-        "last_deploy": environment.last_deploy.as_ref().map(|d| json!({
-            "at": d.at, "ok": d.ok, "error": d.error, "cert": d.cert, "manual": d.manual,
-        })),
-        "deploy": {"dir": environment.deploy.dir, "hook": environment.deploy.hook},
-    })
+/// One environment as `env list|show|create|set --json` print it: the schema of the README.
+#[derive(Serialize)]
+pub struct EnvJson<'a> {
+    property: &'a PropertyName,
+    stage: Stage,
+    environment: EnvRef,
+    name: &'a str,
+    host: Host,
+    created: DateTime<Utc>,
+    key_type: KeyType,
+    validity_days: i64,
+    current_cert: Option<&'a str>,
+    deployed_cert: Option<&'a str>,
+    deployment_status: DeploymentStatus,
+    last_deploy: Option<LastDeployJson<'a>>,
+    deploy: DeployJson<'a>,
+}
+
+impl<'a> EnvJson<'a> {
+    pub fn of(environment: &'a Environment) -> Self {
+        EnvJson {
+            property: &environment.property,
+            stage: environment.stage,
+            environment: environment.env_ref(),
+            name: &environment.name,
+            host: environment.host,
+            created: environment.created,
+            key_type: environment.key_type,
+            validity_days: environment.validity_days,
+            current_cert: environment.current_cert.as_deref(),
+            deployed_cert: environment.deployed_cert.as_deref(),
+            deployment_status: environment.deployment_status(),
+            last_deploy: environment.last_deploy.as_ref().map(LastDeployJson::of),
+            deploy: DeployJson {
+                dir: environment.deploy.dir.as_deref(),
+                hook: environment.deploy.hook.as_deref(),
+            },
+        }
+    }
+}
+
+/// An environment's last deploy, in its own words rather than the state file's.
+#[derive(Serialize)]
+struct LastDeployJson<'a> {
+    at: DateTime<Utc>,
+    ok: bool,
+    error: Option<&'a str>,
+    cert: &'a str,
+    manual: bool,
+}
+
+impl<'a> LastDeployJson<'a> {
+    fn of(record: &'a DeployRecord) -> Self {
+        LastDeployJson {
+            at: record.at,
+            ok: record.ok,
+            error: record.error.as_deref(),
+            cert: &record.cert,
+            manual: record.manual,
+        }
+    }
+}
+
+/// Where an environment's certificates are deployed.
+#[derive(Serialize)]
+struct DeployJson<'a> {
+    dir: Option<&'a Path>,
+    hook: Option<&'a str>,
+}
+
+/// What `cert export --out` and `man --out-dir` wrote.
+#[derive(Serialize)]
+pub struct WrittenJson<'a> {
+    pub files: &'a [PathBuf],
+}
+
+/// `ca remove` and `domain remove`: the name of what is gone.
+#[derive(Serialize)]
+pub struct RemovedJson<'a> {
+    pub removed: &'a str,
+}
+
+/// `property delete` and `env delete`: what is gone, and how many certificates with it.
+#[derive(Serialize)]
+pub struct DeletedJson<'a, T: Serialize> {
+    pub deleted: &'a T,
+    pub certificates_removed: usize,
 }
 
 pub fn client_request_text(seen: &Observed) -> String {
@@ -138,14 +210,28 @@ pub fn chain_text(chain: &[CertInfo], now: DateTime<Utc>) -> String {
     text
 }
 
-pub fn chain_entry_json(cert: &CertInfo, now: DateTime<Utc>) -> Value {
-    json!({
-        "subject": cert.subject,
-        "issuer": cert.issuer,
-        "not_before": cert.not_before,
-        "not_after": cert.not_after,
-        "days_left": crate::state::days_left(cert.not_after, now),
-        "sans": cert.sans,
-        "sha256": cert.sha256,
-    })
+/// One certificate of a server's chain, as `inspect --connect` and `request` show it.
+#[derive(Serialize)]
+pub struct ChainCertJson<'a> {
+    subject: &'a str,
+    issuer: &'a str,
+    not_before: DateTime<Utc>,
+    not_after: DateTime<Utc>,
+    days_left: i64,
+    sans: &'a [String],
+    sha256: &'a str,
+}
+
+impl<'a> ChainCertJson<'a> {
+    pub fn of(cert: &'a CertInfo, now: DateTime<Utc>) -> Self {
+        ChainCertJson {
+            subject: &cert.subject,
+            issuer: &cert.issuer,
+            not_before: cert.not_before,
+            not_after: cert.not_after,
+            days_left: crate::state::days_left(cert.not_after, now),
+            sans: &cert.sans,
+            sha256: &cert.sha256,
+        }
+    }
 }
