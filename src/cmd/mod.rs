@@ -11,9 +11,7 @@ pub mod expiry;
 mod inspect;
 mod issuer;
 mod property;
-mod renew;
 mod request;
-mod revoke;
 mod serve;
 mod views;
 
@@ -21,7 +19,7 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
-use crate::cli::{CertCommand, Command};
+use crate::cli::Command;
 use crate::context::Context;
 use crate::output::Report;
 
@@ -44,10 +42,7 @@ pub fn dispatch(command: Command, ctx: &Context) -> Result<Outcome> {
     let report = match command {
         Command::Property(command) => property::run(command, ctx),
         Command::Env(command) => env::run(command, ctx),
-        Command::Cert(CertCommand::Renew(args)) => return renew::run(&args, ctx),
-        Command::Cert(CertCommand::Revoke(args)) => revoke::run_revoke(&args, ctx),
-        Command::Cert(CertCommand::Sign(args)) => revoke::run_sign(&args, ctx),
-        Command::Cert(command) => cert::run(command, ctx),
+        Command::Cert(command) => return cert::run(command, ctx),
         Command::Inspect(args) => inspect::run(args, ctx),
         Command::Issuer(command) => issuer::run(command, ctx),
         Command::Ca(command) => ca::run(command, ctx),

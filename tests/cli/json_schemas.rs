@@ -144,6 +144,92 @@ const SCHEMAS: &[(&str, &[&str], &str, &[&str])] = &[
         "/last_deploy",
         &["at", "ok", "error", "cert", "manual"],
     ),
+    (
+        "cert renew",
+        &["cert", "renew", "--dry-run"],
+        "",
+        &["renewed", "skipped", "failed", "dry_run"],
+    ),
+    (
+        "cert renew skipped",
+        &["cert", "renew", "--dry-run"],
+        "/skipped/0",
+        &["environment", "reason", "detail"],
+    ),
+    (
+        "cert renew renewed",
+        &["cert", "renew", "--within", "365d", "--dry-run"],
+        "/renewed/0",
+        &[
+            "environment",
+            "reason",
+            "previous_cert",
+            "current_cert",
+            "variable",
+            "deployed",
+        ],
+    ),
+    (
+        "cert deploy",
+        &["cert", "deploy", "shop/staging"],
+        "",
+        &[
+            "environment",
+            "deployed_cert",
+            "variable",
+            "dir",
+            "hook",
+            "skipped",
+        ],
+    ),
+    (
+        "cert revoke",
+        &["cert", "revoke", "shop_staging_v1"],
+        "",
+        &[
+            "id",
+            "variable",
+            "environment",
+            "revoked_at",
+            "reason",
+            "changed",
+            "rotated_to",
+            "in_crl",
+        ],
+    ),
+    (
+        "cert sign",
+        &["cert", "sign", "shop/staging", "--csr", "device.csr"],
+        "",
+        &[
+            "environment",
+            "id",
+            "variable",
+            "subject",
+            "not_after",
+            "key_type",
+            "pem",
+        ],
+    ),
+    (
+        "issuer crl",
+        &["issuer", "crl"],
+        "",
+        &[
+            "number",
+            "this_update",
+            "next_update",
+            "revoked",
+            "path",
+            "pem",
+        ],
+    ),
+    (
+        "issuer rotate",
+        &["issuer", "rotate"],
+        "",
+        &["subject", "key_type", "not_after", "sha256", "trusted"],
+    ),
 ];
 
 #[test]
@@ -156,6 +242,12 @@ fn every_json_schema_has_exactly_its_documented_keys() {
     w.ok(&["ca", "add", "local", issuer.to_str().unwrap()]);
     w.ok(&["domain", "add", "api.test", "--ca", "local"]);
     w.ok(&["rule", "add", "api.test", "r", "--behavior", "deny 403"]);
+    w.ok(&["env", "set", "shop/staging", "--deploy-hook", "true"]);
+    w.ok(&["cert", "rotate", "shop/staging"]);
+    let csr = rcgen::CertificateParams::default()
+        .serialize_request(&rcgen::KeyPair::generate().unwrap())
+        .unwrap();
+    w.write("device.csr", csr.pem().unwrap());
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let section = readme

@@ -425,3 +425,79 @@ fn cert_sign_certifies_a_key_made_elsewhere_and_refuses_a_forged_csr() {
     assert!(err.contains("signature does not verify"), "{err}");
     assert_eq!(w.state_bytes(), before);
 }
+
+#[test]
+fn the_new_commands_refuse_bad_input_clearly_and_change_nothing() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod"]);
+    w.write("page.html", "<!DOCTYPE html><html>Sign in</html>");
+    w.write("empty.csr", "");
+    let before = w.state_bytes();
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["cert", "revoke", "nope"],
+            2,
+            "there is no certificate 'nope'",
+        ),
+        (
+            &["cert", "revoke", "shop/prod", "--reason", "bored"],
+            2,
+            "--reason",
+        ),
+        (
+            &["cert", "sign", "shop/prod", "--csr", "missing.csr"],
+            1,
+            "missing.csr",
+        ),
+        (
+            &["cert", "sign", "shop/prod", "--csr", "page.html"],
+            2,
+            "the CSR cannot be read",
+        ),
+        (
+            &["cert", "sign", "shop/dev", "--csr", "page.html"],
+            2,
+            "there is no environment shop/development",
+        ),
+        (
+            &["issuer", "crl", "--next-update", "0s"],
+            2,
+            "--next-update",
+        ),
+        (
+            &[
+                "issuer",
+                "import",
+                "--cert",
+                "missing.pem",
+                "--key",
+                "missing.key",
+            ],
+            1,
+            "missing.pem",
+        ),
+        (
+            &[
+                "issuer",
+                "import",
+                "--cert",
+                "page.html",
+                "--key",
+                "page.html",
+            ],
+            2,
+            "page.html",
+        ),
+        (&["issuer", "rotate", "--key-type", "dsa"], 2, "--key-type"),
+    ];
+    for (args, code, expected) in cases {
+        let err = w.fails(args, *code);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(
+            !err.contains("Error(") && !err.contains("Other("),
+            "{args:?}: {err}"
+        );
+        assert_eq!(w.state_bytes(), before, "{args:?} changed the state");
+    }
+}

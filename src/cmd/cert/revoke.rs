@@ -4,8 +4,8 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{read_input, short_time};
 use crate::cli::{CertRevokeArgs, CertSignArgs};
+use crate::cmd::{read_input, short_time};
 use crate::context::Context;
 use crate::duration::Validity;
 use crate::error::usage;

@@ -4,8 +4,8 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::Outcome;
 use crate::cli::CertRenewArgs;
+use crate::cmd::Outcome;
 use crate::context::Context;
 use crate::deploy;
 use crate::lifecycle::renew::{self, Plan};

@@ -16,12 +16,16 @@ use crate::pki::cert::{certs_from_pem, first_der};
 use crate::pki::p12;
 use crate::state::{CertRecord, Index};
 
+mod renew;
+mod revoke;
+
+use super::Outcome;
 use super::views::{WrittenJson, deployment_cell};
 use super::{read_password, short_time};
 use crate::lifecycle::{add_imported, add_issued};
 
-pub fn run(command: CertCommand, ctx: &Context) -> Result<Report> {
-    match command {
+pub fn run(command: CertCommand, ctx: &Context) -> Result<Outcome> {
+    let report = match command {
         CertCommand::List { filter, status } => list(filter.as_deref(), status, ctx),
         CertCommand::Show { cert } => show(&cert, ctx),
         CertCommand::Rotate {
@@ -45,13 +49,13 @@ pub fn run(command: CertCommand, ctx: &Context) -> Result<Report> {
             },
             ctx,
         ),
-        // Their own modules, reached from cmd::dispatch.
-        CertCommand::Renew(_) | CertCommand::Revoke(_) | CertCommand::Sign(_) => {
-            unreachable!("dispatched to cmd::renew and cmd::revoke")
-        }
+        CertCommand::Renew(args) => return renew::run(&args, ctx),
+        CertCommand::Revoke(args) => revoke::run_revoke(&args, ctx),
+        CertCommand::Sign(args) => revoke::run_sign(&args, ctx),
         CertCommand::Export(args) => export(args, ctx),
         CertCommand::Import { env, files } => import(&env, &files, ctx),
-    }
+    }?;
+    Ok(report.into())
 }
 
 /// One row of `cert list`.
