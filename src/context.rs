@@ -102,7 +102,7 @@ impl Context {
             }
         };
         Ok(Context {
-            store: Store::file(state_path, lock_timeout, global.quiet),
+            store: store_at(state_path, lock_timeout, global.quiet)?,
             json: global.json,
             quiet: global.quiet,
             verbose: global.verbose,
@@ -115,6 +115,40 @@ impl Context {
             proxy_env: ProxyEnv::read(),
         })
     }
+}
+
+/// The state's store: a secret store for `vault+https://…`, else the file.
+fn store_at(path: PathBuf, lock_timeout: Duration, quiet: bool) -> Result<Store> {
+    match path.to_str().filter(|p| p.starts_with("vault+")) {
+        Some(url) => Store::vault(vault_settings(url)?),
+        None => Ok(Store::file(path, lock_timeout, quiet)),
+    }
+}
+
+/// How to reach a secret store, from the variables its own CLIs read: VAULT_TOKEN (or
+/// BAO_TOKEN, or the token `bao login`/`vault login` left in ~/.vault-token), VAULT_CACERT,
+/// VAULT_NAMESPACE.
+pub fn vault_settings(url: &str) -> Result<crate::state::VaultSettings> {
+    let token = non_empty_var("VAULT_TOKEN")
+        .or_else(|| non_empty_var("BAO_TOKEN"))
+        .or_else(|| {
+            let home = non_empty_var("HOME")?;
+            let text = std::fs::read_to_string(PathBuf::from(home).join(".vault-token")).ok()?;
+            Some(text.trim().to_string()).filter(|t| !t.is_empty())
+        });
+    let cacert = match non_empty_var("VAULT_CACERT") {
+        Some(path) => Some(
+            std::fs::read(&path)
+                .map_err(|e| usage(format!("VAULT_CACERT={path} cannot be read: {e}")))?,
+        ),
+        None => None,
+    };
+    Ok(crate::state::VaultSettings {
+        url: url.to_string(),
+        token,
+        cacert,
+        namespace: non_empty_var("VAULT_NAMESPACE"),
+    })
 }
 
 /// COLUMNS when set (as `ls` honours it), else the terminal's own width.

@@ -57,7 +57,7 @@ fn create(args: EnvCreateArgs, ctx: &Context) -> Result<Report> {
     let imported = importing
         .then(|| super::client::identity::read_import(&args.import))
         .transpose()?;
-    let (environment, cert) = ctx.store.update(|state| {
+    let (environment, cert) = ctx.store.update_environment(env, |state| {
         state.property(&env.property)?;
         if let Ok(existing) = state.environment(env) {
             return Err(usage(format!(
@@ -184,7 +184,7 @@ fn set(args: EnvSetArgs, ctx: &Context) -> Result<Report> {
         Some(dir) => Some(absolute(Some(dir))?),
         None => None,
     };
-    let environment = ctx.store.update(|state| {
+    let environment = ctx.store.update_environment(env, |state| {
         let environment = state.environment_mut(env)?;
         if let Some(name) = &args.name {
             if name.trim().is_empty() {
@@ -212,7 +212,7 @@ fn set(args: EnvSetArgs, ctx: &Context) -> Result<Report> {
 }
 
 fn delete(env: &EnvRef, ctx: &Context) -> Result<Report> {
-    let removed = ctx.store.update(|state| {
+    let removed = ctx.store.update_environment(env, |state| {
         state.environment(env)?;
         Ok(state.remove_environment(env))
     })?;

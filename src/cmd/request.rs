@@ -88,7 +88,11 @@ fn prepare(args: &RequestArgs, ctx: &Context) -> Result<Prepared> {
     }
     let needs_state =
         args.identity.env.is_some() || args.identity.cert_id.is_some() || args.ca.is_some();
-    let state = needs_state.then(|| ctx.store.read()).transpose()?;
+    // --env alone reads that environment alone: a CI runner's token may grant nothing else.
+    let state = match (&args.identity.env, &args.ca) {
+        (Some(env), None) => Some(ctx.store.read_environment(env)?),
+        _ => needs_state.then(|| ctx.store.read()).transpose()?,
+    };
     let identity = load_identity(&args.identity, state.as_ref(), ctx)?;
     let exchange = exchange_of(args)?;
     let trust = server_trust(

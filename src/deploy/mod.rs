@@ -87,7 +87,9 @@ pub fn deploy(
         error: format!("{e:#}"),
         touched,
     });
-    store.update(|state| record(state, env, &job.cert.id, failure.clone(), false, now))?;
+    store.update_environment(env, |state| {
+        record(state, env, &job.cert.id, failure.clone(), false, now)
+    })?;
     let note = outcome.with_context(|| format!("deploying {} to {env} failed", job.cert.id))?;
     Ok(Deployed {
         cert: job.cert,
@@ -99,7 +101,7 @@ pub fn deploy(
 
 /// `cert deploy --manual`: the current certificate recorded as deployed by hand.
 pub fn record_manual(store: &Store, env: &EnvRef, now: DateTime<Utc>) -> Result<CertRecord> {
-    store.update(|state| {
+    store.update_environment(env, |state| {
         let cert = current_of(state, env)?;
         record(state, env, &cert.id, None, true, now)?;
         Ok(cert)
@@ -115,7 +117,7 @@ fn begin(
     force: bool,
     now: DateTime<Utc>,
 ) -> Result<Option<(Job, Option<DateTime<Utc>>)>> {
-    store.update(|state| {
+    store.update_environment(env, |state| {
         let cert = current_of(state, env)?;
         let environment = state.environment_mut(env)?;
         let done = environment.deploy_started.is_none()

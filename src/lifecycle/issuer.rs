@@ -14,6 +14,8 @@ use crate::state::{IssuerRecord, State};
 
 /// The store's issuer, created now if there is none yet.
 pub fn ensure_issuer(state: &mut State, now: DateTime<Utc>) -> Result<&IssuerRecord> {
+    // An issuer this token may not read is not missing: never make a second one.
+    state.ensure_readable("issuer")?;
     if state.issuer.is_none() {
         let issued = create_issuer(now, KeyType::EcP256, None)?;
         state.issuer = Some(record(issued, now));

@@ -76,7 +76,7 @@ pub fn renew(
     within: Threshold,
     now: DateTime<Utc>,
 ) -> Result<Option<(Option<String>, CertRecord)>> {
-    store.update(|state| {
+    store.update_environment(env, |state| {
         if !matches!(plan(state, env, within, now)?, Plan::Renew(_)) {
             return Ok(None);
         }

@@ -2,12 +2,15 @@
 //! shares. `store` reads and writes it safely.
 
 mod file;
+mod layout;
 mod ops;
 mod store;
 mod validate;
+mod vault;
 
 pub use file::{FileBackend, parse};
 pub use store::{Backend, Commit, Store, Transaction};
+pub use vault::{MAX_ENTRY_BYTES, VaultSettings};
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -48,6 +51,13 @@ pub struct State {
     /// The CRL number last used, and where the last CRL was written (for `expiry`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crl: Option<CrlRecord>,
+    /// Issuers' certificates by subject, for chains when the issuer itself could not be read
+    /// (a secret-store token that may read one environment only). Never saved.
+    #[serde(skip)]
+    pub issuer_chains: std::collections::BTreeMap<String, String>,
+    /// Entries of a secret store the token may not read (listed, then refused). Never saved.
+    #[serde(skip)]
+    pub unreadable: Vec<String>,
 }
 
 /// The issuer's CRLs: the number only grows; the file last written is watched by `expiry`.
@@ -86,6 +96,8 @@ impl Default for State {
             domains: Vec::new(),
             previous_issuers: Vec::new(),
             crl: None,
+            issuer_chains: Default::default(),
+            unreadable: Vec::new(),
         }
     }
 }
@@ -329,14 +341,36 @@ impl State {
         self.environments
             .iter()
             .find(|e| e.is(env))
-            .ok_or_else(|| unknown_environment(env))
+            .ok_or_else(|| self.missing_environment(env))
     }
 
     pub fn environment_mut(&mut self, env: &EnvRef) -> anyhow::Result<&mut Environment> {
-        self.environments
+        if !self.environments.iter().any(|e| e.is(env)) {
+            return Err(self.missing_environment(env));
+        }
+        Ok(self
+            .environments
             .iter_mut()
             .find(|e| e.is(env))
-            .ok_or_else(|| unknown_environment(env))
+            .expect("the environment was just found"))
+    }
+
+    /// An environment that is not there, or that the secret store would not let us read.
+    fn missing_environment(&self, env: &EnvRef) -> anyhow::Error {
+        let entry = format!("environments/{}/{}", env.property, env.stage);
+        match self.unreadable.contains(&entry) {
+            true => denied(&entry),
+            false => unknown_environment(env),
+        }
+    }
+
+    /// Fail when the secret store would not let this token read `entry` (a change that needs
+    /// it would otherwise go on without it).
+    pub fn ensure_readable(&self, entry: &str) -> anyhow::Result<()> {
+        match self.unreadable.iter().any(|e| e == entry) {
+            true => Err(denied(entry)),
+            false => Ok(()),
+        }
     }
 
     pub fn environments_of<'a>(
@@ -443,6 +477,7 @@ impl State {
         }
         self.issuer_of(cert)
             .map(|issuer| issuer.cert_pem.clone())
+            .or_else(|| self.issuer_chains.get(&cert.issuer).cloned())
             .unwrap_or_default()
     }
 
@@ -501,6 +536,15 @@ fn unknown_domain(host: &HostName) -> anyhow::Error {
             "run 'mtlsctl domain list', or add it with 'mtlsctl domain add {host} --ca NAME'"
         ))
         .into()
+}
+
+fn denied(entry: &str) -> anyhow::Error {
+    crate::error::Failure {
+        kind: crate::error::ErrorKind::Runtime,
+        message: format!("cannot read {entry}: permission denied by the secret store"),
+        hint: Some("the token's policy does not grant it; ask for a token that does".into()),
+    }
+    .into()
 }
 
 fn unknown_environment(env: &EnvRef) -> anyhow::Error {

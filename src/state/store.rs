@@ -9,6 +9,7 @@ use anyhow::Result;
 
 use super::{CertRecord, FileBackend, State};
 use crate::error::{runtime, state};
+use crate::model::EnvRef;
 
 /// How a transaction ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +36,20 @@ pub trait Backend {
     fn begin(&self) -> Result<Box<dyn Transaction + '_>>;
     /// Refuse an output path where writing would damage the state.
     fn refuse_as_output(&self, out: &Path) -> Result<()>;
+    /// The state as far as one environment's commands need it: a backend that can read less
+    /// (a secret store whose token may read that environment only) reads less.
+    fn read_environment(&self, _env: &EnvRef) -> Result<State> {
+        self.read()
+    }
+    /// `begin` for a change to one environment only: a backend may read less.
+    fn begin_environment(&self, _env: &EnvRef) -> Result<Box<dyn Transaction + '_>> {
+        self.begin()
+    }
+    /// Mark the state as complete or not: `state copy` writes between the two, and a reader
+    /// refuses an incomplete one. A backend that writes everything at once has nothing to mark.
+    fn set_complete(&self, _complete: bool) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// A change in progress on a backend.
@@ -81,6 +96,30 @@ impl Store {
         self.backend.read()
     }
 
+    /// What one environment's commands need (`request --env`, `cert list ENV`).
+    pub fn read_environment(&self, env: &EnvRef) -> Result<State> {
+        self.backend.read_environment(env)
+    }
+
+    /// The state in a secret store (OpenBao, Vault), at `vault+https://HOST/MOUNT/PREFIX`.
+    pub fn vault(settings: super::vault::VaultSettings) -> Result<Self> {
+        Ok(Store::new(Box::new(super::vault::VaultBackend::new(
+            settings,
+        )?)))
+    }
+
+    /// Replace everything with `state` (the destination of `state copy`, empty before): marked
+    /// incomplete until every entry is written, so that a copy cut short is never taken for a
+    /// state.
+    pub fn copy_in(&self, state: &State) -> Result<()> {
+        self.backend.set_complete(false)?;
+        self.update(|current| {
+            *current = state.clone();
+            Ok(())
+        })?;
+        self.backend.set_complete(true)
+    }
+
     /// Fail as a write would, without writing: a state that could not record a change stops a
     /// command before it does anything outside (a download, a request).
     pub fn check_writable(&self) -> Result<()> {
@@ -100,9 +139,30 @@ impl Store {
     /// One transaction: read, change, check, write if anything changed. When `change` fails,
     /// nothing is written. `change` may run more than once: when another writer changed the
     /// state in between, it runs again on a fresh read, so no other writer's change is lost.
-    pub fn update<T>(&self, mut change: impl FnMut(&mut State) -> Result<T>) -> Result<T> {
+    pub fn update<T>(&self, change: impl FnMut(&mut State) -> Result<T>) -> Result<T> {
+        self.run(None, change)
+    }
+
+    /// `update` for a change to one environment (and the issuer it may need): a backend may
+    /// read only that, so a token allowed that environment alone can change it.
+    pub fn update_environment<T>(
+        &self,
+        env: &EnvRef,
+        change: impl FnMut(&mut State) -> Result<T>,
+    ) -> Result<T> {
+        self.run(Some(env), change)
+    }
+
+    fn run<T>(
+        &self,
+        env: Option<&EnvRef>,
+        mut change: impl FnMut(&mut State) -> Result<T>,
+    ) -> Result<T> {
         for _ in 0..MAX_ATTEMPTS {
-            let mut transaction = self.backend.begin()?;
+            let mut transaction = match env {
+                Some(env) => self.backend.begin_environment(env)?,
+                None => self.backend.begin()?,
+            };
             let mut current = transaction.take_state();
             let result = change(&mut current)?;
             if let Err(broken) = super::validate::validate(&current) {

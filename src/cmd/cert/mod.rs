@@ -58,6 +58,38 @@ pub fn run(command: CertCommand, ctx: &Context) -> Result<Outcome> {
     Ok(report.into())
 }
 
+/// The state `cert list` looks at: one environment is read alone (a token may be allowed that
+/// environment only); what could not be read is said.
+fn listed_state(filter: Option<&str>, ctx: &Context) -> Result<crate::state::State> {
+    let one_env = filter
+        .filter(|text| text.contains('/'))
+        .map(|text| text.parse::<EnvRef>().map_err(usage))
+        .transpose()?;
+    let state = match &one_env {
+        Some(env) => ctx.store.read_environment(env)?,
+        None => ctx.store.read()?,
+    };
+    warn_unreadable(&state, ctx);
+    Ok(state)
+}
+
+/// What the secret store would not let this token read: said, never silently left out.
+fn warn_unreadable(state: &crate::state::State, ctx: &Context) {
+    let environments = state
+        .unreadable
+        .iter()
+        .filter(|name| name.starts_with("environments/"))
+        .count();
+    if environments > 0 {
+        output::warn(
+            ctx,
+            &format!(
+                "{environments} environment(s) could not be read: permission denied by the secret store (the token's policy does not grant them)"
+            ),
+        );
+    }
+}
+
 /// One row of `cert list`.
 fn cert_row(
     index: &Index<'_>,
@@ -82,7 +114,7 @@ fn cert_row(
 }
 
 fn list(filter: Option<&str>, status: Option<CertStatus>, ctx: &Context) -> Result<Report> {
-    let state = ctx.store.read()?;
+    let state = listed_state(filter, ctx)?;
     let in_scope: Box<dyn Fn(&CertRecord) -> bool> = match filter {
         None => Box::new(|_| true),
         Some(text) if text.contains('/') => {
@@ -176,7 +208,7 @@ fn rotate(
     validity: Option<Validity>,
     ctx: &Context,
 ) -> Result<Report> {
-    let (cert, previous, has_target) = ctx.store.update(|state| {
+    let (cert, previous, has_target) = ctx.store.update_environment(env, |state| {
         let environment = state.environment(env)?;
         if environment.host == Host::SelfHosted {
             return Err(usage(format!(
@@ -223,7 +255,7 @@ fn rotate(
 }
 
 fn select(env: &EnvRef, name: &str, ctx: &Context) -> Result<Report> {
-    let (cert, changed) = ctx.store.update(|state| {
+    let (cert, changed) = ctx.store.update_environment(env, |state| {
         let cert = state.resolve_cert(name)?.clone();
         if &cert.environment != env {
             return Err(usage(format!(
@@ -493,7 +525,7 @@ fn wrote(paths: &[PathBuf]) -> Result<Report> {
 
 fn import(env: &EnvRef, files: &ImportFiles, ctx: &Context) -> Result<Report> {
     let imported = super::client::identity::read_import(files)?;
-    let (cert, json, kept) = ctx.store.update(|state| {
+    let (cert, json, kept) = ctx.store.update_environment(env, |state| {
         if state.environment(env)?.host == Host::Managed {
             return Err(
                 usage(format!("{env} is managed: mtlsctl issues its certificates"))

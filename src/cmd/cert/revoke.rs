@@ -141,7 +141,7 @@ struct Signed {
 pub fn run_sign(args: &CertSignArgs, ctx: &Context) -> Result<Report> {
     let env = &args.env;
     let csr = csr_der(&args.csr)?;
-    let (cert, chain) = ctx.store.update(|state| {
+    let (cert, chain) = ctx.store.update_environment(env, |state| {
         let environment = state.environment(env)?;
         if environment.host == Host::SelfHosted {
             return Err(usage(format!(

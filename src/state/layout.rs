@@ -1,0 +1,208 @@
+//! The state as entries of a secret store, so that access can be granted per environment: one
+//! entry per environment with its certificates, their keys and the chain each needs; the issuer,
+//! each property, trusted CA, domain and vendor download in their own entries.
+//!
+//! ```text
+//! meta                               {schema_version, complete}
+//! issuer                             {issuer, previous_issuers, crl}
+//! properties/<property>              Property
+//! environments/<property>/<stage>    {environment, certificates, chains}
+//! cas/<name>                         TrustedCa
+//! domains/<host>                     Domain
+//! datacenter/<vendor>/<id>-<year>    DatacenterDownload
+//! ```
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context as _, Result};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{
+    CertRecord, CrlRecord, DatacenterDownload, Domain, Environment, IssuerRecord, Property,
+    SCHEMA_VERSION, State, TrustedCa,
+};
+
+/// The folders entries live in, listed to find them.
+pub const FOLDERS: [&str; 5] = [
+    "properties/",
+    "environments/",
+    "cas/",
+    "domains/",
+    "datacenter/",
+];
+
+/// The vendor downloads are keyed by until downloads carry their own.
+const DEFAULT_VENDOR: &str = "default";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Meta {
+    pub schema_version: u32,
+    /// False while `state copy` writes the entries: a reader refuses a half copy.
+    pub complete: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct IssuerEntry {
+    issuer: Option<IssuerRecord>,
+    #[serde(default)]
+    previous_issuers: Vec<IssuerRecord>,
+    #[serde(default)]
+    crl: Option<CrlRecord>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct EnvironmentEntry {
+    environment: Environment,
+    certificates: Vec<CertRecord>,
+    /// The issuers' certificates (by subject) the managed certificates chain to, so that this
+    /// entry alone is enough to make requests with them.
+    #[serde(default)]
+    chains: BTreeMap<String, String>,
+}
+
+/// The entry name of an environment.
+pub fn environment_entry(env: &crate::model::EnvRef) -> String {
+    format!("environments/{}/{}", env.property, env.stage)
+}
+
+/// The state as entries, by name.
+pub fn split(state: &State) -> Result<BTreeMap<String, Value>> {
+    let mut entries = BTreeMap::new();
+    let mut put = |name: String, value: Result<Value, serde_json::Error>| -> Result<()> {
+        entries.insert(
+            name.clone(),
+            value.with_context(|| format!("cannot encode {name}"))?,
+        );
+        Ok(())
+    };
+    put(
+        "meta".into(),
+        serde_json::to_value(Meta {
+            schema_version: SCHEMA_VERSION,
+            complete: true,
+        }),
+    )?;
+    if state.issuer.is_some() || !state.previous_issuers.is_empty() || state.crl.is_some() {
+        put(
+            "issuer".into(),
+            serde_json::to_value(IssuerEntry {
+                issuer: state.issuer.clone(),
+                previous_issuers: state.previous_issuers.clone(),
+                crl: state.crl.clone(),
+            }),
+        )?;
+    }
+    for property in &state.properties {
+        put(
+            format!("properties/{}", property.name),
+            serde_json::to_value(property),
+        )?;
+    }
+    for environment in &state.environments {
+        let name = environment_entry(&environment.env_ref());
+        put(
+            name,
+            serde_json::to_value(environment_of(state, environment)),
+        )?;
+    }
+    for ca in &state.trusted_cas {
+        put(format!("cas/{}", ca.name), serde_json::to_value(ca))?;
+    }
+    for domain in &state.domains {
+        put(
+            format!("domains/{}", domain.host),
+            serde_json::to_value(domain),
+        )?;
+    }
+    for download in &state.datacenter_downloads {
+        let name = format!(
+            "datacenter/{DEFAULT_VENDOR}/{}-{}",
+            download.id, download.year
+        );
+        put(name, serde_json::to_value(download))?;
+    }
+    Ok(entries)
+}
+
+/// An environment's entry: it, its certificates with their keys, and their issuers' chains.
+fn environment_of(state: &State, environment: &Environment) -> EnvironmentEntry {
+    let env = environment.env_ref();
+    let certificates: Vec<CertRecord> = state
+        .certificates
+        .iter()
+        .filter(|c| c.environment == env)
+        .cloned()
+        .collect();
+    let chains = certificates
+        .iter()
+        .filter(|c| c.chain_pem.is_none())
+        .filter_map(|c| {
+            state
+                .issuer_of(c)
+                .map(|i| (i.subject.clone(), i.cert_pem.clone()))
+        })
+        .collect();
+    EnvironmentEntry {
+        environment: environment.clone(),
+        certificates,
+        chains,
+    }
+}
+
+/// The state the entries make, in a stable order; `what` names the store in messages.
+pub fn join(entries: &BTreeMap<String, Value>, what: &str) -> Result<State> {
+    let mut state = State::default();
+    for (name, value) in entries {
+        let bad = |e: serde_json::Error| {
+            crate::error::state(format!("the entry {name} of {what} is damaged: {e}")).hint(
+                "restore it from the secret store's earlier version (it keeps them), or remove it",
+            )
+        };
+        let folder = name.split('/').next().unwrap_or_default();
+        match folder {
+            "meta" => {}
+            "issuer" => {
+                let entry: IssuerEntry = serde_json::from_value(value.clone()).map_err(bad)?;
+                state.issuer = entry.issuer;
+                state.previous_issuers = entry.previous_issuers;
+                state.crl = entry.crl;
+            }
+            "properties" => state
+                .properties
+                .push(serde_json::from_value::<Property>(value.clone()).map_err(bad)?),
+            "environments" => {
+                let entry: EnvironmentEntry = serde_json::from_value(value.clone()).map_err(bad)?;
+                state.environments.push(entry.environment);
+                state.certificates.extend(entry.certificates);
+                state.issuer_chains.extend(entry.chains);
+            }
+            "cas" => state
+                .trusted_cas
+                .push(serde_json::from_value::<TrustedCa>(value.clone()).map_err(bad)?),
+            "domains" => state
+                .domains
+                .push(serde_json::from_value::<Domain>(value.clone()).map_err(bad)?),
+            "datacenter" => state
+                .datacenter_downloads
+                .push(serde_json::from_value::<DatacenterDownload>(value.clone()).map_err(bad)?),
+            _ => {}
+        }
+    }
+    // A token that may read an environment but not its property still sees the environment:
+    // the property is implied by it (and never written back from here).
+    for environment in &state.environments {
+        if !state
+            .properties
+            .iter()
+            .any(|p| p.name == environment.property)
+        {
+            state.properties.push(Property {
+                name: environment.property.clone(),
+                created: environment.created,
+            });
+        }
+    }
+    state.properties.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(state)
+}
