@@ -32,12 +32,11 @@ const SOURCES: &[Source] = &[
     issuer,
     trusted_cas,
     datacenter_certificates,
-    written_crl,
 ];
 
 /// A CRL must be replaced before its next update: past it, nginx refuses every client. It is
 /// judged by its own window: a warning once two thirds of it have passed, critical at 90%.
-const CRL_SCHEDULE: Thresholds = Thresholds {
+pub const CRL_SCHEDULE: Thresholds = Thresholds {
     warning: Threshold::Spent(66),
     critical: Threshold::Spent(90),
 };
@@ -231,23 +230,6 @@ fn environment_certificates(state: &State) -> Vec<Watched> {
         }
     }
     watched
-}
-
-/// The CRL last written with `issuer crl --out`.
-fn written_crl(state: &State) -> Vec<Watched> {
-    let written = state.crl.as_ref().and_then(|crl| crl.written.as_ref());
-    written
-        .map(|crl| Watched {
-            kind: "crl",
-            name: crl.path.display().to_string(),
-            environment: None,
-            not_after: crl.next_update,
-            not_before: Some(crl.this_update),
-            pending: None,
-            schedule: Some(CRL_SCHEDULE),
-        })
-        .into_iter()
-        .collect()
 }
 
 fn issuer(state: &State) -> Vec<Watched> {

@@ -133,6 +133,7 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
     let state = ctx.store.read()?;
     let mut outside = Outside::default();
     watch_files(&args.files, &mut outside);
+    watch_written_crl(&state, &mut outside);
     watch_hosts(&args.hosts, ctx, &mut outside)?;
     let items = expiry::check(
         &state,
@@ -297,6 +298,53 @@ fn watch_files(files: &[std::path::PathBuf], outside: &mut Outside) {
                 .push(Item::unknown("file", name, format!("{error:#}")));
         }
     }
+}
+
+/// The CRL last written with `issuer crl --out`, as the file now says (a file that is gone or
+/// damaged is UNKNOWN: nginx would refuse every client); one without a CRL of the current
+/// issuer is a warning: nginx refuses the certificates that issuer signs.
+fn watch_written_crl(state: &crate::state::State, outside: &mut Outside) {
+    let Some(written) = state.crl.as_ref().and_then(|c| c.written.as_ref()) else {
+        return;
+    };
+    let name = written.path.display().to_string();
+    let what = format!("the CRL file {name}");
+    let read = std::fs::read(&written.path)
+        .map_err(|e| anyhow::anyhow!("cannot read {what}: {e}"))
+        .and_then(|bytes| crate::pki::crl::read_crls(&bytes, &what));
+    let crls = match read {
+        Ok(crls) => crls,
+        Err(error) => {
+            outside
+                .unknown
+                .push(Item::unknown("crl", name, format!("{error:#}")));
+            return;
+        }
+    };
+    let soonest = crls.iter().min_by_key(|c| c.next_update);
+    let Some(crl) = soonest else { return };
+    let pending = state
+        .issuer
+        .as_ref()
+        .filter(|issuer| !crls.iter().any(|c| c.issuer == issuer.subject))
+        .map(|issuer| {
+            format!(
+                "no CRL of the current issuer {} in it: write it again with 'mtlsctl issuer crl --out {name}'",
+                issuer.subject
+            )
+        });
+    outside.watched.push(Watched {
+        kind: "crl",
+        name,
+        environment: None,
+        // A CRL without a next update never goes stale.
+        not_after: crl
+            .next_update
+            .unwrap_or(chrono::DateTime::<chrono::Utc>::MAX_UTC),
+        not_before: Some(crl.this_update),
+        pending,
+        schedule: Some(expiry::CRL_SCHEDULE),
+    });
 }
 
 fn certificates_of_file(path: &std::path::Path) -> Result<Vec<Vec<u8>>> {

@@ -11,7 +11,9 @@ use crate::cli::{ImportFiles, IssuerCommand};
 use crate::context::Context;
 use crate::duration::{HumanDuration, Validity};
 use crate::error::usage;
-use crate::lifecycle::{ensure_issuer, import_issuer, revoke, rotate_issuer, trusted_issuers};
+use crate::lifecycle::{
+    after_new_issuer, ensure_issuer, import_issuer, revoke, rotate_issuer, trusted_issuers,
+};
 use crate::model::KeyType;
 use crate::output::{self, Report, Styled, json_of};
 use crate::state::{IssuerRecord, days_left};
@@ -125,6 +127,9 @@ fn crl(out: Option<&Path>, next_update: HumanDuration, ctx: &Context) -> Result<
     let crls = ctx
         .store
         .update(|state| revoke::make_crls(state, valid_for, ctx.now))?;
+    for why in &crls.unsigned {
+        output::warn(ctx, &format!("{why}: its certificates are in no CRL"));
+    }
     let json = CrlJson {
         number: crls.number,
         this_update: crls.this_update,
@@ -174,7 +179,7 @@ fn import(files: &ImportFiles, ctx: &Context) -> Result<Report> {
     let ca = read_import(files)?;
     let (issuer, warnings) = ctx
         .store
-        .update(|state| import_issuer(state, &ca, DEFAULT_VALIDITY_DAYS, ctx.now))?;
+        .update(|state| import_issuer(state, &ca, ctx.now))?;
     for warning in &warnings {
         output::warn(ctx, warning);
     }
@@ -193,6 +198,9 @@ fn rotate(key_type: KeyType, validity: Option<Validity>, ctx: &Context) -> Resul
 /// What a new issuer means for servers: trust it (with the old ones) before deploying.
 fn replaced(issuer: &IssuerRecord, how: &str, ctx: &Context) -> Result<Report> {
     let state = ctx.store.read()?;
+    for note in after_new_issuer(&state, DEFAULT_VALIDITY_DAYS, ctx.now) {
+        output::warn(ctx, &note);
+    }
     let trusted = trusted_issuers(&state, ctx.now).len();
     let old = match trusted {
         1 => String::new(),

@@ -249,6 +249,14 @@ pub fn write_deploy_files(
     })
     .collect();
     write_files(dir, &files, allow_shared)?;
+    // A key left by an earlier deploy would not match this certificate: it goes.
+    if key_pem.is_none() {
+        let stale = dir.join("key.pem");
+        if fs::symlink_metadata(&stale).is_ok_and(|m| m.is_file()) {
+            fs::remove_file(&stale)
+                .with_context(|| format!("cannot remove the old key {}", stale.display()))?;
+        }
+    }
     Ok(DeployPaths {
         cert: dir.join("cert.pem"),
         chain: dir.join("chain.pem"),

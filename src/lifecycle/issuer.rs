@@ -46,46 +46,63 @@ pub fn rotate_issuer(
 
 /// An existing CA (mkcert's, step's, your PKI's) becomes the issuer. It must be a CA that may
 /// sign certificates, not expired; the key was matched to it when it was read. Returns the new
-/// issuer and what to warn about (a lifetime shorter than the default validity, no right to
-/// sign CRLs).
+/// issuer and what to warn about (no right to sign CRLs, an intermediate without its chain, a
+/// validity not begun); `after_new_issuer` says the rest.
+/// What to say after the issuer changed: a short-lived issuer refuses certificates that
+/// would outlive it, and a CRL file written before has no CRL of the new one.
+pub fn after_new_issuer(
+    state: &State,
+    default_validity_days: i64,
+    now: DateTime<Utc>,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(issuer) = &state.issuer
+        && issuer.not_after - now < Duration::days(default_validity_days)
+    {
+        notes.push(format!(
+            "the issuer expires in {} days: certificates of the default {default_validity_days} days are refused (give shorter --validity, or rotate it with a longer one)",
+            (issuer.not_after - now).num_days()
+        ));
+    }
+    if let Some(written) = state.crl.as_ref().and_then(|c| c.written.as_ref()) {
+        notes.push(format!(
+            "{} has no CRL of the new issuer, and nginx refuses its certificates without one: write it again with 'mtlsctl issuer crl --out {}'",
+            written.path.display(),
+            written.path.display()
+        ));
+    }
+    notes
+}
+
 pub fn import_issuer(
     state: &mut State,
     ca: &Identity,
-    default_validity_days: i64,
     now: DateTime<Utc>,
 ) -> Result<(IssuerRecord, Vec<String>)> {
     let what = &ca.cert_what;
     let info = CertInfo::from_der(&ca.chain[0])?;
     let (cert_sign, crl_sign) = key_usage(&ca.chain[0])?;
-    if !info.is_ca {
-        bail!(
-            usage(format!(
-                "{what} holds {}, which is not a CA certificate (basicConstraints CA:TRUE)",
-                info.subject
-            ))
-            .hint("give the CA's certificate, not a certificate it issued")
-        );
-    }
-    if !cert_sign {
-        bail!(usage(format!(
-            "{what}: the CA {} may not sign certificates (its key usage lacks keyCertSign)",
-            info.subject
-        )));
-    }
-    if info.not_after <= now {
-        bail!(usage(format!(
-            "{what}: the CA {} expired on {}",
-            info.subject,
-            crate::text::short_time(info.not_after)
-        )));
-    }
+    check_ca(&info, cert_sign, what, now)?;
     if state.issuers().any(|issuer| issuer.sha256 == info.sha256) {
         bail!(usage(format!(
             "the CA {} is already an issuer of this store",
             info.subject
         )));
     }
-    let warnings = import_warnings(&info, crl_sign, default_validity_days, now);
+    let mut warnings = import_warnings(&info, crl_sign);
+    if !info.self_signed && ca.chain.len() == 1 {
+        warnings.push(format!(
+            "the CA {} is an intermediate given without the certificates above it: servers that trust only the root cannot verify its certificates; import it with its chain (--cert FILE holding it, then its issuers, or --chain FILE)",
+            info.subject
+        ));
+    }
+    if info.not_before > now {
+        warnings.push(format!(
+            "the CA {} is not valid until {}: certificates it signs are refused until then",
+            info.subject,
+            crate::text::short_time(info.not_before)
+        ));
+    }
     let record = IssuerRecord {
         created: now,
         subject: info.subject.clone(),
@@ -105,21 +122,8 @@ pub fn import_issuer(
     ))
 }
 
-fn import_warnings(
-    info: &CertInfo,
-    crl_sign: bool,
-    default_validity_days: i64,
-    now: DateTime<Utc>,
-) -> Vec<String> {
+fn import_warnings(info: &CertInfo, crl_sign: bool) -> Vec<String> {
     let mut warnings = Vec::new();
-    let left = info.not_after - now;
-    if left < Duration::days(default_validity_days) {
-        warnings.push(format!(
-            "the CA {} expires in {} days, before a certificate of the default {default_validity_days} days would: such certificates are refused until it is replaced ('mtlsctl issuer rotate' or another 'issuer import')",
-            info.subject,
-            left.num_days()
-        ));
-    }
     if !crl_sign {
         warnings.push(format!(
             "the CA {} may not sign CRLs (its key usage lacks cRLSign): 'mtlsctl issuer crl' will refuse, so revocations reach no server",
@@ -173,4 +177,31 @@ fn record(issued: Issued, now: DateTime<Utc>) -> IssuerRecord {
         cert_pem: issued.cert_pem,
         key_pem: issued.key_pem,
     }
+}
+
+/// A CA that may sign certificates now.
+fn check_ca(info: &CertInfo, cert_sign: bool, what: &str, now: DateTime<Utc>) -> Result<()> {
+    if !info.is_ca {
+        bail!(
+            usage(format!(
+                "{what} holds {}, which is not a CA certificate (basicConstraints CA:TRUE)",
+                info.subject
+            ))
+            .hint("give the CA's certificate, not a certificate it issued")
+        );
+    }
+    if !cert_sign {
+        bail!(usage(format!(
+            "{what}: the CA {} may not sign certificates (its key usage lacks keyCertSign)",
+            info.subject
+        )));
+    }
+    if info.not_after <= now {
+        bail!(usage(format!(
+            "{what}: the CA {} expired on {}",
+            info.subject,
+            crate::text::short_time(info.not_after)
+        )));
+    }
+    Ok(())
 }

@@ -18,7 +18,9 @@ mod issuer;
 pub mod renew;
 pub mod revoke;
 
-pub use issuer::{ensure_issuer, import_issuer, rotate_issuer, signer, trusted_issuers};
+pub use issuer::{
+    after_new_issuer, ensure_issuer, import_issuer, rotate_issuer, signer, trusted_issuers,
+};
 
 /// Issue a certificate for a managed environment and make it current.
 pub fn add_issued(
@@ -112,6 +114,29 @@ pub fn add_imported(
     let ders = &imported.chain;
     let info = CertInfo::from_der(&ders[0])?;
     check_imported(&info, ders, &imported.cert_what, now)?;
+    if let Some(known) = state.certificates.iter().find(|c| c.sha256 == info.sha256) {
+        if known.revoked.is_some() {
+            bail!(
+                usage(format!(
+                    "{} holds {}, which was revoked: a revoked certificate is never used again",
+                    imported.cert_what, known.variable
+                ))
+                .hint("get a new certificate (and key) from its CA")
+            );
+        }
+        if &known.environment == env {
+            bail!(
+                usage(format!(
+                    "{} holds {}, already imported into {env}",
+                    imported.cert_what, known.variable
+                ))
+                .hint(format!(
+                    "make it current with 'mtlsctl cert select {env} {}'",
+                    known.variable
+                ))
+            );
+        }
+    }
     let chain = (ders.len() > 1).then(|| to_pem(&ders[1..]));
     add_record(
         state,

@@ -19,6 +19,8 @@ pub enum Plan {
     NotDue(String),
     /// Due, but its certificates come from its own CA: import a renewed one.
     SelfHosted(String),
+    /// Due, but its key is held elsewhere (signed from a CSR): sign a new CSR.
+    KeyElsewhere(String),
 }
 
 /// Whether `env`'s current certificate is due within `within` at `now`.
@@ -36,7 +38,7 @@ pub fn plan(state: &State, env: &EnvRef, within: Threshold, now: DateTime<Utc>) 
     };
     let left = crate::text::expires_phrase(cert.not_after, now);
     let asked = within;
-    let within = effective(within, cert);
+    let within = effective(within, cert, environment.validity_days);
     if !within.reached(Some(cert.not_before), cert.not_after, now) {
         let rule = match within == asked {
             true => format!("not within {within}"),
@@ -49,16 +51,21 @@ pub fn plan(state: &State, env: &EnvRef, within: Threshold, now: DateTime<Utc>) 
     let why = format!("{} {left}", cert.variable);
     Ok(match environment.host {
         Host::SelfHosted => Plan::SelfHosted(why),
+        Host::Managed if cert.key_held_elsewhere() => Plan::KeyElsewhere(why),
         Host::Managed => Plan::Renew(why),
     })
 }
 
-/// A certificate whose whole lifetime is shorter than `within` would be due again the moment
-/// it is renewed (a 10-day certificate is always within 30 days): such a certificate is due
-/// once two thirds of its lifetime are spent, so that renewal stays idempotent.
-fn effective(within: Threshold, cert: &CertRecord) -> Threshold {
+/// A certificate whose whole lifetime is no longer than `within` would be due again the
+/// moment it is renewed (a 10-day certificate is always within 30 days, and so is a 30-day one,
+/// backdated a few minutes): such a certificate is due once two thirds of its lifetime are
+/// spent, so that renewal stays idempotent. The lifetime is the certificate's, or what a
+/// renewal would issue, whichever is shorter.
+fn effective(within: Threshold, cert: &CertRecord, validity_days: i64) -> Threshold {
+    let lifetime = (cert.not_after - cert.not_before).min(chrono::Duration::days(validity_days));
+    let margin = chrono::Duration::hours(1);
     match within {
-        Threshold::Before(before) if before.duration() >= cert.not_after - cert.not_before => {
+        Threshold::Before(before) if before.duration() + margin >= lifetime => {
             Threshold::Spent(SHORT_LIVED_SPENT)
         }
         other => other,

@@ -54,8 +54,8 @@ pub fn revoke(
 
 /// Whether `cert` was signed by this store (so that a CRL of ours lists it); imported
 /// certificates are revoked by their own CA.
-pub fn in_our_crl(state: &State, cert: &CertRecord) -> bool {
-    cert.chain_pem.is_none() && state.issuer_of(cert).is_some()
+pub fn in_our_crl(state: &State, cert: &CertRecord, now: DateTime<Utc>) -> bool {
+    cert.chain_pem.is_none() && state.issuer_of(cert).is_some() && cert.not_after > now
 }
 
 /// The CRLs of every issuer still trusted, one PEM after another (the current issuer's first),
@@ -67,6 +67,8 @@ pub struct Crls {
     pub next_update: DateTime<Utc>,
     /// Revoked certificates listed, over all CRLs.
     pub listed: usize,
+    /// Issuers that could not sign a CRL (no cRLSign), and why.
+    pub unsigned: Vec<String>,
 }
 
 /// New CRLs, numbered one past the last; the number is recorded so that it only grows.
@@ -116,29 +118,35 @@ fn sign_all(
         bail!(usage("there is no issuer yet: nothing to sign a CRL with")
             .hint("the issuer is created with the first environment ('mtlsctl env create'), or brought with 'mtlsctl issuer import'"));
     }
-    let mut pem = String::new();
-    let mut listed = 0;
-    for issuer in issuers {
-        let revoked = revoked_by(state, issuer, this_update);
-        listed += revoked.len();
-        pem.push_str(
-            &sign_crl(&signer(issuer), &revoked, number, this_update, next_update).map_err(
-                |e| {
-                    anyhow::Error::from(usage(format!(
-                        "the issuer {} cannot sign a CRL: {e:#}",
-                        issuer.subject
-                    )))
-                },
-            )?,
-        );
-    }
-    Ok(Crls {
-        pem,
+    let mut crls = Crls {
+        pem: String::new(),
         number,
         this_update,
         next_update,
-        listed,
-    })
+        listed: 0,
+        unsigned: Vec::new(),
+    };
+    for issuer in issuers {
+        let revoked = revoked_by(state, issuer, this_update);
+        match sign_crl(&signer(issuer), &revoked, number, this_update, next_update) {
+            Ok(pem) => {
+                crls.listed += revoked.len();
+                crls.pem.push_str(&pem);
+            }
+            Err(error) => crls.unsigned.push(format!(
+                "the issuer {} cannot sign a CRL ({})",
+                issuer.subject,
+                error.root_cause()
+            )),
+        }
+    }
+    if crls.pem.is_empty() {
+        bail!(
+            usage(format!("no CRL could be signed: {}", crls.unsigned.join("; ")))
+                .hint("an issuer needs the cRLSign key usage to sign CRLs: 'mtlsctl issuer rotate' makes one that has it")
+        );
+    }
+    Ok(crls)
 }
 
 /// The revoked, unexpired certificates `issuer` signed.

@@ -80,3 +80,32 @@ fn reason_code(reason: RevokeReason) -> RevocationReason {
         RevokeReason::Unspecified => RevocationReason::Unspecified,
     }
 }
+
+/// What a CRL file says: for each CRL in it, its issuer and validity.
+pub struct CrlFacts {
+    pub issuer: String,
+    pub this_update: DateTime<Utc>,
+    pub next_update: Option<DateTime<Utc>>,
+}
+
+/// The CRLs of a PEM file (`X509 CRL` blocks), as `expiry` checks a written one.
+pub fn read_crls(bytes: &[u8], what: &str) -> Result<Vec<CrlFacts>> {
+    let blocks = super::pem_blocks(bytes).map_err(|damage| anyhow::anyhow!("{what} {damage}"))?;
+    let mut crls = Vec::new();
+    for block in blocks.iter().filter(|b| b.tag() == "X509 CRL") {
+        let (_, crl) = x509_parser::parse_x509_crl(block.contents())
+            .map_err(|_| anyhow::anyhow!("{what} holds a damaged CRL"))?;
+        let time = |t: x509_parser::time::ASN1Time| {
+            DateTime::<Utc>::from_timestamp(t.timestamp(), 0).unwrap_or_default()
+        };
+        crls.push(CrlFacts {
+            issuer: super::cert::display_name(crl.issuer()),
+            this_update: time(crl.last_update()),
+            next_update: crl.next_update().map(time),
+        });
+    }
+    if crls.is_empty() {
+        anyhow::bail!("{what} holds no CRL");
+    }
+    Ok(crls)
+}

@@ -95,20 +95,67 @@ pub fn issue_leaf(
 pub fn issue_for_csr(
     issuer: &Signer<'_>,
     request: &LeafRequest<'_>,
-    csr_der: &[u8],
+    (csr_der, what): (&[u8], &str),
     now: DateTime<Utc>,
 ) -> Result<Issued> {
     use x509_parser::prelude::{FromDer, X509CertificationRequest};
-    let (_, csr) = X509CertificationRequest::from_der(csr_der)
-        .map_err(|e| usage(format!("the CSR cannot be read: {e}")))?;
-    csr.verify_signature().map_err(|_| {
-        usage("the CSR's signature does not verify: it was altered, or not signed by the key it holds")
+    let (_, csr) = X509CertificationRequest::from_der(csr_der).map_err(|_| {
+        usage(format!(
+            "{what} is not a certificate signing request (PEM 'CERTIFICATE REQUEST', or DER)"
+        ))
+        .hint("make one with 'openssl req -new -key KEY -subj /CN=NAME -out FILE'")
     })?;
-    let public =
-        rcgen::SubjectPublicKeyInfo::from_der(csr.certification_request_info.subject_pki.raw)
-            .map_err(|e| usage(format!("the CSR's key cannot be used: {e}")))?;
+    let spki = &csr.certification_request_info.subject_pki;
+    if let Some(problem) = csr_key_problem(spki) {
+        bail!(
+            usage(format!("{what} holds {problem}"))
+                .hint("use an ECDSA P-256 or P-384, Ed25519, or RSA key of 2048 bits or more")
+        );
+    }
+    csr.verify_signature().map_err(|e| match e {
+        x509_parser::error::X509Error::SignatureUnsupportedAlgorithm => {
+            usage(format!("{what} is signed with an algorithm mtlsctl cannot check"))
+                .hint("sign it with SHA-256 or stronger (openssl req -new -sha256)")
+        }
+        _ => usage(format!(
+            "the signature of {what} does not verify: it was altered, or not signed by the key it holds"
+        )),
+    })?;
+    let public = rcgen::SubjectPublicKeyInfo::from_der(spki.raw)
+        .map_err(|_| usage(format!("{what} holds a key type mtlsctl cannot certify")))?;
     let params = leaf_params(issuer, request, now)?;
     sign(issuer, params, &public, now)
+}
+
+/// Why a CSR's key cannot be certified (a type or size clients and servers refuse), if so.
+fn csr_key_problem(spki: &x509_parser::x509::SubjectPublicKeyInfo<'_>) -> Option<String> {
+    use x509_parser::public_key::PublicKey;
+    const P256: &str = "1.2.840.10045.3.1.7";
+    const P384: &str = "1.3.132.0.34";
+    const ED25519: &str = "1.3.101.112";
+    match spki.parsed() {
+        Ok(PublicKey::RSA(rsa)) if rsa.key_size() < 2048 => Some(format!(
+            "an RSA key of {} bits: too small (2048 at least)",
+            rsa.key_size()
+        )),
+        Ok(PublicKey::RSA(_)) => None,
+        Ok(PublicKey::EC(_)) => {
+            let curve = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.as_oid().ok())
+                .map(|oid| oid.to_id_string())
+                .unwrap_or_default();
+            (curve != P256 && curve != P384)
+                .then(|| format!("an EC key on a curve mtlsctl does not certify ({curve})"))
+        }
+        _ if spki.algorithm.algorithm.to_id_string() == ED25519 => None,
+        _ => Some(format!(
+            "a key of a type mtlsctl does not certify ({})",
+            spki.algorithm.algorithm.to_id_string()
+        )),
+    }
 }
 
 /// The leaf profile's parameters, refused when they would outlive the issuer.

@@ -158,7 +158,7 @@ const SCHEMAS: &[(&str, &[&str], &str, &[&str])] = &[
     ),
     (
         "cert renew renewed",
-        &["cert", "renew", "--within", "365d", "--dry-run"],
+        &["cert", "renew", "--dry-run"],
         "/renewed/0",
         &[
             "environment",
@@ -243,6 +243,11 @@ fn every_json_schema_has_exactly_its_documented_keys() {
     w.ok(&["domain", "add", "api.test", "--ca", "local"]);
     w.ok(&["rule", "add", "api.test", "r", "--behavior", "deny 403"]);
     w.ok(&["env", "set", "shop/staging", "--deploy-hook", "true"]);
+    // Issued long ago: due (expired), so that `cert renew` has something to renew.
+    w.ok_at(
+        "2026-01-01T00:00:00Z",
+        &["env", "create", "shop/dev", "--validity", "10d"],
+    );
     w.ok(&["cert", "rotate", "shop/staging"]);
     let csr = rcgen::CertificateParams::default()
         .serialize_request(&rcgen::KeyPair::generate().unwrap())

@@ -154,7 +154,8 @@ fn imports_take_pkcs12_and_encrypted_keys_with_a_password_file() {
         encrypted.to_str().unwrap(),
         password.to_str().unwrap(),
     );
-    let cert = w.path("client.pem");
+    // The same key's next certificate, imported with the key encrypted.
+    let cert = w.write("client2.pem", ca.client("billing-client", &key, -1, 100));
     let cert = cert.to_str().unwrap();
 
     w.ok(&[

@@ -202,3 +202,21 @@ fn deploy_does_nothing_when_the_current_certificate_is_already_deployed() {
     assert_eq!(forced["skipped"], false);
     assert_eq!(std::fs::read_to_string(&log).unwrap(), "ran\nran\n");
 }
+
+/// A 30-day certificate is backdated a few minutes, so it always has less than 30 days left:
+/// `--within 30d` renews it once, not on every run.
+#[test]
+fn a_validity_equal_to_within_is_renewed_once() {
+    let w = World::new();
+    w.ok_at(T0, &["property", "create", "shop"]);
+    w.ok_at(T0, &["env", "create", "shop/prod", "--validity", "30d"]);
+    let renewed = |now: &str| {
+        let (done, code) = json_at(&w, now, &["cert", "renew", "--within", "30d"]);
+        assert_eq!(code, 0, "{done}");
+        done["renewed"].as_array().unwrap().len()
+    };
+    assert_eq!(renewed("2026-01-01T00:10:00Z"), 0);
+    assert_eq!(renewed("2026-01-01T00:10:01Z"), 0);
+    assert_eq!(renewed("2026-01-25T00:00:00Z"), 1);
+    assert_eq!(renewed("2026-01-25T00:00:00Z"), 0);
+}

@@ -54,6 +54,31 @@ fn a_revoked_certificate_is_refused_by_openssl_nginx_and_serve() {
     assert_eq!(listed[0]["variable"], revoked);
     let err = w.fails(&["cert", "select", "shop/prod", revoked], 2);
     assert!(err.contains("was revoked"), "{err}");
+    // Nor does it come back as an import.
+    w.ok(&[
+        "env",
+        "create",
+        "shop/dev",
+        "--host",
+        "self",
+        "--cert",
+        &format!("{live}.chain.pem"),
+        "--key",
+        &format!("{live}.key.pem"),
+    ]);
+    let err = w.fails(
+        &[
+            "cert",
+            "import",
+            "shop/dev",
+            "--cert",
+            &format!("{revoked}.chain.pem"),
+            "--key",
+            &format!("{revoked}.key.pem"),
+        ],
+        2,
+    );
+    assert!(err.contains("was revoked"), "{err}");
 
     // The CRL: signed by the issuer, numbered upward, listing the revoked certificate only.
     let first = w.json(&["issuer", "crl", "--out", "crl.pem"]);
@@ -214,6 +239,14 @@ fn revoke_rotate_replaces_the_current_certificate_first_and_expiry_watches_the_c
     assert_eq!(crl_state(1).as_deref(), Some("ok"));
     assert_eq!(crl_state(5).as_deref(), Some("warning"));
     assert_eq!(crl_state(8).as_deref(), Some("critical"));
+    // A new issuer has no CRL in that file yet (nginx would refuse its certificates): a warning
+    // until it is written again; a CRL file that is gone is UNKNOWN, never OK.
+    w.ok(&["issuer", "rotate"]);
+    assert_eq!(crl_state(1).as_deref(), Some("warning"));
+    w.ok(&["issuer", "crl", "--out", "crl.pem"]);
+    assert_eq!(crl_state(1).as_deref(), Some("ok"));
+    std::fs::remove_file(w.path("crl.pem")).unwrap();
+    assert_eq!(crl_state(1).as_deref(), Some("unknown"));
 }
 
 #[test]
@@ -421,8 +454,36 @@ fn cert_sign_certifies_a_key_made_elsewhere_and_refuses_a_forged_csr() {
     der[last] ^= 0x01;
     w.write("forged.der", der);
     let before = w.state_bytes();
+    // A key of a curve clients refuse is named as such, not as a forgery.
+    let (ok, text) = openssl_in(
+        &w,
+        &[
+            "req",
+            "-new",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:secp256k1",
+            "-nodes",
+            "-keyout",
+            "k1.key",
+            "-subj",
+            "/CN=k1",
+            "-out",
+            "k1.csr",
+        ],
+    );
+    assert!(ok, "{text}");
+    let err = w.fails(&["cert", "sign", "shop/prod", "--csr", "k1.csr"], 2);
+    assert!(
+        err.contains("curve") && !err.contains("does not verify"),
+        "{err}"
+    );
     let err = w.fails(&["cert", "sign", "shop/prod", "--csr", "forged.der"], 2);
-    assert!(err.contains("signature does not verify"), "{err}");
+    assert!(
+        err.contains("does not verify") && err.contains("forged.der"),
+        "{err}"
+    );
     assert_eq!(w.state_bytes(), before);
 }
 
@@ -453,7 +514,7 @@ fn the_new_commands_refuse_bad_input_clearly_and_change_nothing() {
         (
             &["cert", "sign", "shop/prod", "--csr", "page.html"],
             2,
-            "the CSR cannot be read",
+            "is not a certificate signing request",
         ),
         (
             &["cert", "sign", "shop/dev", "--csr", "page.html"],

@@ -38,7 +38,7 @@ struct Renewed {
 #[derive(Debug, Serialize)]
 struct Skipped {
     environment: String,
-    /// `not-due`, `self-hosted` or `renewed-elsewhere`.
+    /// `not-due`, `self-hosted`, `key-elsewhere` or `renewed-elsewhere`.
     reason: &'static str,
     detail: String,
 }
@@ -68,6 +68,13 @@ pub fn run(args: &CertRenewArgs, ctx: &Context) -> Result<Outcome> {
                 );
                 output::warn(ctx, &format!("{env}: {detail}"));
                 renewal.skipped.push(skipped(env, "self-hosted", detail));
+            }
+            Plan::KeyElsewhere(detail) => {
+                let detail = format!(
+                    "{detail}: its key is held elsewhere, sign a new CSR ('mtlsctl cert sign {env} --csr FILE')"
+                );
+                output::warn(ctx, &format!("{env}: {detail}"));
+                renewal.skipped.push(skipped(env, "key-elsewhere", detail));
             }
             Plan::Renew(reason) if args.dry_run => renewal.renewed.push(Renewed {
                 environment: env.to_string(),
@@ -205,7 +212,7 @@ fn summary(renewal: &Renewal, ctx: &Context) -> String {
     let not_due: Vec<&Skipped> = renewal
         .skipped
         .iter()
-        .filter(|s| s.reason != "self-hosted")
+        .filter(|s| s.reason != "self-hosted" && s.reason != "key-elsewhere")
         .collect();
     if ctx.verbose > 0 {
         lines.extend(

@@ -42,7 +42,7 @@ pub fn run_revoke(args: &CertRevokeArgs, ctx: &Context) -> Result<Report> {
             false => None,
         };
         let changed = revoke(state, &cert.id, args.reason, ctx.now)?;
-        let in_crl = in_our_crl(state, &cert);
+        let in_crl = in_our_crl(state, &cert, ctx.now);
         let cert = changed.clone().unwrap_or(cert);
         Ok((cert, rotated, changed.is_some(), in_crl))
     })?;
@@ -141,17 +141,10 @@ struct Signed {
 pub fn run_sign(args: &CertSignArgs, ctx: &Context) -> Result<Report> {
     let env = &args.env;
     let csr = csr_der(&args.csr)?;
+    let what = format!("the CSR file {}", args.csr.display());
     let (cert, chain) = ctx.store.update_environment(env, |state| {
         let environment = state.environment(env)?;
-        if environment.host == Host::SelfHosted {
-            return Err(usage(format!(
-                "{env} is self-hosted: its certificates come from its own CA"
-            ))
-            .hint(format!(
-                "have that CA sign the CSR, then 'mtlsctl cert import {env} --cert FILE --key FILE'"
-            ))
-            .into());
-        }
+        refuse_self_hosted(environment.host, env)?;
         let validity = args
             .validity
             .unwrap_or(Validity::from_days(environment.validity_days));
@@ -163,7 +156,7 @@ pub fn run_sign(args: &CertSignArgs, ctx: &Context) -> Result<Report> {
             validity,
             extra_sans: &sans,
         };
-        let issued = issue_for_csr(&signer(issuer), &request, &csr, ctx.now)?;
+        let issued = issue_for_csr(&signer(issuer), &request, (&csr, &what), ctx.now)?;
         let cert = add_record(
             state,
             env,
@@ -197,6 +190,19 @@ pub fn run_sign(args: &CertSignArgs, ctx: &Context) -> Result<Report> {
         text: pem,
         json: json_of(&json)?,
     })
+}
+
+fn refuse_self_hosted(host: Host, env: &EnvRef) -> Result<()> {
+    if host != Host::SelfHosted {
+        return Ok(());
+    }
+    Err(usage(format!(
+        "{env} is self-hosted: its certificates come from its own CA"
+    ))
+    .hint(format!(
+        "have that CA sign the CSR, then 'mtlsctl cert import {env} --cert FILE --key FILE'"
+    ))
+    .into())
 }
 
 /// The CSR's DER, from PEM (`CERTIFICATE REQUEST`, or the older `NEW CERTIFICATE REQUEST`)
