@@ -61,6 +61,9 @@ _mtlsctl() {
             mtlsctl,serve)
                 cmd="mtlsctl__subcmd__serve"
                 ;;
+            mtlsctl,state)
+                cmd="mtlsctl__subcmd__state"
+                ;;
             mtlsctl__subcmd__ca,add)
                 cmd="mtlsctl__subcmd__ca__subcmd__add"
                 ;;
@@ -292,6 +295,9 @@ _mtlsctl() {
             mtlsctl__subcmd__help,serve)
                 cmd="mtlsctl__subcmd__help__subcmd__serve"
                 ;;
+            mtlsctl__subcmd__help,state)
+                cmd="mtlsctl__subcmd__help__subcmd__state"
+                ;;
             mtlsctl__subcmd__help__subcmd__ca,add)
                 cmd="mtlsctl__subcmd__help__subcmd__ca__subcmd__add"
                 ;;
@@ -406,6 +412,9 @@ _mtlsctl() {
             mtlsctl__subcmd__help__subcmd__rule,remove)
                 cmd="mtlsctl__subcmd__help__subcmd__rule__subcmd__remove"
                 ;;
+            mtlsctl__subcmd__help__subcmd__state,copy)
+                cmd="mtlsctl__subcmd__help__subcmd__state__subcmd__copy"
+                ;;
             mtlsctl__subcmd__issuer,crl)
                 cmd="mtlsctl__subcmd__issuer__subcmd__crl"
                 ;;
@@ -496,6 +505,18 @@ _mtlsctl() {
             mtlsctl__subcmd__rule__subcmd__help,remove)
                 cmd="mtlsctl__subcmd__rule__subcmd__help__subcmd__remove"
                 ;;
+            mtlsctl__subcmd__state,copy)
+                cmd="mtlsctl__subcmd__state__subcmd__copy"
+                ;;
+            mtlsctl__subcmd__state,help)
+                cmd="mtlsctl__subcmd__state__subcmd__help"
+                ;;
+            mtlsctl__subcmd__state__subcmd__help,copy)
+                cmd="mtlsctl__subcmd__state__subcmd__help__subcmd__copy"
+                ;;
+            mtlsctl__subcmd__state__subcmd__help,help)
+                cmd="mtlsctl__subcmd__state__subcmd__help__subcmd__help"
+                ;;
             *)
                 ;;
         esac
@@ -503,7 +524,7 @@ _mtlsctl() {
 
     case "${cmd}" in
         mtlsctl)
-            opts="-q -v -h -V --state --json --quiet --verbose --color --wide --help --version property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help"
+            opts="-q -v -h -V --state --json --quiet --verbose --color --wide --help --version property env cert inspect issuer request datacenter domain rule serve ca expiry state completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1967,7 +1988,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help)
-            opts="property env cert inspect issuer request datacenter domain rule serve ca expiry completions man help"
+            opts="property env cert inspect issuer request datacenter domain rule serve ca expiry state completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2711,6 +2732,34 @@ _mtlsctl() {
         mtlsctl__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__state)
+            opts="copy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__state__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3645,6 +3694,100 @@ _mtlsctl() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__state)
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__state__subcmd__copy)
+            opts="-q -v -h --to --from --state --json --quiet --verbose --color --wide --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__state__subcmd__help)
+            opts="copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__state__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__state__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

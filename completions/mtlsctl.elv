@@ -42,6 +42,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand serve 'Run a local mTLS gateway for a domain: verification, rules, nginx-style variables'
             cand ca 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)'
             cand expiry 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand state 'Move the state between the file and a secret store'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page, or write one page per subcommand to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -993,6 +994,42 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'mtlsctl;state'= {
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand copy 'Copy the whole state to (or from) another place, verified, never left half done'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;state;copy'= {
+            cand --to 'Copy the state in use to this file or vault+https://... URL'
+            cand --from 'Copy this file''s or vault+https://... URL''s state into the one in use'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'mtlsctl;state;help'= {
+            cand copy 'Copy the whole state to (or from) another place, verified, never left half done'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'mtlsctl;state;help;copy'= {
+        }
+        &'mtlsctl;state;help;help'= {
+        }
         &'mtlsctl;completions'= {
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'
@@ -1031,6 +1068,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand serve 'Run a local mTLS gateway for a domain: verification, rules, nginx-style variables'
             cand ca 'Keep a library of trusted CA certificates (for servers'' client auth and for --ca)'
             cand expiry 'Check everything in use for expiry; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand state 'Move the state between the file and a secret store'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page, or write one page per subcommand to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1172,6 +1210,11 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;help;ca;remove'= {
         }
         &'mtlsctl;help;expiry'= {
+        }
+        &'mtlsctl;help;state'= {
+            cand copy 'Copy the whole state to (or from) another place, verified, never left half done'
+        }
+        &'mtlsctl;help;state;copy'= {
         }
         &'mtlsctl;help;completions'= {
         }

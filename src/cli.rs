@@ -178,6 +178,10 @@ MTLSCTL_NOW=2027-01-01T00:00:00Z mtlsctl expiry   # what will have expired by th
     )]
     Expiry(ExpiryArgs),
 
+    /// Move the state between the file and a secret store
+    #[command(subcommand)]
+    State(StateCommand),
+
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  mtlsctl completions bash > ~/.local/share/bash-completion/completions/mtlsctl\n  \
@@ -1018,6 +1022,32 @@ mtlsctl issuer export | mtlsctl ca add local -"
     Remove {
         /// The CA's name
         name: CaName,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StateCommand {
+    /// Copy the whole state to (or from) another place, verified, never left half done
+    #[command(
+        after_help = "The state in use is MTLSCTL_STATE (or --state): a file, or vault+https://HOST:PORT/MOUNT/PREFIX \
+for OpenBao or Vault's KV version 2 engine. The destination must hold no state yet. The copy is \
+checked after it is written (counts and fingerprints of every certificate and key); a secret-store \
+copy that was cut short is marked as such and never read as a state.\n\n\
+Examples:\n  mtlsctl state copy --to vault+https://vault.example.com:8200/secret/mtlsctl\n  \
+MTLSCTL_STATE=vault+https://vault:8200/secret/mtlsctl mtlsctl state copy --to bak.json"
+    )]
+    Copy {
+        /// Copy the state in use to this file or vault+https://... URL
+        #[arg(
+            long,
+            value_name = "PATH|URL",
+            required_unless_present = "from",
+            conflicts_with = "from"
+        )]
+        to: Option<String>,
+        /// Copy this file's or vault+https://... URL's state into the one in use
+        #[arg(long, value_name = "PATH|URL")]
+        from: Option<String>,
     },
 }
 

@@ -28,6 +28,8 @@ pub struct Context {
     pub fixed_now: Option<DateTime<Utc>>,
     /// The proxy variables curl reads, as they were set (parsed by the commands that connect).
     pub proxy_env: ProxyEnv,
+    /// How long a writer waits for the state file's lock (MTLSCTL_LOCK_TIMEOUT).
+    pub lock_timeout: Duration,
 }
 
 /// https_proxy / HTTPS_PROXY, http_proxy (curl ignores HTTP_PROXY), all_proxy / ALL_PROXY and
@@ -63,27 +65,7 @@ impl Context {
             (None, Err(_)) if !needs_state => PathBuf::from("/nonexistent/mtlsctl/state.json"),
             (None, Err(error)) => return Err(error),
         };
-        let fixed_now = match non_empty_var("MTLSCTL_NOW") {
-            Some(text) => Some(
-                DateTime::parse_from_rfc3339(&text)
-                    .map_err(|e| {
-                        usage(format!(
-                            "MTLSCTL_NOW='{text}' is not an RFC 3339 time ({e}); write it like 2026-01-31T12:00:00Z"
-                        ))
-                    })?
-                    .with_timezone(&Utc),
-            ),
-            None => None,
-        };
-        if let Some(now) = fixed_now
-            && !(1970..=9000).contains(&now.year())
-        {
-            return Err(usage(format!(
-                "MTLSCTL_NOW={} is outside the years 1970 to 9000 that certificates can express",
-                now.to_rfc3339()
-            ))
-            .into());
-        }
+        let fixed_now = fixed_clock()?;
         let now = fixed_now.unwrap_or_else(Utc::now);
         let lock_timeout = match non_empty_var("MTLSCTL_LOCK_TIMEOUT") {
             Some(text) => text
@@ -102,7 +84,12 @@ impl Context {
             }
         };
         Ok(Context {
-            store: store_at(state_path, lock_timeout, global.quiet)?,
+            // Commands that never open the state never reach out to a secret store either.
+            store: match needs_state {
+                true => store_at(state_path, lock_timeout, global.quiet)?,
+                false => Store::file(state_path, lock_timeout, global.quiet),
+            },
+            lock_timeout,
             json: global.json,
             quiet: global.quiet,
             verbose: global.verbose,
@@ -114,6 +101,36 @@ impl Context {
             fixed_now,
             proxy_env: ProxyEnv::read(),
         })
+    }
+}
+
+/// MTLSCTL_NOW, when set: an RFC 3339 time in the years certificates can express.
+fn fixed_clock() -> Result<Option<DateTime<Utc>>> {
+    let Some(text) = non_empty_var("MTLSCTL_NOW") else {
+        return Ok(None);
+    };
+    let now = DateTime::parse_from_rfc3339(&text)
+        .map_err(|e| {
+            usage(format!(
+                "MTLSCTL_NOW='{text}' is not an RFC 3339 time ({e}); write it like 2026-01-31T12:00:00Z"
+            ))
+        })?
+        .with_timezone(&Utc);
+    if !(1970..=9000).contains(&now.year()) {
+        return Err(usage(format!(
+            "MTLSCTL_NOW={} is outside the years 1970 to 9000 that certificates can express",
+            now.to_rfc3339()
+        ))
+        .into());
+    }
+    Ok(Some(now))
+}
+
+impl Context {
+    /// Another state than the one in use (`state copy --to/--from`): a file path or a
+    /// `vault+https://…` URL, read with the same settings.
+    pub fn open_store(&self, location: &str) -> Result<Store> {
+        store_at(PathBuf::from(location), self.lock_timeout, self.quiet)
     }
 }
 

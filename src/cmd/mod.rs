@@ -13,6 +13,7 @@ mod issuer;
 mod property;
 mod request;
 mod serve;
+mod state;
 mod views;
 
 use std::path::Path;
@@ -50,6 +51,7 @@ pub fn dispatch(command: Command, ctx: &Context) -> Result<Outcome> {
         Command::Domain(command) => domain::run(command, ctx),
         Command::Rule(command) => domain::run_rule(command, ctx),
         Command::Serve(args) => serve::run(&args, ctx),
+        Command::State(command) => state::run(command, ctx),
         Command::Request(args) => request::run(*args, ctx),
         Command::Expiry(args) => return expiry::run(&args, ctx),
         Command::Completions { shell } => docs::completions(shell),

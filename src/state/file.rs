@@ -376,7 +376,7 @@ fn refuse_foreign(meta: &fs::Metadata, what: &str, path: &Path) -> Result<()> {
 
 /// Tests hold a writer between its read and its write by naming a file it waits for
 /// (debug builds only; release builds have no such pause).
-fn pause_for_tests() {
+pub(super) fn pause_for_tests() {
     #[cfg(debug_assertions)]
     if let Some(go) = std::env::var_os("MTLSCTL_TEST_PAUSE_UNTIL") {
         let go = PathBuf::from(go);

@@ -45,10 +45,14 @@ pub trait Backend {
     fn begin_environment(&self, _env: &EnvRef) -> Result<Box<dyn Transaction + '_>> {
         self.begin()
     }
-    /// Mark the state as complete or not: `state copy` writes between the two, and a reader
-    /// refuses an incomplete one. A backend that writes everything at once has nothing to mark.
-    fn set_complete(&self, _complete: bool) -> Result<()> {
-        Ok(())
+    /// Replace an empty state with `state` (`state copy`). A backend that cannot write it all
+    /// at once marks it unfinished until it has, so a copy cut short is never read as a state.
+    fn copy_in(&self, state: &State) -> Result<()> {
+        loop {
+            if self.begin()?.commit(state)? == Commit::Done {
+                return Ok(());
+            }
+        }
     }
 }
 
@@ -112,12 +116,7 @@ impl Store {
     /// incomplete until every entry is written, so that a copy cut short is never taken for a
     /// state.
     pub fn copy_in(&self, state: &State) -> Result<()> {
-        self.backend.set_complete(false)?;
-        self.update(|current| {
-            *current = state.clone();
-            Ok(())
-        })?;
-        self.backend.set_complete(true)
+        self.backend.copy_in(state)
     }
 
     /// Fail as a write would, without writing: a state that could not record a change stops a

@@ -325,7 +325,7 @@ impl VaultBackend {
     }
 
     /// Mark the state as complete or not (`state copy` writes the entries in between).
-    pub fn set_complete(&self, complete: bool) -> Result<()> {
+    fn set_complete(&self, complete: bool) -> Result<()> {
         self.runtime.block_on(async {
             let read = self.get("meta").await?;
             let meta = serde_json::to_value(Meta {
@@ -527,8 +527,24 @@ impl Backend for VaultBackend {
         Ok(())
     }
 
-    fn set_complete(&self, complete: bool) -> Result<()> {
-        VaultBackend::set_complete(self, complete)
+    /// Marked unfinished, every entry written, then marked finished (meta is written last).
+    fn copy_in(&self, state: &State) -> Result<()> {
+        self.set_complete(false)?;
+        let loaded = self.runtime.block_on(self.load_all(false))?;
+        let transaction = Box::new(VaultTransaction {
+            backend: self,
+            state: None,
+            loaded,
+        });
+        match transaction.commit(state)? {
+            Commit::Done => Ok(()),
+            Commit::Conflict => Err(runtime(format!(
+                "another writer changed {} during the copy; it stays marked unfinished",
+                self.shown
+            ))
+            .hint("run the copy again when nothing else writes there")
+            .into()),
+        }
     }
 }
 
@@ -605,18 +621,7 @@ impl Transaction for VaultTransaction<'_> {
         if writes.is_empty() {
             return Ok(Commit::Done);
         }
-        for (name, value) in &writes {
-            let size = serde_json::to_vec(value)?.len();
-            if size > MAX_ENTRY_BYTES {
-                return Err(state(format!(
-                    "the entry {name} would be {} KiB, more than the {} KiB mtlsctl writes to a secret store (OpenBao's default limit is 1 MiB); nothing was written",
-                    size / 1024,
-                    MAX_ENTRY_BYTES / 1024
-                ))
-                .hint("remove obsolete and expired certificates of that environment (a new environment keeps entries small)")
-                .into());
-            }
-        }
+        refuse_oversized(&writes)?;
         backend.runtime.block_on(async {
             let names: Vec<&String> = writes.iter().map(|(name, _)| *name).collect();
             if let Some(entry) = backend.not_writable(&names).await?.first() {
@@ -629,7 +634,11 @@ impl Transaction for VaultTransaction<'_> {
                     hint: Some("the token's policy does not allow it; ask for one that grants create and update on that path".into()),
                 }));
             }
-            for (name, value) in &writes {
+            for (i, (name, value)) in writes.iter().enumerate() {
+                if i == 1 {
+                    // Tests stop a writer here, half-way through a change, and kill it.
+                    super::file::pause_for_tests();
+                }
                 let version = self.loaded.versions.get(*name).copied().unwrap_or(0);
                 if !backend.put(name, value, version).await? {
                     // Someone else was first: wait a little (less alike than the last writer)
@@ -644,13 +653,64 @@ impl Transaction for VaultTransaction<'_> {
     }
 }
 
-/// meta and the issuer first, environments (which need them) last.
+/// No entry past MAX_ENTRY_BYTES: said before anything is written, not by the store half-way.
+fn refuse_oversized(writes: &[(&String, &Value)]) -> Result<()> {
+    for (name, value) in writes {
+        let size = serde_json::to_vec(value)?.len();
+        if size > MAX_ENTRY_BYTES {
+            return Err(state(format!(
+                "the entry {name} would be {} KiB, more than the {} KiB mtlsctl writes to a secret store (OpenBao's default limit is 1 MiB); nothing was written",
+                size / 1024,
+                MAX_ENTRY_BYTES / 1024
+            ))
+            .hint("remove obsolete and expired certificates of that environment (a new environment keeps entries small)")
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// The issuer first, environments (which need it) after, meta last (a copy marked unfinished
+/// is marked finished only once every entry is there).
 fn write_order(name: &str) -> u8 {
     match name.split('/').next().unwrap_or_default() {
-        "meta" => 0,
-        "issuer" => 1,
-        "properties" => 2,
-        "cas" | "domains" | "datacenter" => 3,
-        _ => 4,
+        "issuer" => 0,
+        "properties" => 1,
+        "cas" | "domains" | "datacenter" => 2,
+        "meta" => 4,
+        _ => 3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_past_512_kib_is_refused_before_anything_is_written() {
+        let name = "environments/shop/production".to_string();
+        let small = json!({"pem": "x".repeat(1024)});
+        let large = json!({"pem": "x".repeat(MAX_ENTRY_BYTES)});
+        assert!(refuse_oversized(&[(&name, &small)]).is_ok());
+        let error = refuse_oversized(&[(&name, &small), (&name, &large)])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("environments/shop/production") && error.contains("512 KiB"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn urls_name_a_mount_and_a_prefix_and_http_is_for_this_machine_only() {
+        let (_, mount, prefix) = parse_url("vault+https://vault:8200/secret/team/mtlsctl").unwrap();
+        assert_eq!(
+            (mount.as_str(), prefix.as_str()),
+            ("secret", "team/mtlsctl")
+        );
+        assert!(parse_url("vault+http://127.0.0.1:8200/secret/m").is_ok());
+        assert!(parse_url("vault+http://vault.example.com/secret/m").is_err());
+        assert!(parse_url("vault+https://vault:8200/secret").is_err());
+        assert!(parse_url("vault+ftp://vault/secret/m").is_err());
     }
 }

@@ -225,6 +225,22 @@ const SCHEMAS: &[(&str, &[&str], &str, &[&str])] = &[
         ],
     ),
     (
+        "state copy",
+        &["state", "copy", "--to", "copy.json"],
+        "",
+        &[
+            "from",
+            "to",
+            "properties",
+            "environments",
+            "certificates",
+            "trusted_cas",
+            "domains",
+            "datacenter_downloads",
+            "issuers",
+        ],
+    ),
+    (
         "issuer rotate",
         &["issuer", "rotate"],
         "",

@@ -23,3 +23,4 @@ mod robustness;
 mod serve;
 mod state_files;
 mod tables;
+mod team_state;

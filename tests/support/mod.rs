@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod bao;
 pub mod peers;
 pub mod server;
 
