@@ -148,7 +148,7 @@ const SCHEMAS: &[(&str, &[&str], &str, &[&str])] = &[
         "cert renew",
         &["cert", "renew", "--dry-run"],
         "",
-        &["renewed", "skipped", "failed", "dry_run"],
+        &["renewed", "skipped", "failed", "retried", "dry_run"],
     ),
     (
         "cert renew skipped",

@@ -105,6 +105,26 @@ fn renew_rotates_exactly_what_is_due_once_and_reports_each_deploy() {
         "shop/development shop_development_v2\n"
     );
 
+    // The failed deploy is not lost to the next quiet run: once the hook is fixed, --deploy
+    // deploys staging again (nothing is renewed).
+    let fixed = format!(
+        "echo \"$MTLSCTL_ENV $MTLSCTL_VARIABLE\" >> {}",
+        log.display()
+    );
+    w.ok_at(
+        LATER,
+        &["env", "set", "shop/staging", "--deploy-hook", &fixed],
+    );
+    let (retry, code) = json_at(&w, LATER, &["cert", "renew", "--within", "30d", "--deploy"]);
+    assert_eq!(code, 0, "{retry}");
+    assert!(retry["renewed"].as_array().unwrap().is_empty(), "{retry}");
+    assert_eq!(
+        retry["retried"][0]["environment"], "shop/staging",
+        "{retry}"
+    );
+    assert_eq!(retry["retried"][0]["deployed"], true);
+    assert_eq!(std::fs::read_to_string(&log).unwrap().lines().count(), 2);
+
     // At once again: nothing is due, nothing changes, no hook runs.
     let before = w.state_bytes();
     let (again, code) = json_at(&w, LATER, &["cert", "renew", "--within", "30d", "--deploy"]);
@@ -112,7 +132,7 @@ fn renew_rotates_exactly_what_is_due_once_and_reports_each_deploy() {
     assert!(again["renewed"].as_array().unwrap().is_empty(), "{again}");
     assert!(again["failed"].as_array().unwrap().is_empty(), "{again}");
     assert_eq!(w.state_bytes(), before);
-    assert_eq!(std::fs::read_to_string(&log).unwrap().lines().count(), 1);
+    assert_eq!(std::fs::read_to_string(&log).unwrap().lines().count(), 2);
 }
 
 #[test]

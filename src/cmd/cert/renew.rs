@@ -19,7 +19,15 @@ struct Renewal {
     renewed: Vec<Renewed>,
     skipped: Vec<Skipped>,
     failed: Vec<Failed>,
+    /// Not due, but deployed again because their last deploy failed (--deploy).
+    retried: Vec<Retried>,
     dry_run: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Retried {
+    environment: String,
+    deployed: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -61,6 +69,15 @@ pub fn run(args: &CertRenewArgs, ctx: &Context) -> Result<Outcome> {
     for env in &envs {
         let plan = renew::plan(&state, env, args.within, ctx.now)?;
         match plan {
+            // Not due, but its last deploy failed: --deploy tries again, so a failure is never
+            // lost to the next quiet run.
+            Plan::NotDue(_) if args.deploy && deploy_failed(&state, env) => {
+                let deployed = deploy_one(env, args, ctx, &mut renewal);
+                renewal.retried.push(Retried {
+                    environment: env.to_string(),
+                    deployed,
+                });
+            }
             Plan::NotDue(detail) => renewal.skipped.push(skipped(env, "not-due", detail)),
             Plan::SelfHosted(detail) => {
                 let detail = format!(
@@ -153,24 +170,7 @@ fn renew_one(
             return;
         }
     };
-    let deployed = args.deploy.then(|| {
-        let options = deploy::Options {
-            allow_shared_dir: args.target.allow_shared_dir,
-            hook_timeout: args.target.hook_timeout.std(),
-            force: false,
-        };
-        match deploy::deploy(&ctx.store, env, &options, ctx.now, &mut |_| {}) {
-            Ok(_) => true,
-            Err(error) => {
-                renewal.failed.push(Failed {
-                    environment: env.to_string(),
-                    step: "deploy",
-                    error: format!("{error:#}"),
-                });
-                false
-            }
-        }
-    });
+    let deployed = args.deploy.then(|| deploy_one(env, args, ctx, renewal));
     renewal.renewed.push(Renewed {
         environment: env.to_string(),
         reason,
@@ -179,6 +179,39 @@ fn renew_one(
         variable: Some(cert.variable),
         deployed,
     });
+}
+
+/// Deploy `env`'s current certificate; a failure goes into the report.
+fn deploy_one(env: &EnvRef, args: &CertRenewArgs, ctx: &Context, renewal: &mut Renewal) -> bool {
+    let options = deploy::Options {
+        allow_shared_dir: args.target.allow_shared_dir,
+        hook_timeout: args.target.hook_timeout.std(),
+        force: false,
+    };
+    match deploy::deploy(&ctx.store, env, &options, ctx.now, &mut |_| {}) {
+        Ok(_) => true,
+        Err(error) => {
+            renewal.failed.push(Failed {
+                environment: env.to_string(),
+                step: "deploy",
+                error: format!("{error:#}"),
+            });
+            false
+        }
+    }
+}
+
+/// Whether the last deploy of `env`'s current certificate failed (or was cut short).
+fn deploy_failed(state: &State, env: &EnvRef) -> bool {
+    let Ok(environment) = state.environment(env) else {
+        return false;
+    };
+    let interrupted = environment.deploy_started.is_some();
+    let failed = environment
+        .last_deploy
+        .as_ref()
+        .is_some_and(|d| !d.ok && environment.current_cert.as_deref() == Some(d.cert.as_str()));
+    environment.deployed_cert != environment.current_cert && (interrupted || failed)
 }
 
 /// What happened, a line per environment renewed or failed; what was not due in one line
@@ -223,7 +256,15 @@ fn summary(renewal: &Renewal, ctx: &Context) -> String {
     } else if !not_due.is_empty() {
         lines.push(format!("{} not due", count(not_due.len())));
     }
-    if lines.is_empty() {
+    lines.extend(renewal.retried.iter().map(|r| {
+        let how = if r.deployed {
+            "deployed"
+        } else {
+            "failed to deploy"
+        };
+        format!("{how} {} again (its last deploy had failed)", r.environment)
+    }));
+    if lines.is_empty() && renewal.failed.is_empty() {
         lines.push("no environment to renew".into());
     }
     lines.join("\n")
