@@ -68,41 +68,7 @@ pub fn run(args: &CertRenewArgs, ctx: &Context) -> Result<Outcome> {
     };
     for env in &envs {
         let plan = renew::plan(&state, env, args.within, ctx.now)?;
-        match plan {
-            // Not due, but its last deploy failed: --deploy tries again, so a failure is never
-            // lost to the next quiet run.
-            Plan::NotDue(_) if args.deploy && deploy_failed(&state, env) => {
-                let deployed = deploy_one(env, args, ctx, &mut renewal);
-                renewal.retried.push(Retried {
-                    environment: env.to_string(),
-                    deployed,
-                });
-            }
-            Plan::NotDue(detail) => renewal.skipped.push(skipped(env, "not-due", detail)),
-            Plan::SelfHosted(detail) => {
-                let detail = format!(
-                    "{detail}: self-hosted, it needs a renewed certificate from its own CA ('mtlsctl cert import {env} …')"
-                );
-                output::warn(ctx, &format!("{env}: {detail}"));
-                renewal.skipped.push(skipped(env, "self-hosted", detail));
-            }
-            Plan::KeyElsewhere(detail) => {
-                let detail = format!(
-                    "{detail}: its key is held elsewhere, sign a new CSR ('mtlsctl cert sign {env} --csr FILE')"
-                );
-                output::warn(ctx, &format!("{env}: {detail}"));
-                renewal.skipped.push(skipped(env, "key-elsewhere", detail));
-            }
-            Plan::Renew(reason) if args.dry_run => renewal.renewed.push(Renewed {
-                environment: env.to_string(),
-                reason,
-                previous_cert: state.environment(env)?.current_cert.clone(),
-                current_cert: None,
-                variable: None,
-                deployed: None,
-            }),
-            Plan::Renew(reason) => renew_one(env, reason, args, ctx, &mut renewal),
-        }
+        handle(env, plan, &state, args, ctx, &mut renewal)?;
     }
     for failed in &renewal.failed {
         eprintln!(
@@ -119,6 +85,53 @@ pub fn run(args: &CertRenewArgs, ctx: &Context) -> Result<Outcome> {
         },
         exit_code,
     })
+}
+
+/// One environment's part of `cert renew`, as its plan says.
+fn handle(
+    env: &EnvRef,
+    plan: Plan,
+    state: &State,
+    args: &CertRenewArgs,
+    ctx: &Context,
+    renewal: &mut Renewal,
+) -> Result<()> {
+    match plan {
+        // Not due, but its last deploy failed: --deploy tries again, so a failure is never
+        // lost to the next quiet run.
+        Plan::NotDue(_) if args.deploy && deploy_failed(state, env) => {
+            let deployed = deploy_one(env, args, ctx, renewal);
+            renewal.retried.push(Retried {
+                environment: env.to_string(),
+                deployed,
+            });
+        }
+        Plan::NotDue(detail) => renewal.skipped.push(skipped(env, "not-due", detail)),
+        Plan::SelfHosted(detail) => {
+            let detail = format!(
+                "{detail}: self-hosted, it needs a renewed certificate from its own CA ('mtlsctl cert import {env} …')"
+            );
+            output::warn(ctx, &format!("{env}: {detail}"));
+            renewal.skipped.push(skipped(env, "self-hosted", detail));
+        }
+        Plan::KeyElsewhere(detail) => {
+            let detail = format!(
+                "{detail}: its key is held elsewhere, sign a new CSR ('mtlsctl cert sign {env} --csr FILE')"
+            );
+            output::warn(ctx, &format!("{env}: {detail}"));
+            renewal.skipped.push(skipped(env, "key-elsewhere", detail));
+        }
+        Plan::Renew(reason) if args.dry_run => renewal.renewed.push(Renewed {
+            environment: env.to_string(),
+            reason,
+            previous_cert: state.environment(env)?.current_cert.clone(),
+            current_cert: None,
+            variable: None,
+            deployed: None,
+        }),
+        Plan::Renew(reason) => renew_one(env, reason, args, ctx, renewal),
+    }
+    Ok(())
 }
 
 /// The environments named (each must exist), or every one.
