@@ -713,6 +713,7 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the catalog: validity, days left, the recommended year, what was downloaded')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download, verify and save a datacenter certificate (or all of one year)')
+            [CompletionResult]::new('forget', 'forget', [CompletionResultType]::ParameterValue, 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -753,9 +754,25 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'mtlsctl;datacenter;forget' {
+            [CompletionResult]::new('--year', '--year', [CompletionResultType]::ParameterName, 'Only this year [default: every year of it]')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'The catalog whose vendor downloaded it [default: the built-in one]')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'mtlsctl;datacenter;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the catalog: validity, days left, the recommended year, what was downloaded')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download, verify and save a datacenter certificate (or all of one year)')
+            [CompletionResult]::new('forget', 'forget', [CompletionResultType]::ParameterValue, 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -763,6 +780,9 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             break
         }
         'mtlsctl;datacenter;help;download' {
+            break
+        }
+        'mtlsctl;datacenter;help;forget' {
             break
         }
         'mtlsctl;datacenter;help;help' {
@@ -1306,12 +1326,16 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
         'mtlsctl;help;datacenter' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the catalog: validity, days left, the recommended year, what was downloaded')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download, verify and save a datacenter certificate (or all of one year)')
+            [CompletionResult]::new('forget', 'forget', [CompletionResultType]::ParameterValue, 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)')
             break
         }
         'mtlsctl;help;datacenter;list' {
             break
         }
         'mtlsctl;help;datacenter;download' {
+            break
+        }
+        'mtlsctl;help;datacenter;forget' {
             break
         }
         'mtlsctl;help;domain' {

@@ -163,6 +163,9 @@ _mtlsctl() {
             mtlsctl__subcmd__datacenter,download)
                 cmd="mtlsctl__subcmd__datacenter__subcmd__download"
                 ;;
+            mtlsctl__subcmd__datacenter,forget)
+                cmd="mtlsctl__subcmd__datacenter__subcmd__forget"
+                ;;
             mtlsctl__subcmd__datacenter,help)
                 cmd="mtlsctl__subcmd__datacenter__subcmd__help"
                 ;;
@@ -171,6 +174,9 @@ _mtlsctl() {
                 ;;
             mtlsctl__subcmd__datacenter__subcmd__help,download)
                 cmd="mtlsctl__subcmd__datacenter__subcmd__help__subcmd__download"
+                ;;
+            mtlsctl__subcmd__datacenter__subcmd__help,forget)
+                cmd="mtlsctl__subcmd__datacenter__subcmd__help__subcmd__forget"
                 ;;
             mtlsctl__subcmd__datacenter__subcmd__help,help)
                 cmd="mtlsctl__subcmd__datacenter__subcmd__help__subcmd__help"
@@ -342,6 +348,9 @@ _mtlsctl() {
                 ;;
             mtlsctl__subcmd__help__subcmd__datacenter,download)
                 cmd="mtlsctl__subcmd__help__subcmd__datacenter__subcmd__download"
+                ;;
+            mtlsctl__subcmd__help__subcmd__datacenter,forget)
+                cmd="mtlsctl__subcmd__help__subcmd__datacenter__subcmd__forget"
                 ;;
             mtlsctl__subcmd__help__subcmd__datacenter,list)
                 cmd="mtlsctl__subcmd__help__subcmd__datacenter__subcmd__list"
@@ -1240,7 +1249,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__datacenter)
-            opts="-q -v -h --state --json --quiet --verbose --color --wide --help list download help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help list download forget help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1311,8 +1320,38 @@ _mtlsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mtlsctl__subcmd__datacenter__subcmd__forget)
+            opts="-q -v -h --year --catalog --state --json --quiet --verbose --color --wide --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --year)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mtlsctl__subcmd__datacenter__subcmd__help)
-            opts="list download help"
+            opts="list download forget help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1326,6 +1365,20 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__datacenter__subcmd__help__subcmd__download)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__datacenter__subcmd__help__subcmd__forget)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2240,7 +2293,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help__subcmd__datacenter)
-            opts="list download"
+            opts="list download forget"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2254,6 +2307,20 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help__subcmd__datacenter__subcmd__download)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__datacenter__subcmd__forget)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

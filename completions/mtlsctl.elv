@@ -647,6 +647,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --help 'Print help'
             cand list 'List the catalog: validity, days left, the recommended year, what was downloaded'
             cand download 'Download, verify and save a datacenter certificate (or all of one year)'
+            cand forget 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mtlsctl;datacenter;list'= {
@@ -684,14 +685,31 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'mtlsctl;datacenter;forget'= {
+            cand --year 'Only this year [default: every year of it]'
+            cand --catalog 'The catalog whose vendor downloaded it [default: the built-in one]'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'mtlsctl;datacenter;help'= {
             cand list 'List the catalog: validity, days left, the recommended year, what was downloaded'
             cand download 'Download, verify and save a datacenter certificate (or all of one year)'
+            cand forget 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mtlsctl;datacenter;help;list'= {
         }
         &'mtlsctl;datacenter;help;download'= {
+        }
+        &'mtlsctl;datacenter;help;forget'= {
         }
         &'mtlsctl;datacenter;help;help'= {
         }
@@ -1160,10 +1178,13 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;help;datacenter'= {
             cand list 'List the catalog: validity, days left, the recommended year, what was downloaded'
             cand download 'Download, verify and save a datacenter certificate (or all of one year)'
+            cand forget 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
         }
         &'mtlsctl;help;datacenter;list'= {
         }
         &'mtlsctl;help;datacenter;download'= {
+        }
+        &'mtlsctl;help;datacenter;forget'= {
         }
         &'mtlsctl;help;domain'= {
             cand add 'Add a domain with its trusted CA (from the CA library)'

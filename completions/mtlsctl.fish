@@ -494,18 +494,19 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s q -l quiet -
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -s q -l quiet -d 'Print nothing but errors and requested data'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -s h -l help -d 'Print help'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -f -a "forget" -d 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -l catalog -d 'Use this catalog (JSON) instead of the built-in one' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -l base-url -d 'Download from this base URL instead of the catalog\'s' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
@@ -535,8 +536,20 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_s
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -l year -d 'Only this year [default: every year of it]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -l catalog -d 'The catalog whose vendor downloaded it [default: the built-in one]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -s h -l help -d 'Print help'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "forget" -d 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -l color -d 'When to colour output' -r -f -a "auto\t''
@@ -840,6 +853,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_su
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "rotate" -d 'Replace the issuer with a new one; the old one stays trusted until its certificates expire'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "forget" -d 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "add" -d 'Add a domain with its trusted CA (from the CA library)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "list" -d 'List domains'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "show" -d 'Show a domain and its rules'

@@ -752,6 +752,21 @@ mtlsctl datacenter download all --year 2026 --out ./certs/\n  \
 mtlsctl datacenter download eu --base-url https://mirror.example.com --cacert mirror-ca.pem"
     )]
     Download(DatacenterDownloadArgs),
+    /// Stop watching a downloaded certificate (expiry no longer reports it; the file stays)
+    #[command(
+        after_help = "Examples:\n  mtlsctl datacenter forget us --year 2025\n  \
+mtlsctl datacenter forget eu --catalog other-vendor.json   # that vendor's eu, every year"
+    )]
+    Forget {
+        /// Datacenter id (us, eu, azure)
+        id: String,
+        /// Only this year [default: every year of it]
+        #[arg(long)]
+        year: Option<i32>,
+        /// The catalog whose vendor downloaded it [default: the built-in one]
+        #[arg(long, value_name = "FILE")]
+        catalog: Option<PathBuf>,
+    },
 }
 
 /// Where the catalog and the files come from.

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::client::diagnose::explain_download;
 use super::client::trust::proxies;
-use super::{read_input, short_time};
+use super::{Outcome, read_input, short_time};
 use crate::atomic;
 use crate::cli::{CatalogArgs, DatacenterCommand, DatacenterDownloadArgs};
 use crate::context::Context;
@@ -27,11 +27,54 @@ const RETRY_DELAY: Duration = Duration::from_millis(500);
 /// A certificate file is a few kilobytes: anything far larger is not one.
 const MAX_CERT_FILE: u64 = 1 << 20;
 
-pub fn run(command: DatacenterCommand, ctx: &Context) -> Result<Report> {
+pub fn run(command: DatacenterCommand, ctx: &Context) -> Result<Outcome> {
     match command {
-        DatacenterCommand::List { source } => list(&source, ctx),
+        DatacenterCommand::List { source } => Ok(list(&source, ctx)?.into()),
         DatacenterCommand::Download(args) => download(&args, ctx),
+        DatacenterCommand::Forget { id, year, catalog } => {
+            Ok(forget(&id, year, catalog.as_deref(), ctx)?.into())
+        }
     }
+}
+
+/// `datacenter forget`: the records go (expiry stops watching them); the files stay.
+fn forget(
+    id: &str,
+    year: Option<i32>,
+    catalog_file: Option<&Path>,
+    ctx: &Context,
+) -> Result<Report> {
+    let vendor = catalog(&CatalogArgs {
+        catalog: catalog_file.map(Path::to_path_buf),
+        base_url: None,
+    })?
+    .vendor();
+    let gone = ctx.store.update(|state| {
+        let gone = state.forget_downloads(&vendor, id, year);
+        if gone.is_empty() {
+            let which = year.map(|y| format!(" {y}")).unwrap_or_default();
+            return Err(usage(format!("no download of {vendor}'s {id}{which} is recorded"))
+                .hint("see what is watched with 'mtlsctl datacenter list' (or --catalog FILE for another vendor)")
+                .into());
+        }
+        Ok(gone)
+    })?;
+    let lines: Vec<String> = gone
+        .iter()
+        .map(|d| {
+            format!(
+                "forgot {} {} ({}): expiry no longer watches it; the file {} stays",
+                d.id,
+                d.year,
+                d.vendor(),
+                d.path.display()
+            )
+        })
+        .collect();
+    Ok(Report::Done {
+        message: lines.join("\n"),
+        json: json_of(&gone.iter().map(DownloadJson::of).collect::<Vec<_>>())?,
+    })
 }
 
 fn catalog(source: &CatalogArgs) -> Result<Catalog> {
@@ -102,7 +145,7 @@ fn entry_row(catalog: &Catalog, state: &State, entry: &Entry, ctx: &Context) -> 
             ""
         }),
         Styled::plain(
-            downloaded(state, entry)
+            downloaded(state, catalog, entry)
                 .map(|d| d.path.display().to_string())
                 .unwrap_or_else(|| "-".into()),
         ),
@@ -113,11 +156,16 @@ fn recommended(catalog: &Catalog, entry: &Entry) -> bool {
     catalog.newest_year(&entry.id) == Some(entry.year)
 }
 
-fn downloaded<'a>(state: &'a State, entry: &Entry) -> Option<&'a DatacenterDownload> {
+fn downloaded<'a>(
+    state: &'a State,
+    catalog: &Catalog,
+    entry: &Entry,
+) -> Option<&'a DatacenterDownload> {
+    let vendor = catalog.vendor();
     state
         .datacenter_downloads
         .iter()
-        .find(|d| d.id == entry.id && d.year == entry.year)
+        .find(|d| d.is(&vendor, &entry.id, Some(entry.year)))
 }
 
 /// One catalog entry as `datacenter list --json` prints it, with its download when there is one.
@@ -147,7 +195,7 @@ impl<'a> EntryJson<'a> {
             valid_to: entry.not_after(),
             days_left: days_left(entry.not_after(), ctx.now),
             recommended: recommended(catalog, entry),
-            downloaded: downloaded(state, entry).map(|d| DownloadedJson {
+            downloaded: downloaded(state, catalog, entry).map(|d| DownloadedJson {
                 path: &d.path,
                 at: d.at,
                 sha256: &d.sha256,
@@ -307,6 +355,7 @@ fn progress_bar(label: &str, total: Option<u64>) -> indicatif::ProgressBar {
 /// leaves nothing (staged files are removed), and a crash after it leaves a record expiry still
 /// watches, never a file that nothing watches.
 fn save(
+    vendor: &str,
     verified: &[(&Entry, String, Verified)],
     destinations: &[std::path::PathBuf],
     ctx: &Context,
@@ -320,6 +369,7 @@ fn save(
         .iter()
         .zip(destinations)
         .map(|((entry, url, checked), path)| DatacenterDownload {
+            vendor: vendor.to_string(),
             id: entry.id.clone(),
             year: entry.year,
             name: entry.name.clone(),
@@ -347,7 +397,7 @@ fn save(
     Ok(records)
 }
 
-fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
+fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Outcome> {
     let catalog = catalog(&args.source)?;
     let base = base_url(args, &catalog)?;
     let base = base.as_str();
@@ -364,31 +414,57 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
         .collect::<Result<Vec<_>>>()?;
 
     let (options, observed) = connect_options(args, ctx)?;
-    let fetcher = Fetcher {
-        options: &options,
-        retry: Retry {
-            retries: args.retry,
-            delay: RETRY_DELAY,
-        },
-        timeout: args.timeout.std(),
-        allow_http: args.allow_http,
-        max_body: MAX_CERT_FILE,
-    };
+    let fetcher = fetcher(args, &options);
     let runtime = http::runtime()?;
 
-    // Everything is downloaded and verified before anything is written: a failure saves nothing.
+    // Every file is downloaded and verified before anything is written; what failed is
+    // reported by name and saved nowhere, what verified is saved (one file: its error is the
+    // command's).
     let mut verified: Vec<(&Entry, String, Verified)> = Vec::new();
-    for (entry, url) in entries.iter().zip(urls) {
+    let mut saved_to = Vec::new();
+    let mut failed = Vec::new();
+    for ((entry, url), destination) in entries.iter().zip(urls).zip(&destinations) {
         output::verbose(ctx, &format!("downloading {url}"));
         let label = format!("{} {}", entry.id, entry.year);
-        let body = fetch_file(&fetcher, &observed, &label, &url, &runtime, ctx)?;
-        let checked = datacenter::verify(&body, entry, &url, args.allow_mismatch)?;
-        verified.push((entry, url, checked));
+        let checked = fetch_file(&fetcher, &observed, &label, &url, &runtime, ctx)
+            .and_then(|body| datacenter::verify(&body, entry, &url, args.allow_mismatch));
+        match checked {
+            Ok(checked) => {
+                verified.push((entry, url, checked));
+                saved_to.push(destination.clone());
+            }
+            Err(error) if entries.len() == 1 => return Err(error),
+            Err(error) => failed.push(format!("{label}: {error:#}")),
+        }
     }
-    let records = save(&verified, &destinations, ctx)?;
+    let records = match verified.is_empty() {
+        true => Vec::new(),
+        false => save(&catalog.vendor(), &verified, &saved_to, ctx)?,
+    };
+    for failure in &failed {
+        eprintln!("mtlsctl: error: {}", crate::text::escape_untrusted(failure));
+    }
 
+    let failures = failed.len();
+    Ok(Outcome {
+        report: Report::Done {
+            message: saved_message(&records, failures, entries.len(), &catalog, ctx),
+            json: json_of(&records.iter().map(DownloadJson::of).collect::<Vec<_>>())?,
+        },
+        exit_code: u8::from(failures > 0),
+    })
+}
+
+/// What was saved, each with its facts (and what to know about it), and how many failed.
+fn saved_message(
+    records: &[DatacenterDownload],
+    failures: usize,
+    total: usize,
+    catalog: &Catalog,
+    ctx: &Context,
+) -> String {
     let mut lines = Vec::new();
-    for record in &records {
+    for record in records {
         lines.push(format!(
             "saved {} {} to {}\n  subject: {}\n  valid:   {} to {}\n  sha256:  {}",
             record.id,
@@ -399,12 +475,28 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Report> {
             short_time(record.not_after),
             record.sha256
         ));
-        warn_about(record, &catalog, ctx);
+        warn_about(record, catalog, ctx);
     }
-    Ok(Report::Done {
-        message: lines.join("\n"),
-        json: json_of(&records.iter().map(DownloadJson::of).collect::<Vec<_>>())?,
-    })
+    if failures > 0 {
+        lines.push(format!(
+            "{failures} of {total} failed and saved nothing (see above); what verified was saved"
+        ));
+    }
+    lines.join("\n")
+}
+
+/// How downloads fetch: the connection, request's retry policy, a time limit per attempt.
+fn fetcher<'a>(args: &DatacenterDownloadArgs, options: &'a ConnectOptions) -> Fetcher<'a> {
+    Fetcher {
+        options,
+        retry: Retry {
+            retries: args.retry,
+            delay: RETRY_DELAY,
+        },
+        timeout: args.timeout.std(),
+        allow_http: args.allow_http,
+        max_body: MAX_CERT_FILE,
+    }
 }
 
 /// Where each entry is saved: a file for one entry (unless the path is a directory), else

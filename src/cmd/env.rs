@@ -125,7 +125,7 @@ fn last_deploy_line(environment: &Environment) -> String {
 }
 
 fn show(env: &EnvRef, ctx: &Context) -> Result<Report> {
-    let state = ctx.store.read()?;
+    let state = ctx.store.read_environment(env)?;
     let environment = state.environment(env)?;
     let current = environment
         .current_cert
@@ -214,6 +214,7 @@ fn set(args: EnvSetArgs, ctx: &Context) -> Result<Report> {
 fn delete(env: &EnvRef, ctx: &Context) -> Result<Report> {
     let removed = ctx.store.update_environment(env, |state| {
         state.environment(env)?;
+        state.ensure_no_live_revocations(&env.to_string(), |c| &c.environment == env, ctx.now)?;
         Ok(state.remove_environment(env))
     })?;
     Ok(Report::Done {

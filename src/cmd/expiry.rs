@@ -134,6 +134,15 @@ fn verdict(args: &ExpiryArgs, ctx: &Context) -> Result<Outcome> {
     let mut outside = Outside::default();
     watch_files(&args.files, &mut outside);
     watch_written_crl(&state, &mut outside);
+    // Monitoring never says OK about what it could not look at: every entry of a secret store
+    // the token may not read (or list) is UNKNOWN.
+    for entry in &state.unreadable {
+        outside.unknown.push(Item::unknown(
+            "entry",
+            entry.clone(),
+            "permission denied by the secret store: it could not be checked".into(),
+        ));
+    }
     watch_hosts(&args.hosts, ctx, &mut outside)?;
     let items = expiry::check(
         &state,

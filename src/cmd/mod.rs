@@ -47,7 +47,7 @@ pub fn dispatch(command: Command, ctx: &Context) -> Result<Outcome> {
         Command::Inspect(args) => inspect::run(args, ctx),
         Command::Issuer(command) => issuer::run(command, ctx),
         Command::Ca(command) => ca::run(command, ctx),
-        Command::Datacenter(command) => datacenter::run(command, ctx),
+        Command::Datacenter(command) => return datacenter::run(command, ctx),
         Command::Domain(command) => domain::run(command, ctx),
         Command::Rule(command) => domain::run_rule(command, ctx),
         Command::Serve(args) => serve::run(&args, ctx),

@@ -122,6 +122,11 @@ fn delete(name: &PropertyName, force: bool, ctx: &Context) -> Result<Report> {
             ))
             .into());
         }
+        state.ensure_no_live_revocations(
+            &format!("the property '{name}'"),
+            |c| &c.environment.property == name,
+            ctx.now,
+        )?;
         Ok(state.remove_property(name))
     })?;
     Ok(Report::Done {

@@ -34,6 +34,14 @@ pub fn run(command: StateCommand, ctx: &Context) -> Result<Report> {
         false => (&other, &ctx.store),
     };
     let state = source.read()?;
+    if !holds_anything(&state) {
+        return Err(usage(format!(
+            "{} holds no state: nothing to copy",
+            source.describe()
+        ))
+        .hint("check the path or URL (and its mount and prefix)")
+        .into());
+    }
     if !state.unreadable.is_empty() {
         return Err(usage(format!(
             "cannot copy {}: the token may not read {} of its entries ({})",
@@ -44,7 +52,12 @@ pub fn run(command: StateCommand, ctx: &Context) -> Result<Report> {
         .hint("copy with a token that may read the whole state")
         .into());
     }
-    if holds_anything(&destination.read()?) {
+    // A copy cut short is written over (it was never a state); anything else is refused.
+    let existing = match destination.read() {
+        Err(error) if error.to_string().contains("unfinished copy") => State::default(),
+        other => other?,
+    };
+    if holds_anything(&existing) {
         return Err(usage(format!(
             "{} already holds a state: a copy goes into an empty one",
             destination.describe()

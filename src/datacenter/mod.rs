@@ -103,6 +103,16 @@ impl Entry {
 }
 
 impl Catalog {
+    /// Whose certificates these are: the catalog's vendor, else its base URL's host.
+    pub fn vendor(&self) -> String {
+        self.vendor.clone().unwrap_or_else(|| {
+            url::Url::parse(&self.base_url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_string))
+                .unwrap_or_else(|| self.base_url.clone())
+        })
+    }
+
     pub fn built_in() -> Catalog {
         serde_json::from_str(BUILT_IN).expect("the built-in catalog is valid JSON")
     }

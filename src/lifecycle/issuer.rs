@@ -16,6 +16,21 @@ use crate::state::{IssuerRecord, State};
 pub fn ensure_issuer(state: &mut State, now: DateTime<Utc>) -> Result<&IssuerRecord> {
     // An issuer this token may not read is not missing: never make a second one.
     state.ensure_readable("issuer")?;
+    if state.issuer.is_none()
+        && let Some(orphan) = state
+            .certificates
+            .iter()
+            .find(|c| c.chain_pem.is_none() && state.issuer_of(c).is_none())
+    {
+        // Its issuer was lost (an entry deleted by hand): a new one would sign certificates
+        // nothing else chains to, and revoke nothing.
+        return Err(crate::error::state(format!(
+            "the issuer is missing, but {} (and maybe others) was signed by {}",
+            orphan.variable, orphan.issuer
+        ))
+        .hint("restore the issuer (the secret store keeps earlier versions of its entry, or a backup of the file), or bring it back with 'mtlsctl issuer import'")
+        .into());
+    }
     if state.issuer.is_none() {
         let issued = create_issuer(now, KeyType::EcP256, None)?;
         state.issuer = Some(record(issued, now));

@@ -113,6 +113,7 @@ fn sign_all(
     this_update: DateTime<Utc>,
     next_update: DateTime<Utc>,
 ) -> Result<Crls> {
+    state.ensure_readable("issuer")?;
     let issuers = trusted_issuers(state, this_update);
     if issuers.is_empty() {
         bail!(usage("there is no issuer yet: nothing to sign a CRL with")

@@ -32,9 +32,6 @@ pub const FOLDERS: [&str; 5] = [
     "datacenter/",
 ];
 
-/// The vendor downloads are keyed by until downloads carry their own.
-const DEFAULT_VENDOR: &str = "default";
-
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Meta {
     pub schema_version: u32,
@@ -59,6 +56,16 @@ struct EnvironmentEntry {
     /// entry alone is enough to make requests with them.
     #[serde(default)]
     chains: BTreeMap<String, String>,
+}
+
+/// A name as one path segment of an entry: lowercase letters, digits and '-'.
+fn slug(name: &str) -> String {
+    name.chars()
+        .map(|c| match c.is_ascii_alphanumeric() {
+            true => c.to_ascii_lowercase(),
+            false => '-',
+        })
+        .collect()
 }
 
 /// The entry name of an environment.
@@ -117,8 +124,10 @@ pub fn split(state: &State) -> Result<BTreeMap<String, Value>> {
     }
     for download in &state.datacenter_downloads {
         let name = format!(
-            "datacenter/{DEFAULT_VENDOR}/{}-{}",
-            download.id, download.year
+            "datacenter/{}/{}-{}",
+            slug(download.vendor()),
+            slug(&download.id),
+            download.year
         );
         put(name, serde_json::to_value(download))?;
     }
@@ -173,6 +182,7 @@ pub fn join(entries: &BTreeMap<String, Value>, what: &str) -> Result<State> {
                 .push(serde_json::from_value::<Property>(value.clone()).map_err(bad)?),
             "environments" => {
                 let entry: EnvironmentEntry = serde_json::from_value(value.clone()).map_err(bad)?;
+                check_placed(&entry, name, what)?;
                 state.environments.push(entry.environment);
                 state.certificates.extend(entry.certificates);
                 state.issuer_chains.extend(entry.chains);
@@ -189,8 +199,29 @@ pub fn join(entries: &BTreeMap<String, Value>, what: &str) -> Result<State> {
             _ => {}
         }
     }
-    // A token that may read an environment but not its property still sees the environment:
-    // the property is implied by it (and never written back from here).
+    imply_properties(&mut state);
+    Ok(state)
+}
+
+/// An environment's entry holds that environment and its certificates only (an entry copied
+/// over another by hand would show them twice, or under another name).
+fn check_placed(entry: &EnvironmentEntry, name: &str, what: &str) -> Result<()> {
+    let env = entry.environment.env_ref();
+    let misplaced =
+        environment_entry(&env) != name || entry.certificates.iter().any(|c| c.environment != env);
+    if misplaced {
+        return Err(crate::error::state(format!(
+            "the entry {name} of {what} is damaged: it holds {env}'s environment or certificates of another"
+        ))
+        .hint("restore it from the secret store's earlier version ('bao kv rollback')")
+        .into());
+    }
+    Ok(())
+}
+
+/// A token that may read an environment but not its property still sees the environment: the
+/// property is implied by it (and never written back).
+fn imply_properties(state: &mut State) {
     for environment in &state.environments {
         if !state
             .properties
@@ -204,5 +235,4 @@ pub fn join(entries: &BTreeMap<String, Value>, what: &str) -> Result<State> {
         }
     }
     state.properties.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(state)
 }

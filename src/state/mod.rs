@@ -152,6 +152,10 @@ pub struct RuleRecord {
 /// A vendor's datacenter certificate that was downloaded, verified and saved.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DatacenterDownload {
+    /// The catalog's vendor: downloads are keyed by vendor, id and year. Empty in records made
+    /// before vendors were told apart: those came from the built-in catalog's vendor.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub vendor: String,
     pub id: String,
     pub year: i32,
     pub name: String,
@@ -296,6 +300,23 @@ impl CertRecord {
     }
 }
 
+/// The vendor of the built-in catalog, which records without a vendor belong to.
+pub const BUILT_IN_VENDOR: &str = "Adobe Workfront Fusion";
+
+impl DatacenterDownload {
+    pub fn vendor(&self) -> &str {
+        match self.vendor.is_empty() {
+            true => BUILT_IN_VENDOR,
+            false => &self.vendor,
+        }
+    }
+
+    /// Whether this records `vendor`'s `id` (of `year`, when given).
+    pub fn is(&self, vendor: &str, id: &str, year: Option<i32>) -> bool {
+        self.vendor() == vendor && self.id == id && year.is_none_or(|y| y == self.year)
+    }
+}
+
 impl IssuerRecord {
     pub fn key_type(&self) -> &str {
         self.key_type.as_deref().unwrap_or("ec-p256")
@@ -325,6 +346,7 @@ impl State {
     }
 
     pub fn property(&self, name: &PropertyName) -> anyhow::Result<&Property> {
+        self.ensure_readable(&format!("properties/{name}"))?;
         self.properties
             .iter()
             .find(|p| &p.name == name)

@@ -23,6 +23,40 @@ impl State {
         before - self.certificates.len()
     }
 
+    /// Refuse to remove revoked certificates that have not expired (`what` holds them): the
+    /// CRL would stop listing them, and servers would accept them again.
+    pub fn ensure_no_live_revocations(
+        &self,
+        what: &str,
+        holds: impl Fn(&CertRecord) -> bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> anyhow::Result<()> {
+        let live: Vec<&str> = self
+            .certificates
+            .iter()
+            .filter(|c| holds(c) && c.revoked.is_some() && c.not_after > now)
+            .map(|c| c.variable.as_str())
+            .collect();
+        let Some(last) = self
+            .certificates
+            .iter()
+            .filter(|c| holds(c) && c.revoked.is_some() && c.not_after > now)
+            .map(|c| c.not_after)
+            .max()
+        else {
+            return Ok(());
+        };
+        Err(crate::error::usage(format!(
+            "{what} has revoked certificates that have not expired ({}): deleting them would drop them from the CRL, and servers would accept them again",
+            live.join(", ")
+        ))
+        .hint(format!(
+            "delete it after {} (when the last of them has expired)",
+            crate::text::short_time(last)
+        ))
+        .into())
+    }
+
     pub fn add_environment(&mut self, environment: Environment) {
         self.environments.push(environment);
     }
@@ -55,11 +89,26 @@ impl State {
         self.domains.retain(|d| &d.host != host);
     }
 
-    /// Record a datacenter download, replacing the record of the same id and year.
+    /// Record a datacenter download, replacing the record of the same vendor, id and year
+    /// (another catalog's certificate of the same id never replaces this vendor's).
     pub fn record_download(&mut self, record: DatacenterDownload) {
         self.datacenter_downloads
-            .retain(|d| !(d.id == record.id && d.year == record.year));
+            .retain(|d| !d.is(record.vendor(), &record.id, Some(record.year)));
         self.datacenter_downloads.push(record);
+    }
+
+    /// Stop watching a vendor's downloads of `id` (of `year`, when given); returns them.
+    pub fn forget_downloads(
+        &mut self,
+        vendor: &str,
+        id: &str,
+        year: Option<i32>,
+    ) -> Vec<DatacenterDownload> {
+        let (gone, kept) = std::mem::take(&mut self.datacenter_downloads)
+            .into_iter()
+            .partition(|d| d.is(vendor, id, year));
+        self.datacenter_downloads = kept;
+        gone
     }
 }
 
@@ -121,6 +170,7 @@ mod tests {
         let mut state = State::default();
         let now = Utc::now();
         let record = |sha: &str| DatacenterDownload {
+            vendor: String::new(),
             id: "us".into(),
             year: 2026,
             name: "US".into(),

@@ -21,6 +21,8 @@ use crate::model::EnvRef;
 /// No entry may grow past this: OpenBao's default maximum entry size is 1 MiB, and an entry
 /// refused by the store half-way through a change helps nobody.
 pub const MAX_ENTRY_BYTES: usize = 512 * 1024;
+/// Paths asked about in one capabilities request.
+const CAPABILITY_BATCH: usize = 100;
 /// Reads at once when loading the whole state.
 const PARALLEL_READS: usize = 32;
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -111,9 +113,12 @@ impl VaultBackend {
             StatusCode::OK => {
                 let value = body
                     .pointer("/data/data")
-                    .cloned()
+                    .map(unwrapped)
                     .filter(|v| !is_tombstone(v));
                 Ok(Read { value, version })
+            }
+            StatusCode::NOT_FOUND if errors(&body).contains("no handler for route") => {
+                Err(self.no_engine())
             }
             // Absent, or deleted (then the metadata still says which version is next).
             StatusCode::NOT_FOUND => Ok(Read {
@@ -122,6 +127,18 @@ impl VaultBackend {
             }),
             other => Err(self.refused(other, &body, "read", entry).await),
         }
+    }
+
+    fn no_engine(&self) -> anyhow::Error {
+        state(format!(
+            "there is no KV version 2 engine at '{}' on the secret store of {}",
+            self.mount, self.shown
+        ))
+        .hint(format!(
+            "check the mount in MTLSCTL_STATE, or enable one: 'bao secrets enable -path={} kv-v2'",
+            self.mount
+        ))
+        .into()
     }
 
     /// The names in a folder (`environments/` → `shop/`), or none.
@@ -144,6 +161,9 @@ impl VaultBackend {
                         .collect()
                 })
                 .unwrap_or_default()),
+            StatusCode::NOT_FOUND if errors(&body).contains("no handler for route") => {
+                Err(self.no_engine())
+            }
             StatusCode::NOT_FOUND => Ok(Vec::new()),
             other => Err(self.refused(other, &body, "list", folder).await),
         }
@@ -152,7 +172,9 @@ impl VaultBackend {
     /// Write an entry if its version is still `version` (0: if it does not exist yet).
     /// Ok(false) when another writer changed it first.
     async fn put(&self, entry: &str, value: &Value, version: u64) -> Result<bool> {
-        let body = json!({"options": {"cas": version}, "data": value});
+        // One string per entry: the store limits how many strings a request may hold, and an
+        // environment with its certificates has many.
+        let body = json!({"options": {"cas": version}, "data": {ENTRY_KEY: value.to_string()}});
         let response = self
             .request(Method::POST, "data", entry)
             .json(&body)
@@ -294,34 +316,40 @@ impl VaultBackend {
         request.send().await.is_ok_and(|r| r.status().is_success())
     }
 
-    /// The paths the token may not create or update, asked before a change writes anything.
+    /// The entries the token may not create or update, asked before a change writes anything
+    /// (in batches: the store refuses a request with too many strings). When the store cannot
+    /// say, none are named here and a refused write still says which entry it was.
     async fn not_writable(&self, entries: &[&String]) -> Result<Vec<String>> {
-        let paths: Vec<String> = entries.iter().map(|e| self.path("data", e)).collect();
-        let mut request = self
-            .client
-            .post(format!("{}sys/capabilities-self", self.api))
-            .header("X-Vault-Token", &self.token)
-            .json(&json!({"paths": paths}));
-        if let Some(namespace) = &self.namespace {
-            request = request.header("X-Vault-Namespace", namespace);
-        }
-        let response = request.send().await.map_err(|e| self.unreachable(e))?;
-        let body: Value = response.json().await.unwrap_or(Value::Null);
-        Ok(entries
-            .iter()
-            .zip(&paths)
-            .filter(|(_, path)| {
-                let caps: Vec<&str> = body
-                    .get(path.as_str())
-                    .and_then(Value::as_array)
-                    .map(|c| c.iter().filter_map(Value::as_str).collect())
-                    .unwrap_or_default();
-                !caps
+        let mut refused = Vec::new();
+        for batch in entries.chunks(CAPABILITY_BATCH) {
+            let paths: Vec<String> = batch.iter().map(|e| self.path("data", e)).collect();
+            let mut request = self
+                .client
+                .post(format!("{}sys/capabilities-self", self.api))
+                .header("X-Vault-Token", &self.token)
+                .json(&json!({"paths": paths}));
+            if let Some(namespace) = &self.namespace {
+                request = request.header("X-Vault-Namespace", namespace);
+            }
+            let response = request.send().await.map_err(|e| self.unreachable(e))?;
+            if !response.status().is_success() {
+                continue;
+            }
+            let body: Value = response.json().await.unwrap_or(Value::Null);
+            for (entry, path) in batch.iter().zip(&paths) {
+                let Some(caps) = body.get(path.as_str()).and_then(Value::as_array) else {
+                    continue;
+                };
+                let writable = caps
                     .iter()
-                    .any(|c| matches!(*c, "root" | "update" | "create"))
-            })
-            .map(|(entry, _)| entry.to_string())
-            .collect())
+                    .filter_map(Value::as_str)
+                    .any(|c| matches!(c, "root" | "update" | "create"));
+                if !writable {
+                    refused.push(entry.to_string());
+                }
+            }
+        }
+        Ok(refused)
     }
 
     /// Mark the state as complete or not (`state copy` writes the entries in between).
@@ -368,6 +396,12 @@ fn parse_url(given: &str) -> Result<(url::Url, String, String)> {
             .into());
         }
     }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(usage(
+            "a secret-store URL carries no user or password: the token goes in VAULT_TOKEN (or BAO_TOKEN, or ~/.vault-token)",
+        )
+        .into());
+    }
     let mut segments = url
         .path_segments()
         .into_iter()
@@ -412,6 +446,18 @@ fn missing_path(url: &str) -> Failure {
     ))
 }
 
+/// The one key of an entry's data: the entry as JSON text.
+const ENTRY_KEY: &str = "mtlsctl";
+
+/// An entry's value from the data the store holds (`{"mtlsctl": "<json>"}`); data written by
+/// hand in another shape is returned as it is, to be refused as damaged.
+fn unwrapped(data: &Value) -> Value {
+    data.get(ENTRY_KEY)
+        .and_then(Value::as_str)
+        .and_then(|text| serde_json::from_str(text).ok())
+        .unwrap_or_else(|| data.clone())
+}
+
 /// `{"deleted": true}`: what a removed entry is overwritten with, so that removal is
 /// check-and-set too.
 fn is_tombstone(value: &Value) -> bool {
@@ -440,10 +486,50 @@ struct Loaded {
     denied: BTreeSet<String>,
     /// Folders the token may not list (readers go on without them).
     unlisted: Vec<String>,
+    /// Entries the token may not read, as the state read implies them (a property implied by
+    /// its environment): left as they are.
+    implied: BTreeMap<String, Value>,
     meta: Option<Meta>,
 }
 
 impl Loaded {
+    /// The entries of `new` to write: those that differ from what was read. An entry the
+    /// token could not read is never written, unless the change really changed it (then the
+    /// change is refused by name): implied entries (a property implied by its environment)
+    /// and meta stay as they are. A new environment's property is written again unchanged, so
+    /// that a property deleted meanwhile makes the creation conflict instead of being undone.
+    fn changed<'a>(
+        &'a self,
+        new: &'a BTreeMap<String, Value>,
+    ) -> Result<Vec<(&'a String, &'a Value)>> {
+        let mut writes = Vec::new();
+        for (name, value) in new {
+            if self.entries.get(name) == Some(value) {
+                continue;
+            }
+            if self.denied.contains(name) {
+                if name == "meta" || self.implied.get(name) == Some(value) {
+                    continue;
+                }
+                return Err(denied_change(name));
+            }
+            writes.push((name, value));
+            let property = name
+                .strip_prefix("environments/")
+                .filter(|_| !self.entries.contains_key(name))
+                .and_then(|rest| rest.split('/').next())
+                .map(|property| format!("properties/{property}"));
+            if let Some((property, value)) = property.and_then(|p| self.entries.get_key_value(&p))
+                && !new.get(property).is_some_and(|v| v != value)
+            {
+                writes.push((property, value));
+            }
+        }
+        writes.sort_by(|a, b| a.0.cmp(b.0));
+        writes.dedup_by(|a, b| a.0 == b.0);
+        Ok(writes)
+    }
+
     fn take(&mut self, name: &str, read: Result<Read>) -> Result<()> {
         match read {
             Ok(read) => {
@@ -465,6 +551,18 @@ impl Loaded {
             Err(error) => Err(error),
         }
     }
+}
+
+fn denied_change(entry: &str) -> anyhow::Error {
+    anyhow!(Failure {
+        kind: crate::error::ErrorKind::Runtime,
+        message: format!(
+            "cannot change {entry}: permission denied by the secret store (the token may not read it); nothing was changed"
+        ),
+        hint: Some(
+            "ask for a token whose policy grants read, create and update on that entry".into()
+        ),
+    })
 }
 
 fn is_denied(error: &anyhow::Error) -> bool {
@@ -549,8 +647,13 @@ impl Backend for VaultBackend {
 }
 
 impl VaultBackend {
-    fn transaction(&self, loaded: Loaded) -> Result<Box<dyn Transaction + '_>> {
+    fn transaction(&self, mut loaded: Loaded) -> Result<Box<dyn Transaction + '_>> {
         let state = self.state_of(&loaded)?;
+        let implied = layout::split(&state)?;
+        loaded.implied = implied
+            .into_iter()
+            .filter(|(name, _)| loaded.denied.contains(name))
+            .collect();
         Ok(Box::new(VaultTransaction {
             backend: self,
             state: Some(state),
@@ -581,7 +684,23 @@ impl VaultBackend {
             }
         }
         let mut state = layout::join(&loaded.entries, &self.shown)?;
-        state.unreadable = loaded.denied.iter().cloned().collect();
+        // Entries changed by hand are checked as a hand-edited file is.
+        if let Err(broken) = super::validate::validate(&state) {
+            return Err(super::super::error::state(format!(
+                "the state at {} is damaged: {broken}",
+                self.shown
+            ))
+            .hint("restore the entry from the secret store's earlier version ('bao kv rollback'), or fix it")
+            .into());
+        }
+        // What could not be read, and the folders that could not be listed (`environments/*`).
+        state.unreadable = loaded
+            .denied
+            .iter()
+            .filter(|name| name.as_str() != "meta")
+            .cloned()
+            .chain(loaded.unlisted.iter().map(|folder| format!("{folder}*")))
+            .collect();
         Ok(state)
     }
 }
@@ -603,11 +722,7 @@ impl Transaction for VaultTransaction<'_> {
     fn commit(self: Box<Self>, changed: &State) -> Result<Commit> {
         let backend = self.backend;
         let new = layout::split(changed)?;
-        let mut writes: Vec<(&String, &Value)> = new
-            .iter()
-            .filter(|(name, value)| self.loaded.entries.get(*name) != Some(value))
-            .filter(|(name, _)| !self.loaded.denied.contains(*name))
-            .collect();
+        let mut writes = self.loaded.changed(&new)?;
         writes.sort_by_key(|(name, _)| write_order(name));
         let tombstone = json!({"deleted": true});
         let removals: Vec<(&String, &Value)> = self

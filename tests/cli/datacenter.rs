@@ -714,3 +714,133 @@ fn a_catalog_with_control_characters_is_refused() {
         );
     }
 }
+
+/// Two vendors' catalogs with the same id and year keep their own records: neither overwrites
+/// the other's, `list` shows each vendor its own file, and `forget` stops watching one.
+#[test]
+fn vendors_keep_their_own_records_and_forget_stops_watching_one() {
+    let w = World::new();
+    let vendor = TestCa::new("Vendor CA");
+    let ours = publish(&vendor, "us", 2026, -10, 300);
+    let theirs = publish(&vendor, "us", 2026, -10, 200);
+    let server = TestServer::serving(vec![
+        (
+            "/a/us.pem".to_string(),
+            Route::File(ours.pem.clone().into_bytes()),
+        ),
+        (
+            "/b/us.pem".to_string(),
+            Route::File(theirs.pem.clone().into_bytes()),
+        ),
+    ]);
+    let ca = w.write("server-ca.pem", &server.ca_pem);
+    let base = server.url("").trim_end_matches('/').to_string();
+    let write_catalog = |file: &str, vendor: &str, published: &Published, path: &str| {
+        let entry = json!({"id": "us", "name": "US", "year": 2026, "valid_from": published.from,
+                           "valid_to": published.to, "path": path});
+        w.write(
+            file,
+            json!({"vendor": vendor, "base_url": base, "entries": [entry]}).to_string(),
+        )
+    };
+    let a = write_catalog("a.json", "Vendor A", &ours, "/a/us.pem");
+    let b = write_catalog("b.json", "Vendor B", &theirs, "/b/us.pem");
+    for (catalog, out) in [(&a, "a-us.pem"), (&b, "b-us.pem")] {
+        w.ok(&[
+            "datacenter",
+            "download",
+            "us",
+            "--catalog",
+            catalog.to_str().unwrap(),
+            "--cacert",
+            ca.to_str().unwrap(),
+            "--out",
+            w.path(out).to_str().unwrap(),
+        ]);
+    }
+    let listed = |catalog: &Path| {
+        w.json(&["datacenter", "list", "--catalog", catalog.to_str().unwrap()])[0]["downloaded"]["sha256"]
+            .clone()
+    };
+    assert_eq!(listed(&a), sha256_of(&ours.pem));
+    assert_eq!(listed(&b), sha256_of(&theirs.pem));
+    let watched = |w: &World| {
+        let (report, _) = w.json_with_code(&["expiry", "--allow-empty"]);
+        report["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["kind"] == "datacenter")
+            .count()
+    };
+    assert_eq!(watched(&w), 2);
+
+    let forgot = w.json(&[
+        "datacenter",
+        "forget",
+        "us",
+        "--catalog",
+        b.to_str().unwrap(),
+    ]);
+    assert_eq!(forgot.as_array().unwrap().len(), 1);
+    assert_eq!(watched(&w), 1);
+    assert!(w.path("b-us.pem").exists(), "the file stays");
+    let before = w.state_bytes();
+    let err = w.fails(
+        &[
+            "datacenter",
+            "forget",
+            "us",
+            "--catalog",
+            b.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("no download of Vendor B's us"), "{err}");
+    assert_eq!(w.state_bytes(), before);
+}
+
+/// `download all` with one bad file saves what verified, names what failed, and exits 1.
+#[test]
+fn download_all_saves_what_verified_and_reports_each_failure() {
+    let w = World::new();
+    let vendor = TestCa::new("Vendor CA");
+    let us = publish(&vendor, "us", 2026, -10, 300);
+    let eu = publish(&vendor, "eu", 2026, -10, 300);
+    let server = TestServer::serving(vec![(
+        us.path.clone(),
+        Route::File(us.pem.clone().into_bytes()),
+    )]);
+    let ca = w.write("server-ca.pem", &server.ca_pem);
+    let base = server.url("");
+    let catalog = catalog(
+        &w,
+        base.trim_end_matches('/'),
+        &[("us", 2026, &us, None), ("eu", 2026, &eu, None)],
+    );
+    let out = w.path("certs");
+    let run = w.run(&[
+        "--json",
+        "datacenter",
+        "download",
+        "all",
+        "--catalog",
+        &catalog,
+        "--cacert",
+        ca.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--retry",
+        "0",
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("eu 2026") && stderr.contains("404"),
+        "{stderr}"
+    );
+    let saved: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(saved.as_array().unwrap().len(), 1);
+    assert_eq!(saved[0]["id"], "us");
+    assert_eq!(files_in(&out), ["fusion-prod-us-mtls-certificate-2026.pem"]);
+}

@@ -562,3 +562,32 @@ fn the_new_commands_refuse_bad_input_clearly_and_change_nothing() {
         assert_eq!(w.state_bytes(), before, "{args:?} changed the state");
     }
 }
+
+/// Deleting an environment would drop its revoked certificates from the CRL: refused while
+/// any of them is still valid.
+#[test]
+fn an_environment_with_live_revocations_is_not_deleted() {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/dev"]);
+    w.ok(&[
+        "cert",
+        "revoke",
+        "shop/dev",
+        "--rotate",
+        "--reason",
+        "key-compromise",
+    ]);
+    let before = w.state_bytes();
+    for args in [
+        vec!["env", "delete", "shop/dev"],
+        vec!["property", "delete", "shop", "--force"],
+    ] {
+        let err = w.fails(&args, 2);
+        assert!(
+            err.contains("revoked certificates that have not expired"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(w.state_bytes(), before);
+    }
+}

@@ -485,3 +485,117 @@ fn state_copy_file_to_openbao_and_back_keeps_every_id_fingerprint_and_key() {
     assert_eq!(original["issuer"], returned["issuer"]);
     assert_eq!(original["trusted_cas"], returned["trusted_cas"]);
 }
+
+#[test]
+fn what_a_token_may_not_read_is_never_written_and_never_called_ok() {
+    let Some(team) = Team::start("mtlsctl") else {
+        return;
+    };
+    team.ok(&["property", "create", "shop"]);
+    team.ok(&["env", "create", "shop/staging"]);
+    let dir = team.w.dir.path();
+    // May read the property and the issuer, nothing else: creating an environment is refused.
+    let reader = team.bao.token_with_policy(
+        "reader",
+        "path \"secret/data/mtlsctl/properties/shop\" { capabilities = [\"read\"] }\n\
+         path \"secret/data/mtlsctl/issuer\" { capabilities = [\"read\"] }\n\
+         path \"secret/metadata/mtlsctl/*\" { capabilities = [\"list\"] }\n",
+        dir,
+    );
+    let before = team.bao.versions("mtlsctl");
+    let out = team.run_as(&reader, &["env", "create", "shop/prod"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("environments/shop/production") && err.contains("permission denied"),
+        "{err}"
+    );
+    assert_eq!(team.bao.versions("mtlsctl"), before);
+    // Monitoring with that token: what it could not read is UNKNOWN, never OK.
+    let out = team.run_as(&reader, &["--json", "expiry"]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["status"], "unknown");
+
+    // Entries are one string each: an environment with many certificates stays writable.
+    for _ in 0..40 {
+        team.ok(&["-q", "cert", "rotate", "shop/staging"]);
+    }
+    assert_eq!(
+        team.json(&["cert", "list", "shop/staging"])
+            .as_array()
+            .unwrap()
+            .len(),
+        41
+    );
+
+    // A wrong mount is said, not taken for an empty store; a URL never carries a password.
+    for (url, expected) in [
+        (
+            format!("vault+http://{}/nosuch/mtlsctl", team.bao.addr),
+            "no KV version 2 engine",
+        ),
+        (
+            format!("vault+http://u:pw@{}/secret/mtlsctl", team.bao.addr),
+            "carries no user or password",
+        ),
+    ] {
+        let out = team
+            .cmd(ROOT_TOKEN)
+            .env("MTLSCTL_STATE", &url)
+            .args(["cert", "list"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.status.success() && err.contains(expected) && !err.contains("pw@"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_copy_cut_short_is_refused_as_a_state_and_copied_over() {
+    let Some(team) = Team::start("half") else {
+        return;
+    };
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    w.ok(&["env", "create", "shop/prod"]);
+    // What an interrupted copy leaves: entries and meta marked unfinished.
+    let (ok, text) = team.bao.cli(&[
+        "kv",
+        "put",
+        "secret/half/meta",
+        r#"mtlsctl={"schema_version":1,"complete":false}"#,
+    ]);
+    assert!(ok, "{text}");
+    let out = team.run_as(ROOT_TOKEN, &["cert", "list"]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unfinished copy"));
+    let out = w
+        .cmd()
+        .env("VAULT_TOKEN", ROOT_TOKEN)
+        .args(["state", "copy", "--to", &team.url])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(team.json(&["cert", "list"]).as_array().unwrap().len(), 1);
+    // Nothing to copy from an empty place.
+    let out = w
+        .cmd()
+        .args(["state", "copy", "--from", "nowhere.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to copy"));
+}

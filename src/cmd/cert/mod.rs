@@ -75,10 +75,18 @@ fn listed_state(filter: Option<&str>, ctx: &Context) -> Result<crate::state::Sta
 
 /// What the secret store would not let this token read: said, never silently left out.
 fn warn_unreadable(state: &crate::state::State, ctx: &Context) {
+    for folder in state.unreadable.iter().filter(|name| name.ends_with('*')) {
+        output::warn(
+            ctx,
+            &format!(
+                "could not list {folder}: permission denied by the secret store (what is there is not shown)"
+            ),
+        );
+    }
     let environments = state
         .unreadable
         .iter()
-        .filter(|name| name.starts_with("environments/"))
+        .filter(|name| name.starts_with("environments/") && !name.ends_with('*'))
         .count();
     if environments > 0 {
         output::warn(
@@ -168,7 +176,11 @@ fn list(filter: Option<&str>, status: Option<CertStatus>, ctx: &Context) -> Resu
 }
 
 fn show(name: &str, ctx: &Context) -> Result<Report> {
-    let state = ctx.store.read()?;
+    // An environment's current certificate needs that environment alone.
+    let state = match name.parse::<EnvRef>() {
+        Ok(env) if name.contains('/') => ctx.store.read_environment(&env)?,
+        _ => ctx.store.read()?,
+    };
     let cert = state.resolve_cert(name)?;
     let status = state.cert_status(cert, ctx.now);
     let deployment = state
