@@ -41,6 +41,10 @@ pub trait Backend {
     fn read_environment(&self, _env: &EnvRef) -> Result<State> {
         self.read()
     }
+    /// Every environment with its certificates (and the issuer); a backend may leave the rest.
+    fn read_environments(&self) -> Result<State> {
+        self.read()
+    }
     /// `begin` for a change to one environment only: a backend may read less.
     fn begin_environment(&self, _env: &EnvRef) -> Result<Box<dyn Transaction + '_>> {
         self.begin()
@@ -98,6 +102,11 @@ impl Store {
 
     pub fn read(&self) -> Result<State> {
         self.backend.read()
+    }
+
+    /// What listings of certificates need: every environment with its certificates.
+    pub fn read_environments(&self) -> Result<State> {
+        self.backend.read_environments()
     }
 
     /// What one environment's commands need (`request --env`, `cert list ENV`).

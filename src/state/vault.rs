@@ -196,21 +196,40 @@ impl VaultBackend {
     /// goes on past a folder the token may not list, noting it; a writer may not (it could
     /// not tell an entry it creates there from one that exists).
     async fn names(&self, tolerant: bool, unlisted: &mut Vec<String>) -> Result<Vec<String>> {
+        self.names_in(&FOLDERS, tolerant, unlisted).await
+    }
+
+    /// The entry names in these folders (with meta and the issuer).
+    async fn names_in(
+        &self,
+        top: &[&str],
+        tolerant: bool,
+        unlisted: &mut Vec<String>,
+    ) -> Result<Vec<String>> {
         let mut names = vec!["meta".to_string(), "issuer".to_string()];
-        let mut folders: Vec<String> = FOLDERS.iter().map(|f| f.to_string()).collect();
-        while let Some(folder) = folders.pop() {
-            let keys = match self.list(&folder).await {
-                Ok(keys) => keys,
-                Err(error) if tolerant && is_denied(&error) => {
-                    unlisted.push(folder);
-                    continue;
-                }
-                Err(error) => return Err(error),
-            };
-            for key in keys {
-                match key.ends_with('/') {
-                    true => folders.push(format!("{folder}{key}")),
-                    false => names.push(format!("{folder}{key}")),
+        let mut folders: Vec<String> = top.iter().map(|f| f.to_string()).collect();
+        // One level at a time, the folders of a level listed together.
+        while !folders.is_empty() {
+            let level = std::mem::take(&mut folders);
+            for chunk in level.chunks(PARALLEL_READS) {
+                let lists = chunk
+                    .iter()
+                    .map(|folder| async move { (folder, self.list(folder).await) });
+                for (folder, listed) in futures_util::future::join_all(lists).await {
+                    let keys = match listed {
+                        Ok(keys) => keys,
+                        Err(error) if tolerant && is_denied(&error) => {
+                            unlisted.push(folder.clone());
+                            continue;
+                        }
+                        Err(error) => return Err(error),
+                    };
+                    for key in keys {
+                        match key.ends_with('/') {
+                            true => folders.push(format!("{folder}{key}")),
+                            false => names.push(format!("{folder}{key}")),
+                        }
+                    }
                 }
             }
         }
@@ -583,6 +602,20 @@ impl Backend for VaultBackend {
 
     fn read(&self) -> Result<State> {
         let loaded = self.runtime.block_on(self.load_all(true))?;
+        self.state_of(&loaded)
+    }
+
+    /// Every environment with its certificates (and the issuer), but not the other folders:
+    /// what listings of certificates need, in fewer reads.
+    fn read_environments(&self) -> Result<State> {
+        let loaded = self.runtime.block_on(async {
+            let mut loaded = Loaded::default();
+            let names = self
+                .names_in(&["environments/"], true, &mut loaded.unlisted)
+                .await?;
+            self.load(&names, &mut loaded).await?;
+            Ok::<_, anyhow::Error>(loaded)
+        })?;
         self.state_of(&loaded)
     }
 

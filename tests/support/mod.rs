@@ -3,6 +3,15 @@
 #![allow(dead_code)]
 
 pub mod bao;
+
+/// Tests that load the machine (an OpenBao server, floods against `serve`) take turns: on two
+/// cores, one would starve the other's timed expectations.
+pub static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Wait for this test's turn among the heavy ones.
+pub fn heavy_turn() -> std::sync::MutexGuard<'static, ()> {
+    HEAVY.lock().unwrap_or_else(|e| e.into_inner())
+}
 pub mod peers;
 pub mod server;
 

@@ -67,7 +67,7 @@ fn listed_state(filter: Option<&str>, ctx: &Context) -> Result<crate::state::Sta
         .transpose()?;
     let state = match &one_env {
         Some(env) => ctx.store.read_environment(env)?,
-        None => ctx.store.read()?,
+        None => ctx.store.read_environments()?,
     };
     warn_unreadable(&state, ctx);
     Ok(state)
