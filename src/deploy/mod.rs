@@ -4,8 +4,8 @@
 
 mod target;
 
-use target::{DeployPaths, run_hook, staging_dir, write_deploy_files};
-pub use target::{TargetFile, write_files};
+use target::{DeployPaths, staging_dir, write_deploy_files};
+pub use target::{TargetFile, run_hook, write_files};
 
 use std::ffi::OsString;
 use std::path::Path;
@@ -251,6 +251,7 @@ fn run(
         *touched = true;
         run_hook(
             hook,
+            "deploy hook",
             &hook_vars(env, &job.cert, paths),
             options.hook_timeout,
         )?;

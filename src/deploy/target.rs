@@ -145,9 +145,10 @@ pub fn staging_dir() -> Result<tempfile::TempDir> {
     Ok(dir)
 }
 
-/// Run a deploy hook with `sh -c`: stdin closed, its stdout on our stderr (stdout is for
-/// results), in a process group of its own that is killed whole when `timeout` passes.
-pub fn run_hook(hook: &str, env: &[(&str, OsString)], timeout: Duration) -> Result<()> {
+/// Run a hook (`what`: "deploy hook", "--on-change command") with `sh -c`: stdin closed, its
+/// stdout on our stderr (stdout is for results), in a process group of its own that is killed
+/// whole when `timeout` passes. It never sees the vendor API's client secret.
+pub fn run_hook(hook: &str, what: &str, env: &[(&str, OsString)], timeout: Duration) -> Result<()> {
     let stdout = std::io::stderr()
         .as_fd()
         .try_clone_to_owned()
@@ -157,16 +158,17 @@ pub fn run_hook(hook: &str, env: &[(&str, OsString)], timeout: Duration) -> Resu
         .arg("-c")
         .arg(hook)
         .envs(env.iter().map(|(k, v)| (k, v)))
+        .env_remove("MTLSCTL_CLIENT_SECRET")
         .stdin(Stdio::null())
         .stdout(stdout)
         .process_group(0)
         .spawn()
-        .with_context(|| format!("cannot run the deploy hook '{hook}'"))?;
+        .with_context(|| format!("cannot run the {what} '{hook}'"))?;
     let started = Instant::now();
     let status = loop {
         if let Some(status) = child
             .try_wait()
-            .context("cannot wait for the deploy hook")?
+            .with_context(|| format!("cannot wait for the {what}"))?
         {
             break status;
         }
@@ -175,18 +177,18 @@ pub fn run_hook(hook: &str, env: &[(&str, OsString)], timeout: Duration) -> Resu
             let _ = child.wait();
             bail!(
                 runtime(format!(
-                    "the deploy hook '{hook}' did not finish within {}; it was killed",
+                    "the {what} '{hook}' did not finish within {}; it was killed",
                     human(timeout)
                 ))
-                .hint("make the hook finish sooner, or give it longer with --hook-timeout")
+                .hint("make it finish sooner, or give it longer with --hook-timeout")
             );
         }
         std::thread::sleep(Duration::from_millis(20));
     };
-    hook_verdict(hook, status)
+    hook_verdict(hook, what, status)
 }
 
-fn hook_verdict(hook: &str, status: ExitStatus) -> Result<()> {
+fn hook_verdict(hook: &str, what: &str, status: ExitStatus) -> Result<()> {
     if status.success() {
         return Ok(());
     }
@@ -195,8 +197,10 @@ fn hook_verdict(hook: &str, status: ExitStatus) -> Result<()> {
         None => "was killed by a signal".to_string(),
     };
     bail!(
-        runtime(format!("the deploy hook '{hook}' {how}"))
-            .hint("fix the hook (see its output above) and deploy again")
+        runtime(format!("the {what} '{hook}' {how}")).hint(match what {
+            "deploy hook" => "fix the hook (see its output above) and deploy again",
+            _ => "fix it (see its output above); the next run tells it again",
+        })
     )
 }
 
@@ -274,7 +278,7 @@ mod tests {
         let marker = dir.path().join("grandchild-alive");
         let hook = format!("(sleep 30; touch {}) & sleep 30", marker.display());
         let started = Instant::now();
-        let error = run_hook(&hook, &[], Duration::from_millis(300)).unwrap_err();
+        let error = run_hook(&hook, "deploy hook", &[], Duration::from_millis(300)).unwrap_err();
         assert!(started.elapsed() < Duration::from_secs(5));
         assert!(
             format!("{error}").contains("did not finish within 0.3s"),

@@ -42,7 +42,26 @@ pub enum Route {
     Hang,
     /// 302 to this URL.
     Redirect(String),
+    /// Whatever this function answers to the request (an API with state of its own).
+    Handler(Handler),
 }
+
+/// A request as a `Route::Handler` sees it.
+pub struct Seen {
+    pub method: String,
+    pub query: String,
+    pub headers: HashMap<String, String>,
+    pub body: Vec<u8>,
+}
+
+/// What a `Route::Handler` answers.
+pub struct Answer {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+pub type Handler = Arc<dyn Fn(&Seen) -> Answer + Send + Sync>;
 
 pub enum ClientAuth {
     None,
@@ -169,6 +188,9 @@ async fn respond(
     routes: Arc<HashMap<String, Route>>,
 ) -> Result<Response<Full<Bytes>>, hyper::Error> {
     let path = request.uri().path().to_string();
+    if let Some(Route::Handler(handler)) = routes.get(&path) {
+        return Ok(handled(request, handler.clone()).await);
+    }
     if !routes.is_empty() {
         if let Some(Route::Redirect(to)) = routes.get(&path) {
             return Ok(Response::builder()
@@ -185,7 +207,7 @@ async fn respond(
                 tokio::time::sleep(Duration::from_secs(5)).await;
                 (200, Vec::new(), 0)
             }
-            Some(Route::Redirect(_)) => unreachable!("answered above"),
+            Some(Route::Redirect(_) | Route::Handler(_)) => unreachable!("answered above"),
             None => (404, b"<html><body>Not Found</body></html>".to_vec(), 35),
         };
         return Ok(Response::builder()
@@ -255,4 +277,30 @@ async fn respond(
         .header("x-test-server", "yes")
         .body(Full::new(Bytes::from(echo.to_string())))
         .unwrap())
+}
+
+/// A request read whole and given to its handler.
+async fn handled(request: Request<Incoming>, handler: Handler) -> Response<Full<Bytes>> {
+    let method = request.method().to_string();
+    let query = request.uri().query().unwrap_or_default().to_string();
+    let headers = request
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_string()))
+        .collect();
+    let body = match request.into_body().collect().await {
+        Ok(body) => body.to_bytes().to_vec(),
+        Err(_) => Vec::new(),
+    };
+    let answer = handler(&Seen {
+        method,
+        query,
+        headers,
+        body,
+    });
+    let mut response = Response::builder().status(answer.status);
+    for (name, value) in answer.headers {
+        response = response.header(name, value);
+    }
+    response.body(Full::new(Bytes::from(answer.body))).unwrap()
 }
