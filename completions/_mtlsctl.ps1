@@ -713,6 +713,7 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the catalog: validity, days left, the recommended year, what was downloaded')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download, verify and save a datacenter certificate (or all of one year)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch the vendor''s public certificates from its mTLS Service API, verify and save them')
             [CompletionResult]::new('forget', 'forget', [CompletionResultType]::ParameterValue, 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -754,9 +755,37 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'mtlsctl;datacenter;sync' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Directory to save the certificates in [default: the saved one, else the current directory]')
+            [CompletionResult]::new('--org-id', '--org-id', [CompletionResultType]::ParameterName, 'The organization id sent as x-gw-ims-org-id (ORG@AdobeOrg)')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'The OAuth client id (also sent as x-api-key)')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'A file holding the client secret (else MTLSCTL_CLIENT_SECRET); the secret itself is never taken on the command line nor saved')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'OAuth scopes, comma-separated, as the credential lists them [default: openid,AdobeID,read_organizations,additional_info.projectedProductContext,session]')
+            [CompletionResult]::new('--ims-url', '--ims-url', [CompletionResultType]::ParameterName, 'The token endpoint [default: https://ims-na1.adobelogin.com/ims/token/v3]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'The API''s base URL [default: https://platform.adobe.io]')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Trust this CA file (PEM) for the token endpoint and the API [default: system roots]')
+            [CompletionResult]::new('--on-change', '--on-change', [CompletionResultType]::ParameterName, 'Run this command (sh -c) once when certificates are new or gone')
+            [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'How many certificates to ask for per page [default: 50]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on one request after this long')
+            [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, 'Retry this many times on connection errors, timeouts, 429 and 5xx')
+            [CompletionResult]::new('--hook-timeout', '--hook-timeout', [CompletionResultType]::ParameterName, 'How long --on-change may run before it (and its process group) is killed')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
+            [CompletionResult]::new('--save-settings', '--save-settings', [CompletionResultType]::ParameterName, 'Keep these settings (all but the secret itself) for the next syncs')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors and requested data')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say more about what is being done (on stderr)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'mtlsctl;datacenter;forget' {
             [CompletionResult]::new('--year', '--year', [CompletionResultType]::ParameterName, 'Only this year [default: every year of it]')
             [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'The catalog whose vendor downloaded it [default: the built-in one]')
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'The vendor whose record it is, as ''datacenter list'' shows it (for synced certificates: the API''s host)')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print machine-readable JSON on stdout')
@@ -772,6 +801,7 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
         'mtlsctl;datacenter;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the catalog: validity, days left, the recommended year, what was downloaded')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download, verify and save a datacenter certificate (or all of one year)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch the vendor''s public certificates from its mTLS Service API, verify and save them')
             [CompletionResult]::new('forget', 'forget', [CompletionResultType]::ParameterValue, 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -780,6 +810,9 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             break
         }
         'mtlsctl;datacenter;help;download' {
+            break
+        }
+        'mtlsctl;datacenter;help;sync' {
             break
         }
         'mtlsctl;datacenter;help;forget' {
@@ -1326,6 +1359,7 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
         'mtlsctl;help;datacenter' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the catalog: validity, days left, the recommended year, what was downloaded')
             [CompletionResult]::new('download', 'download', [CompletionResultType]::ParameterValue, 'Download, verify and save a datacenter certificate (or all of one year)')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch the vendor''s public certificates from its mTLS Service API, verify and save them')
             [CompletionResult]::new('forget', 'forget', [CompletionResultType]::ParameterValue, 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)')
             break
         }
@@ -1333,6 +1367,9 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             break
         }
         'mtlsctl;help;datacenter;download' {
+            break
+        }
+        'mtlsctl;help;datacenter;sync' {
             break
         }
         'mtlsctl;help;datacenter;forget' {

@@ -172,6 +172,9 @@ _mtlsctl() {
             mtlsctl__subcmd__datacenter,list)
                 cmd="mtlsctl__subcmd__datacenter__subcmd__list"
                 ;;
+            mtlsctl__subcmd__datacenter,sync)
+                cmd="mtlsctl__subcmd__datacenter__subcmd__sync"
+                ;;
             mtlsctl__subcmd__datacenter__subcmd__help,download)
                 cmd="mtlsctl__subcmd__datacenter__subcmd__help__subcmd__download"
                 ;;
@@ -183,6 +186,9 @@ _mtlsctl() {
                 ;;
             mtlsctl__subcmd__datacenter__subcmd__help,list)
                 cmd="mtlsctl__subcmd__datacenter__subcmd__help__subcmd__list"
+                ;;
+            mtlsctl__subcmd__datacenter__subcmd__help,sync)
+                cmd="mtlsctl__subcmd__datacenter__subcmd__help__subcmd__sync"
                 ;;
             mtlsctl__subcmd__domain,add)
                 cmd="mtlsctl__subcmd__domain__subcmd__add"
@@ -354,6 +360,9 @@ _mtlsctl() {
                 ;;
             mtlsctl__subcmd__help__subcmd__datacenter,list)
                 cmd="mtlsctl__subcmd__help__subcmd__datacenter__subcmd__list"
+                ;;
+            mtlsctl__subcmd__help__subcmd__datacenter,sync)
+                cmd="mtlsctl__subcmd__help__subcmd__datacenter__subcmd__sync"
                 ;;
             mtlsctl__subcmd__help__subcmd__domain,add)
                 cmd="mtlsctl__subcmd__help__subcmd__domain__subcmd__add"
@@ -1249,7 +1258,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__datacenter)
-            opts="-q -v -h --state --json --quiet --verbose --color --wide --help list download forget help"
+            opts="-q -v -h --state --json --quiet --verbose --color --wide --help list download sync forget help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1321,7 +1330,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__datacenter__subcmd__forget)
-            opts="-q -v -h --year --catalog --state --json --quiet --verbose --color --wide --help"
+            opts="-q -v -h --year --catalog --vendor --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1332,6 +1341,10 @@ _mtlsctl() {
                     return 0
                     ;;
                 --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vendor)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1351,7 +1364,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__datacenter__subcmd__help)
-            opts="list download forget help"
+            opts="list download sync forget help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1420,6 +1433,20 @@ _mtlsctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mtlsctl__subcmd__datacenter__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mtlsctl__subcmd__datacenter__subcmd__list)
             opts="-q -v -h --catalog --base-url --state --json --quiet --verbose --color --wide --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1432,6 +1459,80 @@ _mtlsctl() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__datacenter__subcmd__sync)
+            opts="-q -v -h --out --org-id --client-id --client-secret-file --scope --ims-url --api-url --cacert --on-change --page-size --save-settings --timeout --retry --hook-timeout --state --json --quiet --verbose --color --wide --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ims-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-change)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hook-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2293,7 +2394,7 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help__subcmd__datacenter)
-            opts="list download forget"
+            opts="list download sync forget"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2335,6 +2436,20 @@ _mtlsctl() {
             return 0
             ;;
         mtlsctl__subcmd__help__subcmd__datacenter__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mtlsctl__subcmd__help__subcmd__datacenter__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -647,6 +647,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --help 'Print help'
             cand list 'List the catalog: validity, days left, the recommended year, what was downloaded'
             cand download 'Download, verify and save a datacenter certificate (or all of one year)'
+            cand sync 'Fetch the vendor''s public certificates from its mTLS Service API, verify and save them'
             cand forget 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -685,9 +686,36 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'mtlsctl;datacenter;sync'= {
+            cand --out 'Directory to save the certificates in [default: the saved one, else the current directory]'
+            cand --org-id 'The organization id sent as x-gw-ims-org-id (ORG@AdobeOrg)'
+            cand --client-id 'The OAuth client id (also sent as x-api-key)'
+            cand --client-secret-file 'A file holding the client secret (else MTLSCTL_CLIENT_SECRET); the secret itself is never taken on the command line nor saved'
+            cand --scope 'OAuth scopes, comma-separated, as the credential lists them [default: openid,AdobeID,read_organizations,additional_info.projectedProductContext,session]'
+            cand --ims-url 'The token endpoint [default: https://ims-na1.adobelogin.com/ims/token/v3]'
+            cand --api-url 'The API''s base URL [default: https://platform.adobe.io]'
+            cand --cacert 'Trust this CA file (PEM) for the token endpoint and the API [default: system roots]'
+            cand --on-change 'Run this command (sh -c) once when certificates are new or gone'
+            cand --page-size 'How many certificates to ask for per page [default: 50]'
+            cand --timeout 'Give up on one request after this long'
+            cand --retry 'Retry this many times on connection errors, timeouts, 429 and 5xx'
+            cand --hook-timeout 'How long --on-change may run before it (and its process group) is killed'
+            cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
+            cand --color 'When to colour output'
+            cand --save-settings 'Keep these settings (all but the secret itself) for the next syncs'
+            cand --json 'Print machine-readable JSON on stdout'
+            cand -q 'Print nothing but errors and requested data'
+            cand --quiet 'Print nothing but errors and requested data'
+            cand -v 'Say more about what is being done (on stderr)'
+            cand --verbose 'Say more about what is being done (on stderr)'
+            cand --wide 'Show every table column in full, whatever the terminal''s width (as kubectl''s -o wide; tables sent to a pipe or file are always in full)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'mtlsctl;datacenter;forget'= {
             cand --year 'Only this year [default: every year of it]'
             cand --catalog 'The catalog whose vendor downloaded it [default: the built-in one]'
+            cand --vendor 'The vendor whose record it is, as ''datacenter list'' shows it (for synced certificates: the API''s host)'
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'
             cand --json 'Print machine-readable JSON on stdout'
@@ -702,12 +730,15 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;datacenter;help'= {
             cand list 'List the catalog: validity, days left, the recommended year, what was downloaded'
             cand download 'Download, verify and save a datacenter certificate (or all of one year)'
+            cand sync 'Fetch the vendor''s public certificates from its mTLS Service API, verify and save them'
             cand forget 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'mtlsctl;datacenter;help;list'= {
         }
         &'mtlsctl;datacenter;help;download'= {
+        }
+        &'mtlsctl;datacenter;help;sync'= {
         }
         &'mtlsctl;datacenter;help;forget'= {
         }
@@ -1178,11 +1209,14 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
         &'mtlsctl;help;datacenter'= {
             cand list 'List the catalog: validity, days left, the recommended year, what was downloaded'
             cand download 'Download, verify and save a datacenter certificate (or all of one year)'
+            cand sync 'Fetch the vendor''s public certificates from its mTLS Service API, verify and save them'
             cand forget 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
         }
         &'mtlsctl;help;datacenter;list'= {
         }
         &'mtlsctl;help;datacenter;download'= {
+        }
+        &'mtlsctl;help;datacenter;sync'= {
         }
         &'mtlsctl;help;datacenter;forget'= {
         }

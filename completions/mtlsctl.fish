@@ -494,19 +494,20 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s q -l quiet -
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -l color -d 'When to colour output' -r -f -a "auto\t''
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download sync forget help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download sync forget help" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -l json -d 'Print machine-readable JSON on stdout'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -s q -l quiet -d 'Print nothing but errors and requested data'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -s h -l help -d 'Print help'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -f -a "forget" -d 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download forget help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download sync forget help" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download sync forget help" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download sync forget help" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download sync forget help" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download sync forget help" -s h -l help -d 'Print help'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download sync forget help" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download sync forget help" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download sync forget help" -f -a "sync" -d 'Fetch the vendor\'s public certificates from its mTLS Service API, verify and save them'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download sync forget help" -f -a "forget" -d 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and not __fish_seen_subcommand_from list download sync forget help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -l catalog -d 'Use this catalog (JSON) instead of the built-in one' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -l base-url -d 'Download from this base URL instead of the catalog\'s' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
@@ -536,8 +537,32 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_s
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -s v -l verbose -d 'Say more about what is being done (on stderr)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l out -d 'Directory to save the certificates in [default: the saved one, else the current directory]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l org-id -d 'The organization id sent as x-gw-ims-org-id (ORG@AdobeOrg)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l client-id -d 'The OAuth client id (also sent as x-api-key)' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l client-secret-file -d 'A file holding the client secret (else MTLSCTL_CLIENT_SECRET); the secret itself is never taken on the command line nor saved' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l scope -d 'OAuth scopes, comma-separated, as the credential lists them [default: openid,AdobeID,read_organizations,additional_info.projectedProductContext,session]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l ims-url -d 'The token endpoint [default: https://ims-na1.adobelogin.com/ims/token/v3]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l api-url -d 'The API\'s base URL [default: https://platform.adobe.io]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l cacert -d 'Trust this CA file (PEM) for the token endpoint and the API [default: system roots]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l on-change -d 'Run this command (sh -c) once when certificates are new or gone' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l page-size -d 'How many certificates to ask for per page [default: 50]' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l timeout -d 'Give up on one request after this long' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l retry -d 'Retry this many times on connection errors, timeouts, 429 and 5xx' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l hook-timeout -d 'How long --on-change may run before it (and its process group) is killed' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l color -d 'When to colour output' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l save-settings -d 'Keep these settings (all but the secret itself) for the next syncs'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l json -d 'Print machine-readable JSON on stdout'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Print nothing but errors and requested data'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'Say more about what is being done (on stderr)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l wide -d 'Show every table column in full, whatever the terminal\'s width (as kubectl\'s -o wide; tables sent to a pipe or file are always in full)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -l year -d 'Only this year [default: every year of it]' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -l catalog -d 'The catalog whose vendor downloaded it [default: the built-in one]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -l vendor -d 'The vendor whose record it is, as \'datacenter list\' shows it (for synced certificates: the API\'s host)' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -549,6 +574,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_s
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from forget" -s h -l help -d 'Print help'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Fetch the vendor\'s public certificates from its mTLS Service API, verify and save them'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "forget" -d 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand domain; and not __fish_seen_subcommand_from add list show set remove help" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
@@ -853,6 +879,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_su
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from issuer" -f -a "rotate" -d 'Replace the issuer with a new one; the old one stays trusted until its certificates expire'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "list" -d 'List the catalog: validity, days left, the recommended year, what was downloaded'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "download" -d 'Download, verify and save a datacenter certificate (or all of one year)'
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "sync" -d 'Fetch the vendor\'s public certificates from its mTLS Service API, verify and save them'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from datacenter" -f -a "forget" -d 'Stop watching a downloaded certificate (expiry no longer reports it; the file stays)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "add" -d 'Add a domain with its trusted CA (from the CA library)'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand help; and __fish_seen_subcommand_from domain" -f -a "list" -d 'List domains'

@@ -42,7 +42,7 @@ pub fn command() -> clap::Command {
         "Exit codes:\n{}\n\nEnvironment: MTLSCTL_STATE (state file), MTLSCTL_NOW (RFC 3339 time \
 that replaces the clock, for tests and what-if questions), MTLSCTL_LOCK_TIMEOUT (how long to wait \
 for the state lock, default 30s), MTLSCTL_HOOK_TIMEOUT (how long a deploy hook may run, default \
-5m), NO_COLOR.",
+5m), MTLSCTL_CLIENT_SECRET (the vendor API's client secret for 'datacenter sync'), NO_COLOR.",
         codes.join("\n")
     ))
 }
@@ -752,6 +752,25 @@ mtlsctl datacenter download all --year 2026 --out ./certs/\n  \
 mtlsctl datacenter download eu --base-url https://mirror.example.com --cacert mirror-ca.pem"
     )]
     Download(DatacenterDownloadArgs),
+    /// Fetch the vendor's public certificates from its mTLS Service API, verify and save them
+    #[command(
+        long_about = "Fetch the vendor's public certificates from its mTLS Service API (OAuth client \
+credentials, then every page of the list), verify each and save it. A certificate must be exactly one \
+PEM certificate whose common name and expiry are what the API says of it; one that fails is named and \
+not saved. Saved files are written atomically, recorded, and watched by 'mtlsctl expiry'. The output \
+says what is new, unchanged and gone since the last sync; --on-change runs a command once when \
+something changed (MTLSCTL_NEW_FILES and MTLSCTL_GONE_FILES hold the paths, one a line; a command \
+that fails is run again by the next sync). The client secret is read from --client-secret-file or \
+MTLSCTL_CLIENT_SECRET, never from the command line, and neither it nor the token is ever printed. \
+--save-settings keeps every setting but the secret itself, so that a cron line needs no flags.",
+        after_help = "Examples:\n  \
+MTLSCTL_CLIENT_SECRET=\"$(cat secret)\" mtlsctl datacenter sync --org-id ORG@AdobeOrg --client-id ID --out ./vendor/\n  \
+mtlsctl datacenter sync --org-id ORG@AdobeOrg --client-id ID --client-secret-file ~/.config/vendor-secret \\\n    \
+--out /etc/nginx/vendor/ --on-change 'upload-allow-list \"$MTLSCTL_NEW_FILES\"' --save-settings\n  \
+mtlsctl datacenter sync          # cron: the saved settings\n\n\
+Exit status: 0 when every certificate verified and --on-change (if any) succeeded, 1 otherwise."
+    )]
+    Sync(DatacenterSyncArgs),
     /// Stop watching a downloaded certificate (expiry no longer reports it; the file stays)
     #[command(
         after_help = "Examples:\n  mtlsctl datacenter forget us --year 2025\n  \
@@ -764,8 +783,12 @@ mtlsctl datacenter forget eu --catalog other-vendor.json   # that vendor's eu, e
         #[arg(long)]
         year: Option<i32>,
         /// The catalog whose vendor downloaded it [default: the built-in one]
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "vendor")]
         catalog: Option<PathBuf>,
+        /// The vendor whose record it is, as 'datacenter list' shows it (for synced certificates:
+        /// the API's host)
+        #[arg(long, value_name = "NAME")]
+        vendor: Option<String>,
     },
 }
 
@@ -807,6 +830,59 @@ pub struct DatacenterDownloadArgs {
     pub retry: u32,
     #[command(flatten)]
     pub source: CatalogArgs,
+}
+
+/// `datacenter sync`: each flag overrides the saved setting of the same name.
+#[derive(Debug, Args)]
+pub struct DatacenterSyncArgs {
+    /// Directory to save the certificates in [default: the saved one, else the current directory]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The organization id sent as x-gw-ims-org-id (ORG@AdobeOrg)
+    #[arg(long, value_name = "ID")]
+    pub org_id: Option<String>,
+    /// The OAuth client id (also sent as x-api-key)
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+    /// A file holding the client secret (else MTLSCTL_CLIENT_SECRET); the secret itself is never
+    /// taken on the command line nor saved
+    #[arg(long, value_name = "FILE")]
+    pub client_secret_file: Option<PathBuf>,
+    /// OAuth scopes, comma-separated, as the credential lists them [default: openid,AdobeID,read_organizations,additional_info.projectedProductContext,session]
+    #[arg(long, value_name = "SCOPES")]
+    pub scope: Option<String>,
+    /// The token endpoint [default: https://ims-na1.adobelogin.com/ims/token/v3]
+    #[arg(long, value_name = "URL")]
+    pub ims_url: Option<String>,
+    /// The API's base URL [default: https://platform.adobe.io]
+    #[arg(long, value_name = "URL")]
+    pub api_url: Option<String>,
+    /// Trust this CA file (PEM) for the token endpoint and the API [default: system roots]
+    #[arg(long, value_name = "FILE")]
+    pub cacert: Option<PathBuf>,
+    /// Run this command (sh -c) once when certificates are new or gone
+    #[arg(long, value_name = "CMD")]
+    pub on_change: Option<String>,
+    /// How many certificates to ask for per page [default: 50]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub page_size: Option<u32>,
+    /// Keep these settings (all but the secret itself) for the next syncs
+    #[arg(long)]
+    pub save_settings: bool,
+    /// Give up on one request after this long
+    #[arg(long, value_name = "DURATION", default_value = "30s")]
+    pub timeout: HumanDuration,
+    /// Retry this many times on connection errors, timeouts, 429 and 5xx
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub retry: u32,
+    /// How long --on-change may run before it (and its process group) is killed
+    #[arg(
+        long,
+        value_name = "DURATION",
+        env = "MTLSCTL_HOOK_TIMEOUT",
+        default_value = "5m"
+    )]
+    pub hook_timeout: HumanDuration,
 }
 
 #[derive(Debug, Subcommand)]

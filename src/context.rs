@@ -30,6 +30,8 @@ pub struct Context {
     pub proxy_env: ProxyEnv,
     /// How long a writer waits for the state file's lock (MTLSCTL_LOCK_TIMEOUT).
     pub lock_timeout: Duration,
+    /// MTLSCTL_CLIENT_SECRET: the vendor API's client secret (`datacenter sync`).
+    pub client_secret: Option<crate::model::Secret>,
 }
 
 /// https_proxy / HTTPS_PROXY, http_proxy (curl ignores HTTP_PROXY), all_proxy / ALL_PROXY and
@@ -100,6 +102,11 @@ impl Context {
             now,
             fixed_now,
             proxy_env: ProxyEnv::read(),
+            client_secret: std::env::var("MTLSCTL_CLIENT_SECRET")
+                .ok()
+                .map(|text| text.trim().to_string())
+                .filter(|text| !text.is_empty())
+                .map(crate::model::Secret::new),
         })
     }
 }

@@ -400,3 +400,40 @@ pub enum LogFormat {
     Json,
     Off,
 }
+
+/// A secret (a client secret, a token): its Debug and Display never show it, so that no log,
+/// `-v` account or error can print it by accident.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(text: impl Into<String>) -> Secret {
+        Secret(text.into())
+    }
+
+    /// The secret itself, for the one place that sends it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// `text` with every occurrence of the secret replaced, for text that came from elsewhere
+    /// (a server's error message may echo what it was sent).
+    pub fn redact(&self, text: &str) -> String {
+        match self.0.len() >= 4 {
+            true => text.replace(&self.0, "[redacted]"),
+            false => text.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl std::fmt::Display for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{runtime, usage};
 use crate::pki::cert::{CertInfo, parse_der};
 
+pub mod api;
 mod fetch;
 
 pub use fetch::{FetchError, Fetcher};

@@ -9,7 +9,8 @@
 //! environments/<property>/<stage>    {environment, certificates, chains}
 //! cas/<name>                         TrustedCa
 //! domains/<host>                     Domain
-//! datacenter/<vendor>/<id>-<year>    DatacenterDownload
+//! datacenter/<vendor>/<id>-<year>    DatacenterDownload (synced: <id>-<sha256 prefix>)
+//! settings/datacenter-sync           SyncSettings
 //! ```
 
 use std::collections::BTreeMap;
@@ -20,17 +21,21 @@ use serde_json::Value;
 
 use super::{
     CertRecord, CrlRecord, DatacenterDownload, Domain, Environment, IssuerRecord, Property,
-    SCHEMA_VERSION, State, TrustedCa,
+    SCHEMA_VERSION, State, SyncSettings, TrustedCa,
 };
 
 /// The folders entries live in, listed to find them.
-pub const FOLDERS: [&str; 5] = [
+pub const FOLDERS: [&str; 6] = [
     "properties/",
     "environments/",
     "cas/",
     "domains/",
     "datacenter/",
+    "settings/",
 ];
+
+/// The entry `datacenter sync --save-settings` keeps.
+const SYNC_SETTINGS: &str = "settings/datacenter-sync";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Meta {
@@ -122,16 +127,30 @@ pub fn split(state: &State) -> Result<BTreeMap<String, Value>> {
             serde_json::to_value(domain),
         )?;
     }
-    for download in &state.datacenter_downloads {
-        let name = format!(
-            "datacenter/{}/{}-{}",
-            slug(download.vendor()),
-            slug(&download.id),
-            download.year
-        );
-        put(name, serde_json::to_value(download))?;
+    for (name, value) in datacenter_entries(state) {
+        put(name, value)?;
     }
     Ok(entries)
+}
+
+/// The vendors' certificates, each in its own entry, and the sync's settings.
+fn datacenter_entries(state: &State) -> Vec<(String, Result<Value, serde_json::Error>)> {
+    let mut entries: Vec<_> = state
+        .datacenter_downloads
+        .iter()
+        .map(|download| {
+            let name = format!(
+                "datacenter/{}/{}",
+                slug(download.vendor()),
+                slug(&download.key())
+            );
+            (name, serde_json::to_value(download))
+        })
+        .collect();
+    if let Some(settings) = &state.datacenter_sync {
+        entries.push((SYNC_SETTINGS.into(), serde_json::to_value(settings)));
+    }
+    entries
 }
 
 /// An environment's entry: it, its certificates with their keys, and their issuers' chains.
@@ -196,6 +215,10 @@ pub fn join(entries: &BTreeMap<String, Value>, what: &str) -> Result<State> {
             "datacenter" => state
                 .datacenter_downloads
                 .push(serde_json::from_value::<DatacenterDownload>(value.clone()).map_err(bad)?),
+            "settings" if name == SYNC_SETTINGS => {
+                state.datacenter_sync =
+                    Some(serde_json::from_value::<SyncSettings>(value.clone()).map_err(bad)?);
+            }
             _ => {}
         }
     }

@@ -51,6 +51,9 @@ pub struct State {
     /// The CRL number last used, and where the last CRL was written (for `expiry`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crl: Option<CrlRecord>,
+    /// `datacenter sync --save-settings`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub datacenter_sync: Option<SyncSettings>,
     /// Issuers' certificates by subject, for chains when the issuer itself could not be read
     /// (a secret-store token that may read one environment only). Never saved.
     #[serde(skip)]
@@ -96,6 +99,7 @@ impl Default for State {
             domains: Vec::new(),
             previous_issuers: Vec::new(),
             crl: None,
+            datacenter_sync: None,
             issuer_chains: Default::default(),
             unreadable: Vec::new(),
         }
@@ -166,6 +170,40 @@ pub struct DatacenterDownload {
     pub subject: String,
     pub not_before: DateTime<Utc>,
     pub not_after: DateTime<Utc>,
+    /// Fetched by `datacenter sync` from the vendor's API, not downloaded from a catalog: keyed
+    /// by vendor and fingerprint (a vendor may publish two certificates of one name).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub synced: bool,
+    /// A sync's --on-change command has not yet been told of it (it failed or was killed): the
+    /// next sync tells it again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unannounced: bool,
+}
+
+/// How `datacenter sync` reaches the vendor's API, kept by `--save-settings` so that a cron line
+/// needs no flags. Never the client secret itself: at most the file that holds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncSettings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub out: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_secret_file: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ims_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cacert: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_change: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -314,6 +352,15 @@ impl DatacenterDownload {
     /// Whether this records `vendor`'s `id` (of `year`, when given).
     pub fn is(&self, vendor: &str, id: &str, year: Option<i32>) -> bool {
         self.vendor() == vendor && self.id == id && year.is_none_or(|y| y == self.year)
+    }
+
+    /// What tells it from the vendor's other records: the year of a catalog's download, the
+    /// fingerprint of a synced certificate.
+    pub fn key(&self) -> String {
+        match self.synced {
+            true => format!("{}-{}", self.id, &self.sha256[..self.sha256.len().min(16)]),
+            false => format!("{}-{}", self.id, self.year),
+        }
     }
 }
 

@@ -92,9 +92,34 @@ impl State {
     /// Record a datacenter download, replacing the record of the same vendor, id and year
     /// (another catalog's certificate of the same id never replaces this vendor's).
     pub fn record_download(&mut self, record: DatacenterDownload) {
-        self.datacenter_downloads
-            .retain(|d| !d.is(record.vendor(), &record.id, Some(record.year)));
+        self.datacenter_downloads.retain(|d| match record.synced {
+            true => !(d.synced && d.vendor() == record.vendor() && d.sha256 == record.sha256),
+            false => d.synced || !d.is(record.vendor(), &record.id, Some(record.year)),
+        });
         self.datacenter_downloads.push(record);
+    }
+
+    /// The certificates a vendor's API gave at the last sync.
+    pub fn synced_downloads(&self, vendor: &str) -> Vec<&DatacenterDownload> {
+        self.datacenter_downloads
+            .iter()
+            .filter(|d| d.synced && d.vendor() == vendor)
+            .collect()
+    }
+
+    /// Stop watching a synced certificate the API no longer lists.
+    pub fn drop_synced(&mut self, vendor: &str, sha256: &str) {
+        self.datacenter_downloads
+            .retain(|d| !(d.synced && d.vendor() == vendor && d.sha256 == sha256));
+    }
+
+    /// A sync's --on-change was told of these (or not): they are no longer (or still) to tell.
+    pub fn mark_announced(&mut self, vendor: &str, sha256s: &[String], announced: bool) {
+        for record in &mut self.datacenter_downloads {
+            if record.synced && record.vendor() == vendor && sha256s.contains(&record.sha256) {
+                record.unannounced = !announced;
+            }
+        }
     }
 
     /// Stop watching a vendor's downloads of `id` (of `year`, when given); returns them.
@@ -181,6 +206,8 @@ mod tests {
             subject: "CN=us".into(),
             not_before: now,
             not_after: now + Duration::days(300),
+            synced: false,
+            unannounced: false,
         };
         state.record_download(record("a"));
         state.record_download(record("b"));

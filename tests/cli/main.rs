@@ -8,6 +8,7 @@ mod architecture;
 mod ca;
 mod corpus;
 mod datacenter;
+mod datacenter_sync;
 mod deploy;
 mod docs;
 mod expiry;

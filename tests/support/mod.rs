@@ -55,6 +55,7 @@ impl World {
             .env_remove("ALL_PROXY")
             .env_remove("no_proxy")
             .env_remove("NO_PROXY")
+            .env_remove("MTLSCTL_CLIENT_SECRET")
             .env("NO_COLOR", "1")
             .current_dir(self.dir.path());
         cmd

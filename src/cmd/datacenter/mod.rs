@@ -1,3 +1,5 @@
+mod sync;
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -31,9 +33,13 @@ pub fn run(command: DatacenterCommand, ctx: &Context) -> Result<Outcome> {
     match command {
         DatacenterCommand::List { source } => Ok(list(&source, ctx)?.into()),
         DatacenterCommand::Download(args) => download(&args, ctx),
-        DatacenterCommand::Forget { id, year, catalog } => {
-            Ok(forget(&id, year, catalog.as_deref(), ctx)?.into())
-        }
+        DatacenterCommand::Sync(args) => sync::run(&args, ctx),
+        DatacenterCommand::Forget {
+            id,
+            year,
+            catalog,
+            vendor,
+        } => Ok(forget(&id, year, catalog.as_deref(), vendor, ctx)?.into()),
     }
 }
 
@@ -42,19 +48,23 @@ fn forget(
     id: &str,
     year: Option<i32>,
     catalog_file: Option<&Path>,
+    vendor: Option<String>,
     ctx: &Context,
 ) -> Result<Report> {
-    let vendor = catalog(&CatalogArgs {
-        catalog: catalog_file.map(Path::to_path_buf),
-        base_url: None,
-    })?
-    .vendor();
+    let vendor = match vendor {
+        Some(vendor) => vendor,
+        None => catalog(&CatalogArgs {
+            catalog: catalog_file.map(Path::to_path_buf),
+            base_url: None,
+        })?
+        .vendor(),
+    };
     let gone = ctx.store.update(|state| {
         let gone = state.forget_downloads(&vendor, id, year);
         if gone.is_empty() {
             let which = year.map(|y| format!(" {y}")).unwrap_or_default();
             return Err(usage(format!("no download of {vendor}'s {id}{which} is recorded"))
-                .hint("see what is watched with 'mtlsctl datacenter list' (or --catalog FILE for another vendor)")
+                .hint("see what is watched with 'mtlsctl datacenter list' (--vendor NAME or --catalog FILE for another vendor)")
                 .into());
         }
         Ok(gone)
@@ -92,14 +102,22 @@ fn list(source: &CatalogArgs, ctx: &Context) -> Result<Report> {
     let state = ctx.store.read()?;
     let mut entries: Vec<&Entry> = catalog.entries.iter().collect();
     entries.sort_by(|a, b| (b.year, &a.id).cmp(&(a.year, &b.id)));
-    let rows = entries
+    let mut rows: Vec<Vec<Styled>> = entries
         .iter()
         .map(|entry| entry_row(&catalog, &state, entry, ctx))
         .collect();
-    let views: Vec<EntryJson> = entries
+    let mut views: Vec<EntryJson> = entries
         .iter()
         .map(|e| EntryJson::of(&catalog, &state, e, ctx))
         .collect();
+    // With the built-in catalog, what `datacenter sync` keeps from the vendor's API follows.
+    if source.catalog.is_none() {
+        let synced = state.datacenter_downloads.iter().filter(|d| d.synced);
+        for record in synced {
+            rows.push(synced_row(record, ctx));
+            views.push(EntryJson::of_synced(record, ctx));
+        }
+    }
     Ok(Report::Table {
         columns: vec![
             Column::keep("ID"),
@@ -117,21 +135,18 @@ fn list(source: &CatalogArgs, ctx: &Context) -> Result<Report> {
     })
 }
 
+/// Days left, coloured as they near the end.
+fn days_cell(days: i64) -> Styled {
+    match days {
+        ..0 => Styled("expired".into(), Tone::Bad),
+        0..SOON_DAYS => Styled(days.to_string(), Tone::Warn),
+        _ => Styled::plain(days.to_string()),
+    }
+}
+
 /// One row of `datacenter list`.
 fn entry_row(catalog: &Catalog, state: &State, entry: &Entry, ctx: &Context) -> Vec<Styled> {
-    let days = days_left(entry.not_after(), ctx.now);
-    let left = if days < 0 {
-        Styled("expired".into(), Tone::Bad)
-    } else {
-        Styled(
-            days.to_string(),
-            if days < SOON_DAYS {
-                Tone::Warn
-            } else {
-                Tone::Plain
-            },
-        )
-    };
+    let left = days_cell(days_left(entry.not_after(), ctx.now));
     vec![
         Styled::plain(entry.id.clone()),
         Styled::plain(entry.name.clone()),
@@ -149,6 +164,20 @@ fn entry_row(catalog: &Catalog, state: &State, entry: &Entry, ctx: &Context) -> 
                 .map(|d| d.path.display().to_string())
                 .unwrap_or_else(|| "-".into()),
         ),
+    ]
+}
+
+/// A row of `datacenter list` for a certificate `datacenter sync` keeps.
+fn synced_row(record: &DatacenterDownload, ctx: &Context) -> Vec<Styled> {
+    vec![
+        Styled::plain(record.id.clone()),
+        Styled::plain(format!("{} (API)", record.vendor())),
+        Styled::plain(record.year.to_string()),
+        Styled::plain(record.not_before.date_naive().to_string()),
+        Styled::plain(record.not_after.date_naive().to_string()),
+        days_cell(days_left(record.not_after, ctx.now)),
+        Styled::plain("yes"),
+        Styled::plain(record.path.display().to_string()),
     ]
 }
 
@@ -199,6 +228,26 @@ impl<'a> EntryJson<'a> {
                 path: &d.path,
                 at: d.at,
                 sha256: &d.sha256,
+            }),
+        }
+    }
+}
+
+impl<'a> EntryJson<'a> {
+    /// A certificate `datacenter sync` keeps: published now, so recommended.
+    fn of_synced(record: &'a DatacenterDownload, ctx: &Context) -> Self {
+        EntryJson {
+            id: &record.id,
+            name: &record.name,
+            year: record.year,
+            valid_from: record.not_before,
+            valid_to: record.not_after,
+            days_left: days_left(record.not_after, ctx.now),
+            recommended: true,
+            downloaded: Some(DownloadedJson {
+                path: &record.path,
+                at: record.at,
+                sha256: &record.sha256,
             }),
         }
     }
@@ -268,10 +317,11 @@ fn base_url(args: &DatacenterDownloadArgs, catalog: &Catalog) -> Result<String> 
 /// How the downloads connect: the --cacert or system trust, no client certificate, the
 /// proxies curl would use; and what the TLS layer saw, to explain a failure.
 fn connect_options(
-    args: &DatacenterDownloadArgs,
+    cacert: Option<&Path>,
+    timeout: Duration,
     ctx: &Context,
 ) -> Result<(ConnectOptions, Observations)> {
-    let trust = match &args.cacert {
+    let trust = match cacert {
         Some(path) => ServerTrust::from_pem(
             &read_input(path)?,
             &format!("the CA file {}", path.display()),
@@ -292,7 +342,7 @@ fn connect_options(
     let options = ConnectOptions {
         resolve: Vec::new(),
         proxies: proxies(None, None, ctx)?,
-        connect_timeout: args.timeout.std().min(Duration::from_secs(30)),
+        connect_timeout: timeout.min(Duration::from_secs(30)),
         version: HttpVersion::Auto,
         tls: Some(Arc::new(config)),
     };
@@ -323,13 +373,18 @@ fn fetch_file(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    fetched.map_err(|error| match error {
+    fetched.map_err(|error| explained(error, observed, format!("downloading {url} failed")))
+}
+
+/// A failed fetch in the words `request` uses for the same failure.
+fn explained(error: FetchError, observed: &Observations, doing: String) -> anyhow::Error {
+    match error {
         FetchError::Transfer { error, target } => {
             let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();
-            explain_download(error, &seen, &target).context(format!("downloading {url} failed"))
+            explain_download(error, &seen, &target).context(doing)
         }
         FetchError::Answer(error) => error,
-    })
+    }
 }
 
 fn progress_bar(label: &str, total: Option<u64>) -> indicatif::ProgressBar {
@@ -380,6 +435,8 @@ fn save(
             subject: checked.info.subject.clone(),
             not_before: checked.info.not_before,
             not_after: checked.info.not_after,
+            synced: false,
+            unannounced: false,
         })
         .collect();
     ctx.store
@@ -413,7 +470,7 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Outcome> {
         .map(|entry| entry.url(base))
         .collect::<Result<Vec<_>>>()?;
 
-    let (options, observed) = connect_options(args, ctx)?;
+    let (options, observed) = connect_options(args.cacert.as_deref(), args.timeout.std(), ctx)?;
     let fetcher = fetcher(args, &options);
     let runtime = http::runtime()?;
 
