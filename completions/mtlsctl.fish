@@ -138,7 +138,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_sub
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l key -d 'Private key file (PEM or DER: PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1)' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l chain -d 'Intermediate certificates (PEM), issuer first' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l p12 -d 'Certificate, chain and key as PKCS#12 (as step, openssl pkcs12 -export or a browser export write them)' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l password-file -d 'File whose first line is the password of --p12 or of an encrypted --key' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l password-file -d 'File whose first line is the password of a PKCS#12 file or an encrypted key [default: empty password]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand env; and __fish_seen_subcommand_from create" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -331,7 +331,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_su
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l key -d 'Private key file (PEM or DER: PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1)' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l chain -d 'Intermediate certificates (PEM), issuer first' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l p12 -d 'Certificate, chain and key as PKCS#12 (as step, openssl pkcs12 -export or a browser export write them)' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l password-file -d 'File whose first line is the password of --p12 or of an encrypted --key' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l password-file -d 'File whose first line is the password of a PKCS#12 file or an encrypted key [default: empty password]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_subcommand_from import" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -355,7 +355,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand cert; and __fish_seen_su
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l connect -d 'Connect to a server and show its chain, TLS version and cipher, and client-certificate request' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l servername -d 'Server name to send (SNI) with --connect [default: HOST]' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l cacert -d 'Check the server\'s chain against this CA file with --connect [default: system roots]' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l password-file -d 'File whose first line is the PKCS#12 password [default: empty password]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l password-file -d 'File whose first line is the password of a PKCS#12 file or an encrypted key [default: empty password]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand inspect" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -414,7 +414,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l key -d 'Private key file (PEM or DER: PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1)' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l chain -d 'Intermediate certificates (PEM), issuer first' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l p12 -d 'Certificate, chain and key as PKCS#12 (as step, openssl pkcs12 -export or a browser export write them)' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l password-file -d 'File whose first line is the password of --p12 or of an encrypted --key' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l password-file -d 'File whose first line is the password of a PKCS#12 file or an encrypted key [default: empty password]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand issuer; and __fish_seen_subcommand_from import" -l color -d 'When to colour output' -r -f -a "auto\t''
 always\t''
@@ -465,8 +465,8 @@ pem\t''
 der\t''
 p12\t''"
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l pass -d 'The PKCS#12 password as curl --pass takes it; file:PATH and env:NAME keep it out of the process list (a literal password is visible to other users, and warned about)' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l password-file -d 'File whose first line is the PKCS#12 password [default: empty password]' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cacert -d 'Trust the CA certificates in FILE (PEM) for the server' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l password-file -d 'File whose first line is the password of a PKCS#12 file or an encrypted key [default: empty password]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l cacert -d 'Trust the CA certificates in FILE (PEM) for the server [default: system roots]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l ca -d 'Trust this CA of the trusted CA library for the server' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -l pin -d 'Require the server\'s public key to have this SHA-256 pin (sha256//BASE64[;sha256//...])' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand request" -s x -l proxy -d 'Go through this HTTP proxy ([http://][user:password@]host[:port]) [default: from https_proxy, http_proxy, all_proxy, as curl]; \'\' for none' -r
@@ -521,7 +521,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_s
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l year -d 'Year of the certificate [default: the newest in the catalog]' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l out -d 'File (one certificate) or directory to save to [default: the current directory]' -r -F
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l cacert -d 'Trust this CA file (PEM) for the download server [default: system roots]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l cacert -d 'Trust the CA certificates in FILE (PEM) for the server [default: system roots]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l timeout -d 'Give up on a download after this long' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l retry -d 'Retry this many times on connection errors, timeouts and 5xx' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from download" -l catalog -d 'Use this catalog (JSON) instead of the built-in one' -r -F
@@ -544,7 +544,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_s
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l scope -d 'OAuth scopes, comma-separated, as the credential lists them [default: openid,AdobeID,read_organizations,additional_info.projectedProductContext,session]' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l ims-url -d 'The token endpoint [default: https://ims-na1.adobelogin.com/ims/token/v3]' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l api-url -d 'The API\'s base URL [default: https://platform.adobe.io]' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l cacert -d 'Trust this CA file (PEM) for the token endpoint and the API [default: system roots]' -r -F
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l cacert -d 'Trust the CA certificates in FILE (PEM) for the server [default: system roots]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l on-change -d 'Run this command (sh -c) once when certificates are new or gone' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l page-size -d 'How many certificates to ask for per page [default: 50]' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l timeout -d 'Give up on one request after this long' -r

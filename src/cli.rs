@@ -6,8 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::duration::{HumanDuration, Threshold, Validity};
 use crate::model::{
-    CaName, CertStatus, EnvRef, Host, HostName, KeyType, LogFormat, PropertyName, RevokeReason,
-    VerifyMode,
+    CaName, CertRef, CertStatus, EnvRef, Host, HostName, KeyType, LogFormat, PropertyName,
+    RevokeReason, Scope, VerifyMode,
 };
 
 const STATE_HELP: &str = "Path of the state file \
@@ -357,9 +357,25 @@ pub struct ImportFiles {
     /// export write them)
     #[arg(long, value_name = "FILE")]
     pub p12: Option<PathBuf>,
-    /// File whose first line is the password of --p12 or of an encrypted --key
+    #[command(flatten)]
+    pub password: PasswordFileArg,
+}
+
+/// `--password-file` of the commands that read a PKCS#12 file or an encrypted key.
+#[derive(Debug, Args)]
+pub struct PasswordFileArg {
+    /// File whose first line is the password of a PKCS#12 file or an encrypted key [default:
+    /// empty password]
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
+}
+
+/// `--cacert` of the commands that check a server's certificate for a transfer.
+#[derive(Debug, Args)]
+pub struct ServerCaArg {
+    /// Trust the CA certificates in FILE (PEM) for the server [default: system roots]
+    #[arg(long, value_name = "FILE")]
+    pub cacert: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -387,7 +403,7 @@ mtlsctl cert list --json | jq '.[] | select(.days_left < 30)'"
     List {
         /// Only this property (shop) or environment (shop/prod)
         #[arg(value_name = "PROPERTY[/STAGE]")]
-        filter: Option<String>,
+        filter: Option<Scope>,
         /// Only certificates with this status
         #[arg(long, value_enum)]
         status: Option<CertStatus>,
@@ -395,7 +411,7 @@ mtlsctl cert list --json | jq '.[] | select(.days_left < 30)'"
     /// Show one certificate (CERT: id prefix, variable name, or ENV for its current one)
     Show {
         /// Id prefix, variable name (shop_production_v2) or environment (shop/prod)
-        cert: String,
+        cert: CertRef,
     },
     /// Issue a new certificate for a managed environment and make it current
     #[command(
@@ -418,7 +434,7 @@ Example:\n  mtlsctl cert rotate shop/prod && mtlsctl cert deploy shop/prod"
         /// The environment: PROPERTY/STAGE
         env: EnvRef,
         /// The certificate: id prefix or variable name
-        cert: String,
+        cert: CertRef,
     },
     /// Deploy the current certificate: write the deploy directory and run the hook
     #[command(
@@ -514,7 +530,7 @@ pub struct CertRenewArgs {
 #[derive(Debug, Args)]
 pub struct CertRevokeArgs {
     /// Id prefix, variable name, or environment (its current certificate, with --rotate)
-    pub cert: String,
+    pub cert: CertRef,
     /// Why, as the CRL says it
     #[arg(long, value_enum, default_value_t = RevokeReason::Unspecified)]
     pub reason: RevokeReason,
@@ -555,7 +571,7 @@ pub struct DeployTargetArgs {
 #[derive(Debug, Args)]
 pub struct CertExportArgs {
     /// Id prefix, variable name or environment (its current certificate)
-    pub cert: String,
+    pub cert: CertRef,
     /// Directory to write files to [default: stdout]
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -582,6 +598,7 @@ pub enum ExportFormat {
 #[derive(Debug, Args)]
 pub struct RequestArgs {
     /// The URL (https:// or http://)
+    #[arg(value_parser = request_url)]
     pub url: String,
     /// Request method [default: GET, or POST with -d]
     #[arg(short = 'X', long = "request", value_name = "METHOD")]
@@ -633,11 +650,10 @@ pub struct RequestArgs {
     pub fail: bool,
     #[command(flatten)]
     pub identity: IdentityArgs,
-    /// Trust the CA certificates in FILE (PEM) for the server
-    #[arg(long, value_name = "FILE", conflicts_with = "ca")]
-    pub cacert: Option<PathBuf>,
+    #[command(flatten)]
+    pub server_ca: ServerCaArg,
     /// Trust this CA of the trusted CA library for the server
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", conflicts_with = "cacert")]
     pub ca: Option<CaName>,
     /// Do not verify the server's certificate (a warning is printed; --pin still applies)
     #[arg(short = 'k', long)]
@@ -687,7 +703,7 @@ pub struct IdentityArgs {
     pub env: Option<EnvRef>,
     /// Use this stored certificate (id prefix or variable name)
     #[arg(long, value_name = "CERT", conflicts_with_all = ["cert", "p12"])]
-    pub cert_id: Option<String>,
+    pub cert_id: Option<CertRef>,
     /// Client certificate file (PEM, leaf first, chain after; or DER); without --key, the key
     /// is read from this file too (as curl does)
     #[arg(long, value_name = "FILE", conflicts_with = "p12")]
@@ -706,9 +722,8 @@ pub struct IdentityArgs {
     /// process list (a literal password is visible to other users, and warned about)
     #[arg(long = "pass", value_name = "PHRASE", conflicts_with = "password_file")]
     pub pass: Option<String>,
-    /// File whose first line is the PKCS#12 password [default: empty password]
-    #[arg(long, value_name = "FILE")]
-    pub password_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub password: PasswordFileArg,
 }
 
 #[derive(Debug, Args)]
@@ -725,9 +740,8 @@ pub struct InspectArgs {
     /// Check the server's chain against this CA file with --connect [default: system roots]
     #[arg(long, value_name = "FILE", requires = "connect")]
     pub cacert: Option<PathBuf>,
-    /// File whose first line is the PKCS#12 password [default: empty password]
-    #[arg(long, value_name = "FILE")]
-    pub password_file: Option<PathBuf>,
+    #[command(flatten)]
+    pub password: PasswordFileArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -813,9 +827,8 @@ pub struct DatacenterDownloadArgs {
     /// File (one certificate) or directory to save to [default: the current directory]
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
-    /// Trust this CA file (PEM) for the download server [default: system roots]
-    #[arg(long, value_name = "FILE")]
-    pub cacert: Option<PathBuf>,
+    #[command(flatten)]
+    pub server_ca: ServerCaArg,
     /// Allow a plain http:// base URL
     #[arg(long)]
     pub allow_http: bool,
@@ -857,9 +870,8 @@ pub struct DatacenterSyncArgs {
     /// The API's base URL [default: https://platform.adobe.io]
     #[arg(long, value_name = "URL")]
     pub api_url: Option<String>,
-    /// Trust this CA file (PEM) for the token endpoint and the API [default: system roots]
-    #[arg(long, value_name = "FILE")]
-    pub cacert: Option<PathBuf>,
+    #[command(flatten)]
+    pub server_ca: ServerCaArg,
     /// Run this command (sh -c) once when certificates are new or gone
     #[arg(long, value_name = "CMD")]
     pub on_change: Option<String>,
@@ -986,7 +998,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "FILE", requires = "cert")]
     pub key: Option<PathBuf>,
     /// Proxy requests to this URL (http:// or https://) instead of echoing them
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = upstream_url)]
     pub upstream: Option<String>,
     /// Access log format on stdout (requests and refused handshakes)
     #[arg(long, value_enum, default_value_t = LogFormat::Text)]
@@ -1027,6 +1039,29 @@ impl Limit {
             .map(HumanDuration::std)
             .unwrap_or(std::time::Duration::from_secs(365 * 86_400))
     }
+}
+
+/// A URL `request` can reach: http:// or https:// with a host (checked as the transfer reads it).
+fn request_url(text: &str) -> Result<String, crate::error::Failure> {
+    crate::http::Target::parse(text).map_err(|e| crate::error::usage(format!("{e:#}")))?;
+    Ok(text.to_string())
+}
+
+/// `serve --upstream`: an http:// or https:// base URL, without query or fragment (each
+/// request's path and query are appended to it).
+fn upstream_url(text: &str) -> Result<String, crate::error::Failure> {
+    let shown = crate::text::escape_untrusted(text);
+    if !(text.starts_with("http://") || text.starts_with("https://")) {
+        return Err(crate::error::usage(format!(
+            "'{shown}' is not an http:// or https:// URL"
+        )));
+    }
+    if text.contains(['?', '#']) {
+        return Err(crate::error::usage(format!(
+            "'{shown}' has a query or fragment: give the base URL; each request's path and query are appended to it"
+        )));
+    }
+    Ok(text.to_string())
 }
 
 /// Seconds as curl takes them (`10`, `2.5`; `0` is no limit), or a duration (`10s`, `1m`,

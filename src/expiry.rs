@@ -278,6 +278,7 @@ fn datacenter_certificates(state: &State) -> Vec<Watched> {
     state
         .datacenter_downloads
         .iter()
+        .filter(|download| download.watched())
         .map(|download| Watched {
             kind: "datacenter",
             name: format!("{} {}", download.id, download.year),

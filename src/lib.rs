@@ -18,6 +18,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod output;
 pub mod pki;
+pub mod runtime;
 pub mod state;
 pub mod text;
 pub mod tls;

@@ -217,6 +217,59 @@ impl FromStr for EnvRef {
     }
 }
 
+/// A certificate as the user names it: an id prefix (hex), a variable name
+/// (`shop_production_v2`) or an environment (`shop/prod`, its current certificate). Checked
+/// where the flag is read; found in the state by `State::resolve_cert`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertRef(String);
+
+impl FromStr for CertRef {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if text.contains('/') {
+            text.parse::<EnvRef>()?;
+        } else if text.is_empty()
+            || text.len() > 128
+            || !text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return Err(format!(
+                "'{}' is not a certificate: name it by id prefix, variable name (shop_production_v2) or environment (shop/prod)",
+                crate::text::escape_untrusted(text)
+            ));
+        }
+        Ok(CertRef(text.to_string()))
+    }
+}
+
+impl std::ops::Deref for CertRef {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What `cert list` looks at: one property (`shop`) or one environment (`shop/prod`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Property(PropertyName),
+    Environment(EnvRef),
+}
+
+impl FromStr for Scope {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.contains('/') {
+            true => text.parse().map(Scope::Environment),
+            false => text.parse().map(Scope::Property),
+        }
+    }
+}
+
 impl fmt::Display for EnvRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.property, self.stage)
@@ -369,6 +422,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_secret_is_redacted_as_it_is_and_as_forms_urls_and_json_carry_it() {
+        let secret = Secret::new("p@ss+w/rd=1&x y%\"");
+        for echoed in [
+            "p@ss+w/rd=1&x y%\"",
+            "client_secret=p%40ss%2Bw%2Frd%3D1%26x+y%25%22&scope=x",
+            "p%40ss%2Bw%2Frd%3D1%26x%20y%25%22",
+            r#"{"sent":"p@ss+w/rd=1&x y%\""}"#,
+        ] {
+            let shown = secret.redact(echoed);
+            assert!(
+                shown.contains("[redacted]")
+                    && !shown.contains("rd=1")
+                    && !shown.contains("rd%3D1"),
+                "{shown}"
+            );
+        }
+        assert_eq!(format!("{secret} {secret:?}"), "[redacted] [redacted]");
+    }
+
+    #[test]
     fn environment_addresses_accept_stage_aliases() {
         let env: EnvRef = "shop/prod".parse().unwrap();
         assert_eq!(env.to_string(), "shop/production");
@@ -417,12 +490,29 @@ impl Secret {
     }
 
     /// `text` with every occurrence of the secret replaced, for text that came from elsewhere
-    /// (a server's error message may echo what it was sent).
+    /// (a server's error message may echo what it was sent): as it is, and in the forms a form
+    /// body, a URL or JSON carry it.
     pub fn redact(&self, text: &str) -> String {
-        match self.0.len() >= 4 {
-            true => text.replace(&self.0, "[redacted]"),
-            false => text.to_string(),
+        if self.0.len() < 4 {
+            return text.to_string();
         }
+        let form: String = url::form_urlencoded::byte_serialize(self.0.as_bytes()).collect();
+        let percent: String = self
+            .0
+            .bytes()
+            .map(|b| match b.is_ascii_alphanumeric() {
+                true => (b as char).to_string(),
+                false => format!("%{b:02X}"),
+            })
+            .collect();
+        let json = serde_json::to_string(&self.0).unwrap_or_default();
+        let json = json.trim_matches('"').to_string();
+        let lower = percent.to_lowercase();
+        let mut forms = [self.0.clone(), form, percent, lower, json];
+        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        forms.iter().fold(text.to_string(), |t, form| {
+            t.replace(form.as_str(), "[redacted]")
+        })
     }
 }
 

@@ -74,7 +74,7 @@ fn certificates_in(bytes: &[u8], what: &str, args: &InspectArgs) -> Result<(Vec<
     }
     // PKCS#12 is DER too (a SEQUENCE): try it once DER and PEM are ruled out.
     if bytes.first() == Some(&0x30) {
-        let password = match &args.password_file {
+        let password = match &args.password.password_file {
             Some(path) => read_password(path)?,
             None => String::new(),
         };

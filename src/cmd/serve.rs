@@ -55,22 +55,6 @@ pub fn run(args: &ServeArgs, ctx: &Context) -> Result<Report> {
 
 /// The flags serve checks itself before reading anything.
 fn check_flags(args: &ServeArgs) -> Result<()> {
-    if let Some(upstream) = &args.upstream
-        && !(upstream.starts_with("http://") || upstream.starts_with("https://"))
-    {
-        return Err(usage(format!(
-            "--upstream '{upstream}' is not an http:// or https:// URL"
-        ))
-        .into());
-    }
-    if let Some(upstream) = &args.upstream
-        && upstream.contains(['?', '#'])
-    {
-        return Err(usage(format!(
-            "--upstream '{upstream}' has a query or fragment: give the base URL; each request's path and query are appended to it"
-        ))
-        .into());
-    }
     if args.max_header_size.0 < 8192 {
         return Err(usage(
             "--max-header-size must be at least 8k (the HTTP/1.1 parser's smallest buffer)",

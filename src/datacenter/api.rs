@@ -47,6 +47,8 @@ pub struct Listed {
     pub common_name: String,
     pub pem: String,
     pub expiry: DateTime<Utc>,
+    /// The page it was listed on.
+    pub page_url: String,
 }
 
 impl Listed {
@@ -62,6 +64,28 @@ pub struct Listing {
     /// (place, what is wrong) of items without the fields a certificate entry has.
     pub unreadable: Vec<(String, String)>,
     pub pages: u32,
+}
+
+impl Listing {
+    /// Entries read so far, certificates or not.
+    fn listed(&self) -> u64 {
+        (self.items.len() + self.unreadable.len()) as u64
+    }
+}
+
+/// The list as read, unless the API said it has more: then nothing can be called gone.
+fn complete(listing: Listing, total: Option<u64>) -> Result<Listing, FetchError> {
+    match total {
+        Some(total) if total > listing.listed() => Err(FetchError::Answer(
+            runtime(format!(
+                "the API says it has {total} certificates but listed {}: the list is incomplete, so nothing was saved and nothing is called gone",
+                listing.listed()
+            ))
+            .hint("try again later; if it persists, tell the vendor")
+            .into(),
+        )),
+        _ => Ok(listing),
+    }
 }
 
 /// The token endpoint's answer.
@@ -88,16 +112,6 @@ struct Page {
 struct Links {
     #[serde(default)]
     next: Option<Value>,
-}
-
-#[derive(Deserialize)]
-struct Item {
-    #[serde(rename = "certCommonName")]
-    common_name: String,
-    #[serde(rename = "publicCertificate")]
-    public_certificate: String,
-    #[serde(rename = "expiryDate")]
-    expiry_date: String,
 }
 
 /// A bearer token and how long it lasts.
@@ -232,6 +246,7 @@ impl Api {
         };
         let (mut url, mut seen_urls, mut seen_pems) =
             (self.first_page(), HashSet::new(), HashSet::new());
+        let mut total = None;
         while listing.pages < MAX_PAGES {
             if !seen_urls.insert(url.clone()) {
                 return Err(loop_error(&url));
@@ -243,16 +258,19 @@ impl Api {
             ));
             let page = self.page(fetcher, &url, token, voices).await?;
             let before = listing.items.len();
-            read_items(&page.results, listing.pages, &mut listing);
-            for item in &listing.items[before..] {
-                if !seen_pems.insert(item.pem.clone()) {
-                    return Err(loop_error(&url));
-                }
+            read_items(&page.results, listing.pages, &url, &mut listing);
+            let new = listing.items[before..]
+                .iter()
+                .filter(|item| seen_pems.insert(item.pem.clone()))
+                .count();
+            // Nothing but certificates already read: the same page again (the API ignores `page`).
+            if listing.items.len() > before && new == 0 {
+                return Err(loop_error(&url));
             }
-            let listed = (listing.items.len() + listing.unreadable.len()) as u64;
-            match self.next_page(&page, &url, listed, listing.pages)? {
+            total = page.total.or(total);
+            match self.next_page(&page, &url, listing.listed(), listing.pages)? {
                 Some(next) => url = next,
-                None => return Ok(listing),
+                None => return complete(listing, total),
             }
         }
         Err(FetchError::Answer(
@@ -263,8 +281,8 @@ impl Api {
         ))
     }
 
-    /// The page after this one: the `next` link (on the API's own host: the token goes with
-    /// it), else the next number while the API's total says more; none after an empty page.
+    /// The page after this one: the `next` link (its template filled; on the API's own host:
+    /// the token goes with it), else the next number while the API's total says more.
     fn next_page(
         &self,
         page: &Page,
@@ -272,9 +290,6 @@ impl Api {
         listed: u64,
         pages: u32,
     ) -> Result<Option<String>, FetchError> {
-        if page.results.is_empty() {
-            return Ok(None);
-        }
         let link = page
             .links
             .as_ref()
@@ -284,17 +299,42 @@ impl Api {
                 Value::Object(o) => o.get("href").and_then(Value::as_str).map(str::to_string),
                 _ => None,
             })
-            // A templated link ("…{?page,limit}") is used without its template.
-            .map(|href| href.split('{').next().unwrap_or_default().to_string())
+            .map(|href| self.expand(&href, pages))
             .filter(|href| !href.trim().is_empty());
         match link {
             Some(href) => self.on_api_host(url, &href).map(Some),
-            None if page.total.is_some_and(|total| total > listed) => Ok(Some(format!(
-                "{}{LIST_PATH}?page={pages}&limit={}",
-                self.api_url.trim_end_matches('/'),
-                self.page_size
-            ))),
+            None if !page.results.is_empty() && page.total.is_some_and(|t| t > listed) => {
+                Ok(Some(format!(
+                    "{}{LIST_PATH}?page={pages}&limit={}",
+                    self.api_url.trim_end_matches('/'),
+                    self.page_size
+                )))
+            }
             None => Ok(None),
+        }
+    }
+
+    /// A templated link (RFC 6570's `{?page,limit}`) with the next page and the page size.
+    fn expand(&self, href: &str, next_page: u32) -> String {
+        let Some(start) = href.find('{') else {
+            return href.to_string();
+        };
+        let (base, template) = href.split_at(start);
+        let names = template
+            .trim_start_matches(['{', '?', '&'])
+            .trim_end_matches('}');
+        let pairs: Vec<String> = names
+            .split(',')
+            .filter_map(|name| match name.trim() {
+                "page" => Some(format!("page={next_page}")),
+                "limit" => Some(format!("limit={}", self.page_size)),
+                _ => None,
+            })
+            .collect();
+        let joiner = if base.contains('?') { '&' } else { '?' };
+        match pairs.is_empty() {
+            true => base.to_string(),
+            false => format!("{base}{joiner}{}", pairs.join("&")),
         }
     }
 
@@ -380,34 +420,49 @@ impl Api {
 }
 
 /// The items of a page: certificate entries, or what is wrong with each other item.
-fn read_items(results: &[Value], page: u32, listing: &mut Listing) {
+fn read_items(results: &[Value], page: u32, url: &str, listing: &mut Listing) {
     for (index, value) in results.iter().enumerate() {
         let place = format!("page {page}, item {}", index + 1);
-        let item = match serde_json::from_value::<Item>(value.clone()) {
-            Ok(item) => item,
-            Err(e) => {
-                listing
-                    .unreadable
-                    .push((place, format!("not a certificate entry: {e}")));
-                continue;
-            }
-        };
-        match DateTime::parse_from_rfc3339(&item.expiry_date) {
-            Ok(expiry) => listing.items.push(Listed {
-                place,
-                common_name: item.common_name,
-                pem: item.public_certificate,
-                expiry: expiry.with_timezone(&Utc),
-            }),
-            Err(e) => listing.unreadable.push((
-                format!("'{}' ({place})", escape_untrusted(&item.common_name)),
-                format!(
-                    "its expiryDate '{}' is not an RFC 3339 time: {e}",
-                    escape_untrusted(&item.expiry_date)
-                ),
-            )),
+        match read_item(value, &place, url) {
+            Ok(item) => listing.items.push(item),
+            Err(why) => listing.unreadable.push((place, why)),
         }
     }
+}
+
+/// One entry of the list, read field by field so that what is wrong is said in words.
+fn read_item(value: &Value, place: &str, url: &str) -> Result<Listed, String> {
+    if !value.is_object() {
+        return Err(format!(
+            "the API's entry at {place} is not an object with certCommonName, publicCertificate and expiryDate"
+        ));
+    }
+    let text = |key: &str| match value.get(key) {
+        Some(Value::String(text)) => Ok(text.clone()),
+        Some(_) => Err(format!(
+            "the API's entry at {place} has a {key} that is not text"
+        )),
+        None => Err(format!("the API's entry at {place} has no {key}")),
+    };
+    let (common_name, pem, expiry) = (
+        text("certCommonName")?,
+        text("publicCertificate")?,
+        text("expiryDate")?,
+    );
+    let Ok(at) = DateTime::parse_from_rfc3339(&expiry) else {
+        return Err(format!(
+            "the API's entry '{}' ({place}) has the expiryDate '{}', which is not an RFC 3339 time",
+            escape_untrusted(&common_name),
+            escape_untrusted(&expiry)
+        ));
+    };
+    Ok(Listed {
+        place: place.to_string(),
+        common_name,
+        pem,
+        expiry: at.with_timezone(&Utc),
+        page_url: url.to_string(),
+    })
 }
 
 /// Why the API said no, with its own words (escaped, the token redacted).
@@ -454,11 +509,22 @@ fn looks_like_html(body: &[u8]) -> bool {
     start.starts_with('<')
 }
 
-/// What is wrong with an answer that should be JSON: an HTML page, or where the JSON breaks.
+/// What is wrong with an answer that should be JSON: an HTML page, where the JSON breaks, or
+/// what it lacks (without the parser's position).
 fn not_json(body: &[u8], error: &serde_json::Error) -> String {
-    match looks_like_html(body) {
-        true => "it sent an HTML page".into(),
-        false => format!("{error}"),
+    use serde_json::error::Category;
+    let (line, column) = (error.line(), error.column());
+    match (looks_like_html(body), error.classify()) {
+        (true, _) => "it sent an HTML page".into(),
+        (false, Category::Eof) => format!("it breaks off at line {line}, column {column}"),
+        (false, Category::Syntax) => format!("it is not JSON (line {line}, column {column})"),
+        (false, _) => {
+            let text = error.to_string();
+            text.split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        }
     }
 }
 

@@ -61,7 +61,10 @@ impl BodySink for Bounded<'_> {
     fn write(&mut self, chunk: &[u8]) -> Result<()> {
         self.kept.extend_from_slice(chunk);
         if self.kept.len() as u64 > self.max {
-            return Err(anyhow!("the answer is larger than {} bytes", self.max));
+            return Err(anyhow!(
+                "the answer is larger than {} KiB: refusing to read more",
+                self.max / 1024
+            ));
         }
         (self.progress)(self.kept.len() as u64, self.total);
         Ok(())
@@ -140,7 +143,7 @@ impl Fetcher<'_> {
         if !target.https && !self.allow_http {
             return Err(FetchError::Answer(
                 runtime(format!("refusing plain HTTP: {url}"))
-                    .hint("use https://, or pass --allow-http if you verify what comes another way")
+                    .hint("use https:// (only 'datacenter download' can be told --allow-http, when you verify what comes another way)")
                     .into(),
             ));
         }

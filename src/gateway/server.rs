@@ -74,10 +74,7 @@ struct Listener {
 }
 
 pub fn run(gateway: Gateway) -> Result<()> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
+    let runtime = crate::runtime::every_core()?;
     runtime.block_on(serve(gateway))
 }
 

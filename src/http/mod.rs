@@ -21,15 +21,6 @@ mod retry;
 
 pub use retry::{MAX_RETRY_AFTER, RETRY_STATUSES, Retry};
 
-/// The runtime transfers run on: one thread, as a command makes one transfer at a time.
-/// (`serve` builds its own, multi-threaded, for the connections it serves at once.)
-pub fn runtime() -> Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")
-}
-
 /// A header as `-H` takes it, checked where the flag is read: a name HTTP allows, a value
 /// without line breaks or other control characters.
 #[derive(Debug, Clone)]

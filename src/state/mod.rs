@@ -178,6 +178,14 @@ pub struct DatacenterDownload {
     /// next sync tells it again.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unannounced: bool,
+    /// `datacenter forget` of a synced certificate: not watched, and not saved again while the
+    /// API still lists it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub forgotten: bool,
+    /// No longer listed by the API, but --on-change has not yet been told (it failed): kept,
+    /// unwatched, until a sync tells it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub gone_untold: bool,
 }
 
 /// How `datacenter sync` reaches the vendor's API, kept by `--save-settings` so that a cron line
@@ -352,6 +360,11 @@ impl DatacenterDownload {
     /// Whether this records `vendor`'s `id` (of `year`, when given).
     pub fn is(&self, vendor: &str, id: &str, year: Option<i32>) -> bool {
         self.vendor() == vendor && self.id == id && year.is_none_or(|y| y == self.year)
+    }
+
+    /// Whether `expiry` and `datacenter list` show it.
+    pub fn watched(&self) -> bool {
+        !self.forgotten && !self.gone_untold
     }
 
     /// What tells it from the vendor's other records: the year of a catalog's download, the

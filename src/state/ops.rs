@@ -107,7 +107,16 @@ impl State {
             .collect()
     }
 
-    /// Stop watching a synced certificate the API no longer lists.
+    /// A synced certificate the API no longer lists, kept (unwatched) until --on-change is told.
+    pub fn mark_gone_untold(&mut self, vendor: &str, sha256: &str) {
+        for record in &mut self.datacenter_downloads {
+            if record.synced && record.vendor() == vendor && record.sha256 == sha256 {
+                record.gone_untold = true;
+            }
+        }
+    }
+
+    /// Stop keeping a synced certificate the API no longer lists.
     pub fn drop_synced(&mut self, vendor: &str, sha256: &str) {
         self.datacenter_downloads
             .retain(|d| !(d.synced && d.vendor() == vendor && d.sha256 == sha256));
@@ -129,9 +138,18 @@ impl State {
         id: &str,
         year: Option<i32>,
     ) -> Vec<DatacenterDownload> {
-        let (gone, kept) = std::mem::take(&mut self.datacenter_downloads)
+        let (gone, mut kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.datacenter_downloads)
             .into_iter()
-            .partition(|d| d.is(vendor, id, year));
+            .partition(|d| d.watched() && d.is(vendor, id, year));
+        // A synced one stays as forgotten, so that the next sync does not save it again.
+        kept.extend(
+            gone.iter()
+                .filter(|d| d.synced)
+                .map(|d| DatacenterDownload {
+                    forgotten: true,
+                    ..d.clone()
+                }),
+        );
         self.datacenter_downloads = kept;
         gone
     }
@@ -208,6 +226,8 @@ mod tests {
             not_after: now + Duration::days(300),
             synced: false,
             unannounced: false,
+            forgotten: false,
+            gone_untold: false,
         };
         state.record_download(record("a"));
         state.record_download(record("b"));

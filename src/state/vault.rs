@@ -63,10 +63,7 @@ impl VaultBackend {
                 "set VAULT_TOKEN (or BAO_TOKEN), or log in ('bao login', 'vault login') so that ~/.vault-token exists",
             )
         })?;
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .context("cannot start the async runtime")?;
+        let runtime = crate::runtime::one_thread()?;
         Ok(VaultBackend {
             api: format!("{}/v1/", url.origin().ascii_serialization()),
             client: http_client(settings.cacert.as_deref())?,

@@ -28,6 +28,10 @@ struct Vendor {
     instead: Option<(u16, Vec<u8>)>,
     /// The last page's next link leads back to the first.
     looping: bool,
+    /// Next links as RFC 6570 templates (`…{?page,limit}`), to be filled by the client.
+    templated: bool,
+    /// The list's `total` says this many more than it holds.
+    hidden: usize,
     /// List requests answered, and how many lacked the token or the API key headers.
     list_requests: usize,
     unauthorized: usize,
@@ -68,7 +72,8 @@ fn token(seen: &Seen) -> Answer {
         false => json_answer(
             401,
             &json!({"error": "invalid_client",
-                    "error_description": format!("invalid client_secret parameter {}", field("client_secret"))}),
+                    "error_description": format!("invalid client_secret parameter {} in {}",
+                        field("client_secret"), String::from_utf8_lossy(&seen.body))}),
         ),
     }
 }
@@ -115,15 +120,16 @@ fn list(vendor: &Mutex<Vendor>, seen: &Seen) -> Answer {
     let (page, limit) = (number("page", 0), number("limit", 50));
     let start = (page * limit).min(v.items.len());
     let results: Vec<Value> = v.items[start..].iter().take(limit).cloned().collect();
-    let next = match (start + limit < v.items.len(), v.looping) {
-        (true, _) => Some(format!("{LIST}?page={}&limit={limit}", page + 1)),
-        (false, true) => Some(format!("{LIST}?page=0&limit={limit}")),
-        (false, false) => None,
+    let next = match (start + limit < v.items.len(), v.looping, v.templated) {
+        (true, _, true) => Some(format!("{LIST}{{?page,limit}}")),
+        (true, _, false) => Some(format!("{LIST}?page={}&limit={limit}", page + 1)),
+        (false, true, _) => Some(format!("{LIST}?page=0&limit={limit}")),
+        (false, false, _) => None,
     };
     json_answer(
         200,
-        &json!({"results": results, "total": v.items.len(), "count": results.len(),
-                "_links": {"next": next.map(|href| json!({"href": href, "templated": false}))}}),
+        &json!({"results": results, "total": v.items.len() + v.hidden, "count": results.len(),
+                "_links": {"next": next.map(|href| json!({"href": href, "templated": v.templated}))}}),
     )
 }
 
@@ -421,12 +427,15 @@ fn saved_settings_make_a_cron_line_without_flags_and_gone_certificates_stop_bein
             .ends_with(".pem")
     );
 
-    let vendor = url::Url::parse(&api.server.url(""))
-        .unwrap()
-        .host_str()
-        .unwrap()
-        .to_string();
+    let vendor = format!("localhost:{}", api.server.addr.port());
     w.ok(&["datacenter", "forget", "keep.example", "--vendor", &vendor]);
+    assert!(!w.ok(&["expiry"]).contains("keep.example"));
+    let (report, code, _) = sync(&w, &api, &[]);
+    assert_eq!(
+        (report["new"].clone(), code),
+        (json!([]), 0),
+        "a forgotten one stays forgotten"
+    );
     assert!(!w.ok(&["expiry"]).contains("keep.example"));
 }
 
@@ -520,7 +529,7 @@ fn each_bad_certificate_is_named_and_not_saved_while_the_good_ones_are() {
         "'two.example' (page 1, item 4) sent 2 PEM blocks",
         "'with-key.example' (page 1, item 5) sent a file that holds a private key",
         "'html.example' (page 1, item 6) is an HTML page",
-        "page 1, item 7: not a certificate entry: missing field `publicCertificate`",
+        "the API's entry at page 1, item 7 has no publicCertificate",
     ] {
         assert!(stderr.contains(said), "{said} in {stderr}");
     }
@@ -543,7 +552,7 @@ fn the_vendors_refusals_and_broken_answers_are_named_and_change_nothing() {
     let out = w.path("vendor");
     let out = out.to_str().unwrap();
 
-    let wrong = w.write("wrong-secret", "not-the-Secret-4242\n");
+    let wrong = w.write("wrong-secret", "n0t the+Secret&4242\n");
     let mut args = vec!["datacenter".to_string(), "sync".into()];
     args.extend(api.flags(&w));
     args.extend([
@@ -559,10 +568,12 @@ fn the_vendors_refusals_and_broken_answers_are_named_and_change_nothing() {
         stderr.contains("the vendor refused the client credentials (401 Unauthorized"),
         "{stderr}"
     );
-    assert!(
-        !stderr.contains("not-the-Secret-4242"),
-        "a secret the server echoes is redacted: {stderr}"
-    );
+    for form in ["n0t the+Secret&4242", "n0t+the%2BSecret%264242"] {
+        assert!(
+            !stderr.contains(form),
+            "the echoed secret is redacted: {stderr}"
+        );
+    }
 
     let broken: [(u16, &[u8], &str); 4] = [
         (
@@ -578,7 +589,7 @@ fn the_vendors_refusals_and_broken_answers_are_named_and_change_nothing() {
         (
             200,
             br#"{"results": [ {"certCommonName": "#,
-            "is not the list it documents: EOF while parsing",
+            "is not the list it documents: it breaks off at line 1",
         ),
         (
             200,
@@ -658,8 +669,12 @@ fn neither_the_secret_nor_the_token_appears_anywhere() {
     let api = Api::start();
     api.publish("one.example", 300);
     let out = w.path("vendor");
+    let from_stdin = ["--client-secret-file", "-", "-v"]
+        .map(String::from)
+        .to_vec();
     let runs: Vec<Vec<String>> = vec![
         vec!["-v".into()],
+        from_stdin,
         vec!["-vv".into(), "--save-settings".into()],
     ];
     let mut seen = String::new();
@@ -672,6 +687,7 @@ fn neither_the_secret_nor_the_token_appears_anywhere() {
             .cmd()
             .env("MTLSCTL_CLIENT_SECRET", SECRET)
             .args(&args)
+            .write_stdin(format!("{SECRET}\n"))
             .output()
             .unwrap();
         assert_eq!(
@@ -774,5 +790,110 @@ fn bad_settings_are_refused_before_anything_is_sent() {
         out.status.code(),
         Some(2),
         "there is no flag for the secret itself"
+    );
+}
+
+#[test]
+fn a_list_the_api_says_is_longer_than_it_gave_saves_nothing_and_calls_nothing_gone() {
+    let w = World::new();
+    let api = Api::start();
+    api.publish("a.example", 300);
+    api.publish("b.example", 300);
+    let out = w.path("vendor");
+    let (_, code, stderr) = sync(&w, &api, &["--out", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let state = w.state_bytes();
+    api.vendor.lock().unwrap().items.remove(1);
+    api.vendor.lock().unwrap().hidden = 1;
+    let (_, code, stderr) = sync(&w, &api, &["--out", out.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("says it has 2 certificates but listed 1"),
+        "{stderr}"
+    );
+    assert_eq!(
+        w.state_bytes(),
+        state,
+        "nothing is called gone from an incomplete list"
+    );
+}
+
+#[test]
+fn templated_next_links_are_filled_and_a_certificate_listed_twice_is_saved_once() {
+    let w = World::new();
+    let api = Api::start();
+    let twice = api.publish("twice.example", 300);
+    for n in 1..=4 {
+        api.publish(&format!("t{n}.example"), 300);
+    }
+    api.vendor.lock().unwrap().items.push(twice);
+    api.vendor.lock().unwrap().templated = true;
+    let out = w.path("vendor");
+    let (report, code, stderr) = sync(
+        &w,
+        &api,
+        &["--out", out.to_str().unwrap(), "--page-size", "2"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(report["new"].as_array().unwrap().len(), 5, "{report}");
+    assert_eq!(api.vendor.lock().unwrap().list_requests, 3);
+}
+
+#[test]
+fn a_gone_certificate_is_told_again_after_a_failed_on_change() {
+    let w = World::new();
+    let api = Api::start();
+    api.publish("stays.example", 300);
+    api.publish("leaves.example", 300);
+    let out = w.path("vendor");
+    let out = out.to_str().unwrap();
+    let (_, code, _) = sync(&w, &api, &["--out", out, "--on-change", "true"]);
+    assert_eq!(code, 0);
+    api.vendor.lock().unwrap().items.remove(1);
+    let (report, code, _) = sync(&w, &api, &["--out", out, "--on-change", "exit 4"]);
+    assert_eq!(
+        (names(&report["gone"]), code),
+        (vec!["leaves.example".to_string()], 1)
+    );
+    assert!(
+        !w.ok(&["expiry"]).contains("leaves.example"),
+        "a gone one is not watched"
+    );
+    let hook = "printf '%s' \"$MTLSCTL_GONE_FILES\" > gone.txt";
+    let (report, code, stderr) = sync(&w, &api, &["--out", out, "--on-change", hook]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(report["on_change"]["ok"], true);
+    assert!(
+        fs::read_to_string(w.path("gone.txt"))
+            .unwrap()
+            .contains("leaves.example")
+    );
+    let (report, _, _) = sync(&w, &api, &["--out", out, "--on-change", "exit 9"]);
+    let told = (report["gone"].clone(), report["on_change"].clone());
+    assert_eq!(told, (json!([]), Value::Null), "told once");
+}
+
+#[test]
+fn an_expired_certificate_the_api_lists_is_saved_and_warned_about() {
+    let w = World::new();
+    let api = Api::start();
+    api.publish("expired.example", -2);
+    let (report, code, stderr) = sync(&w, &api, &["--out", w.path("vendor").to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(names(&report["new"]), ["expired.example"]);
+    assert!(
+        stderr.contains("warning: the API lists 'expired.example', which expired on"),
+        "{stderr}"
+    );
+    let listed = w.json(&["datacenter", "list"]);
+    let entry = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "expired.example")
+        .unwrap();
+    assert_eq!(
+        entry["recommended"], false,
+        "an expired certificate is never recommended"
     );
 }

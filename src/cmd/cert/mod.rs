@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::deploy::{self, TargetFile};
 use crate::duration::Validity;
 use crate::error::usage;
-use crate::model::{CertStatus, EnvRef, Host, KeyType, PropertyName};
+use crate::model::{CertStatus, EnvRef, Host, KeyType, Scope};
 use crate::output::{self, Column, Report, Styled, Tone, json_of};
 use crate::pki::cert::{certs_from_pem, first_der};
 use crate::pki::p12;
@@ -26,7 +26,7 @@ use crate::lifecycle::{add_imported, add_issued};
 
 pub fn run(command: CertCommand, ctx: &Context) -> Result<Outcome> {
     let report = match command {
-        CertCommand::List { filter, status } => list(filter.as_deref(), status, ctx),
+        CertCommand::List { filter, status } => list(filter, status, ctx),
         CertCommand::Show { cert } => show(&cert, ctx),
         CertCommand::Rotate {
             env,
@@ -60,14 +60,10 @@ pub fn run(command: CertCommand, ctx: &Context) -> Result<Outcome> {
 
 /// The state `cert list` looks at: one environment is read alone (a token may be allowed that
 /// environment only); what could not be read is said.
-fn listed_state(filter: Option<&str>, ctx: &Context) -> Result<crate::state::State> {
-    let one_env = filter
-        .filter(|text| text.contains('/'))
-        .map(|text| text.parse::<EnvRef>().map_err(usage))
-        .transpose()?;
-    let state = match &one_env {
-        Some(env) => ctx.store.read_environment(env)?,
-        None => ctx.store.read_environments()?,
+fn listed_state(filter: Option<&Scope>, ctx: &Context) -> Result<crate::state::State> {
+    let state = match filter {
+        Some(Scope::Environment(env)) => ctx.store.read_environment(env)?,
+        _ => ctx.store.read_environments()?,
     };
     warn_unreadable(&state, ctx);
     Ok(state)
@@ -121,17 +117,15 @@ fn cert_row(
     ]
 }
 
-fn list(filter: Option<&str>, status: Option<CertStatus>, ctx: &Context) -> Result<Report> {
-    let state = listed_state(filter, ctx)?;
+fn list(filter: Option<Scope>, status: Option<CertStatus>, ctx: &Context) -> Result<Report> {
+    let state = listed_state(filter.as_ref(), ctx)?;
     let in_scope: Box<dyn Fn(&CertRecord) -> bool> = match filter {
         None => Box::new(|_| true),
-        Some(text) if text.contains('/') => {
-            let env: EnvRef = text.parse().map_err(usage)?;
+        Some(Scope::Environment(env)) => {
             state.environment(&env)?;
             Box::new(move |c| c.environment == env)
         }
-        Some(text) => {
-            let property: PropertyName = text.parse().map_err(usage)?;
+        Some(Scope::Property(property)) => {
             state.property(&property)?;
             Box::new(move |c| c.environment.property == property)
         }

@@ -19,7 +19,7 @@ use crate::tls::ClientIdentity;
 /// The PKCS#12 password: --pass as curl takes it (file:PATH and env:NAME keep it out of the
 /// process list), --password-file, or none.
 pub fn pkcs12_password(args: &IdentityArgs, ctx: &Context) -> Result<String> {
-    if let Some(file) = &args.password_file {
+    if let Some(file) = &args.password.password_file {
         return read_password(file);
     }
     let Some(pass) = &args.pass else {
@@ -53,7 +53,7 @@ pub fn load_identity(
     };
     if p12_path.is_none()
         && args.cert.is_none()
-        && (args.password_file.is_some() || args.pass.is_some())
+        && (args.password.password_file.is_some() || args.pass.is_some())
     {
         return Err(usage("--password-file and --pass are the password of a PKCS#12 file or an encrypted key: give it with --p12 FILE, or --cert FILE --key FILE").into());
     }
@@ -127,7 +127,7 @@ fn identity_from_p12(path: &Path, args: &IdentityArgs, ctx: &Context) -> Result<
 /// The identity in --cert (PEM or DER, its chain after it) and --key (or the key in --cert's
 /// file), an encrypted key opened with --pass / --password-file as curl's --pass does.
 fn identity_from_files(cert: &Path, args: &IdentityArgs, ctx: &Context) -> Result<ClientIdentity> {
-    let given = args.pass.is_some() || args.password_file.is_some();
+    let given = args.pass.is_some() || args.password.password_file.is_some();
     let password = given.then(|| pkcs12_password(args, ctx)).transpose()?;
     let cert = request_file(cert, "the certificate file")?;
     let key = args
@@ -172,6 +172,7 @@ fn request_file(path: &Path, what: &str) -> Result<Named> {
 /// is locked.
 pub fn read_import(files: &ImportFiles) -> Result<Identity> {
     let password = files
+        .password
         .password_file
         .as_deref()
         .map(read_password)

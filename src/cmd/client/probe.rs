@@ -63,7 +63,7 @@ pub fn probe_server(
         version: HttpVersion::Auto,
         tls: Some(Arc::new(config)),
     };
-    let connected = http::runtime()?.block_on(http::open(&target, &options));
+    let connected = crate::runtime::one_thread()?.block_on(http::open(&target, &options));
     let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();
     let connected = connected.map_err(|e| explain(e, &seen, None, &target))?;
     Ok((connected, seen))

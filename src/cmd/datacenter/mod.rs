@@ -17,7 +17,7 @@ use crate::cli::{CatalogArgs, DatacenterCommand, DatacenterDownloadArgs};
 use crate::context::Context;
 use crate::datacenter::{self, Catalog, Entry, FetchError, Fetcher, Verified};
 use crate::error::usage;
-use crate::http::{self, ConnectOptions, HttpVersion, Retry};
+use crate::http::{ConnectOptions, HttpVersion, Retry};
 use crate::output::{self, Column, Report, Styled, Tone, json_of};
 use crate::state::{DatacenterDownload, State, days_left};
 use crate::tls::{self, ClientOptions, Observations, ServerTrust};
@@ -112,10 +112,16 @@ fn list(source: &CatalogArgs, ctx: &Context) -> Result<Report> {
         .collect();
     // With the built-in catalog, what `datacenter sync` keeps from the vendor's API follows.
     if source.catalog.is_none() {
-        let synced = state.datacenter_downloads.iter().filter(|d| d.synced);
-        for record in synced {
-            rows.push(synced_row(record, ctx));
-            views.push(EntryJson::of_synced(record, ctx));
+        let synced: Vec<&DatacenterDownload> = (state.datacenter_downloads.iter())
+            .filter(|d| d.synced && d.watched())
+            .collect();
+        for record in &synced {
+            let newest = !synced
+                .iter()
+                .any(|d| d.id == record.id && d.not_after > record.not_after);
+            let recommended = newest && record.not_after > ctx.now;
+            rows.push(synced_row(record, recommended, ctx));
+            views.push(EntryJson::of_synced(record, recommended, ctx));
         }
     }
     Ok(Report::Table {
@@ -168,7 +174,7 @@ fn entry_row(catalog: &Catalog, state: &State, entry: &Entry, ctx: &Context) -> 
 }
 
 /// A row of `datacenter list` for a certificate `datacenter sync` keeps.
-fn synced_row(record: &DatacenterDownload, ctx: &Context) -> Vec<Styled> {
+fn synced_row(record: &DatacenterDownload, recommended: bool, ctx: &Context) -> Vec<Styled> {
     vec![
         Styled::plain(record.id.clone()),
         Styled::plain(format!("{} (API)", record.vendor())),
@@ -176,7 +182,7 @@ fn synced_row(record: &DatacenterDownload, ctx: &Context) -> Vec<Styled> {
         Styled::plain(record.not_before.date_naive().to_string()),
         Styled::plain(record.not_after.date_naive().to_string()),
         days_cell(days_left(record.not_after, ctx.now)),
-        Styled::plain("yes"),
+        Styled::plain(if recommended { "yes" } else { "" }),
         Styled::plain(record.path.display().to_string()),
     ]
 }
@@ -234,8 +240,8 @@ impl<'a> EntryJson<'a> {
 }
 
 impl<'a> EntryJson<'a> {
-    /// A certificate `datacenter sync` keeps: published now, so recommended.
-    fn of_synced(record: &'a DatacenterDownload, ctx: &Context) -> Self {
+    /// A certificate `datacenter sync` keeps (recommended: the newest of its name, unexpired).
+    fn of_synced(record: &'a DatacenterDownload, recommended: bool, ctx: &Context) -> Self {
         EntryJson {
             id: &record.id,
             name: &record.name,
@@ -243,7 +249,7 @@ impl<'a> EntryJson<'a> {
             valid_from: record.not_before,
             valid_to: record.not_after,
             days_left: days_left(record.not_after, ctx.now),
-            recommended: true,
+            recommended,
             downloaded: Some(DownloadedJson {
                 path: &record.path,
                 at: record.at,
@@ -437,6 +443,8 @@ fn save(
             not_after: checked.info.not_after,
             synced: false,
             unannounced: false,
+            forgotten: false,
+            gone_untold: false,
         })
         .collect();
     ctx.store
@@ -470,9 +478,10 @@ fn download(args: &DatacenterDownloadArgs, ctx: &Context) -> Result<Outcome> {
         .map(|entry| entry.url(base))
         .collect::<Result<Vec<_>>>()?;
 
-    let (options, observed) = connect_options(args.cacert.as_deref(), args.timeout.std(), ctx)?;
+    let (options, observed) =
+        connect_options(args.server_ca.cacert.as_deref(), args.timeout.std(), ctx)?;
     let fetcher = fetcher(args, &options);
-    let runtime = http::runtime()?;
+    let runtime = crate::runtime::one_thread()?;
 
     // Every file is downloaded and verified before anything is written; what failed is
     // reported by name and saved nowhere, what verified is saved (one file: its error is the

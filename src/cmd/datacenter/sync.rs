@@ -17,7 +17,7 @@ use crate::context::Context;
 use crate::datacenter::api::{self, Api, Listed, Listing, Voices};
 use crate::datacenter::{Fetcher, Verified};
 use crate::error::usage;
-use crate::http::{self, Retry};
+use crate::http::Retry;
 use crate::model::Secret;
 use crate::output::{self, Report, json_of};
 use crate::state::{DatacenterDownload, SyncSettings, days_left};
@@ -39,6 +39,8 @@ struct Synced {
     listed: Listed,
     verified: Verified,
     path: PathBuf,
+    /// Whether --on-change is yet to be told of it: a recorded one keeps its flag.
+    untold: bool,
 }
 
 /// The list against what the last sync recorded.
@@ -49,8 +51,10 @@ struct Sorted {
     restored: Vec<Synced>,
     unchanged: Vec<DatacenterDownload>,
     gone: Vec<DatacenterDownload>,
-    /// (which item, why) of what was not saved.
+    /// (which item, why: naming the item) of what was not saved.
     failed: Vec<(String, String)>,
+    /// Forgotten certificates the API no longer lists: their records go.
+    dropped: Vec<DatacenterDownload>,
 }
 
 pub fn run(args: &DatacenterSyncArgs, ctx: &Context) -> Result<Outcome> {
@@ -63,10 +67,11 @@ pub fn run(args: &DatacenterSyncArgs, ctx: &Context) -> Result<Outcome> {
     let sorted = sort(listing, &plan, ctx)?;
     let keep = (args.save_settings && settings != saved).then_some(&settings);
     let written = save(&plan, &sorted, keep, ctx)?;
-    let on_change = announce(&plan, &sorted.gone, args.hook_timeout.std(), ctx);
-    for (item, error) in &sorted.failed {
-        eprintln!("mtlsctl: error: {item}: {}", escape_untrusted(error));
+    let on_change = announce(&plan, &sorted, &written, args.hook_timeout.std(), ctx);
+    for (_, error) in &sorted.failed {
+        eprintln!("mtlsctl: error: {}", escape_untrusted(error));
     }
+    warn_about(&written, ctx);
     if let Some(Err(error)) = &on_change {
         eprintln!("mtlsctl: error: {error:#}");
     }
@@ -86,12 +91,18 @@ fn merged(args: &DatacenterSyncArgs, saved: &SyncSettings) -> SyncSettings {
         out: or(&args.out, &saved.out).map(|p| std::path::absolute(&p).unwrap_or(p)),
         org_id: or(&args.org_id, &saved.org_id),
         client_id: or(&args.client_id, &saved.client_id),
-        client_secret_file: or(&args.client_secret_file, &saved.client_secret_file)
-            .map(|p| std::path::absolute(&p).unwrap_or(p)),
+        // `-` (standard input) stays as it is.
+        client_secret_file: or(&args.client_secret_file, &saved.client_secret_file).map(
+            |p| match p == Path::new("-") {
+                true => p,
+                false => std::path::absolute(&p).unwrap_or(p),
+            },
+        ),
         scope: or(&args.scope, &saved.scope),
         ims_url: or(&args.ims_url, &saved.ims_url),
         api_url: or(&args.api_url, &saved.api_url),
-        cacert: or(&args.cacert, &saved.cacert).map(|p| std::path::absolute(&p).unwrap_or(p)),
+        cacert: or(&args.server_ca.cacert, &saved.cacert)
+            .map(|p| std::path::absolute(&p).unwrap_or(p)),
         on_change: or(&args.on_change, &saved.on_change),
         page_size: or(&args.page_size, &saved.page_size),
     }
@@ -110,7 +121,13 @@ fn plan(args: &DatacenterSyncArgs, settings: &SyncSettings, ctx: &Context) -> Re
     )?;
     let vendor = url::Url::parse(&api_url)
         .ok()
-        .and_then(|u| u.host_str().map(str::to_string))
+        .and_then(|u| {
+            let host = u.host_str()?.to_string();
+            Some(
+                u.port()
+                    .map_or(host.clone(), |port| format!("{host}:{port}")),
+            )
+        })
         .unwrap_or_else(|| api_url.clone());
     let secret_file = match (&args.client_secret_file, &ctx.client_secret) {
         // MTLSCTL_CLIENT_SECRET, set for this run, wins over a saved file; a flag over both.
@@ -240,7 +257,7 @@ fn fetch(plan: &Plan, args: &DatacenterSyncArgs, ctx: &Context) -> Result<Listin
         note: &mut note,
         say: &mut say,
     };
-    http::runtime()?.block_on(async {
+    crate::runtime::one_thread()?.block_on(async {
         let token = (plan.api.token(&fetcher, &plan.secret, &mut voices).await).map_err(|e| {
             explained(
                 e,
@@ -277,44 +294,47 @@ fn sort(listing: Listing, plan: &Plan, ctx: &Context) -> Result<Sorted> {
         if !present.insert(verified.info.sha256.clone()) {
             continue;
         }
-        let path = absolute(&plan.out.join(file_name(&listed)));
-        if !paths.insert(path.clone()) {
-            let why = format!("another certificate is saved as {}", path.display());
-            sorted.failed.push((listed.label(), why));
+        let before = recorded.iter().find(|r| r.sha256 == verified.info.sha256);
+        if before.is_some_and(|r| r.forgotten) {
+            let name = escape_untrusted(&listed.common_name);
+            output::verbose(ctx, &format!("'{name}' was forgotten: not saved"));
             continue;
         }
+        let path = place(&listed, &verified, &plan.out, &mut paths);
         let synced = Synced {
             listed,
             verified,
             path,
+            untold: before.map_or(plan.on_change.is_some(), |r| r.unannounced),
         };
-        match recorded
-            .iter()
-            .find(|r| r.sha256 == synced.verified.info.sha256)
-        {
-            Some(record) if is_in_place(record, &synced) => {
-                sorted.unchanged.push((*record).clone())
+        match before {
+            Some(r) if !r.gone_untold && is_in_place(r, &synced) => {
+                sorted.unchanged.push((*r).clone())
             }
             Some(_) => sorted.restored.push(synced),
             None => sorted.new.push(synced),
         }
     }
-    // A certificate whose entry failed is still listed by its name: it is not gone.
-    let failed_names: Vec<&str> = sorted
-        .failed
-        .iter()
-        .map(|(item, _)| item.as_str())
-        .collect();
-    sorted.gone = recorded
-        .into_iter()
-        .filter(|r| !present.contains(&r.sha256))
-        .filter(|r| {
-            let named = format!("'{}' (", escape_untrusted(&r.id));
-            !failed_names.iter().any(|item| item.starts_with(&named))
-        })
-        .cloned()
-        .collect();
+    (sorted.gone, sorted.dropped) = not_listed(&recorded, &present, &sorted.failed);
     Ok(sorted)
+}
+
+/// What the last sync recorded and this list does not hold: gone (to tell), or forgotten ones to
+/// drop. A certificate whose entry failed is still listed by its name: it is not gone.
+fn not_listed(
+    recorded: &[&DatacenterDownload],
+    present: &HashSet<String>,
+    failed: &[(String, String)],
+) -> (Vec<DatacenterDownload>, Vec<DatacenterDownload>) {
+    let named = |r: &DatacenterDownload| {
+        let label = format!("'{}' (", escape_untrusted(&r.id));
+        failed.iter().any(|(item, _)| item.starts_with(&label))
+    };
+    recorded
+        .iter()
+        .filter(|r| !present.contains(&r.sha256) && !named(r))
+        .map(|r| (*r).clone())
+        .partition(|r| !r.forgotten)
 }
 
 /// Whether a recorded certificate's file is where this sync would put it, as it was saved.
@@ -327,9 +347,15 @@ fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// `<common name>-<expiry date>.pem`, the name reduced to letters, digits, '.', '_' and '-' so
-/// that no answer can name a file outside the directory.
-fn file_name(listed: &Listed) -> String {
+/// `<common name>-<expiry date>.pem` in `out`, the name reduced to letters, digits, '.', '_'
+/// and '-' so that no answer can name a file outside it; the fingerprint's start is added when
+/// two names would meet (`a/b` and `a-b`).
+fn place(
+    listed: &Listed,
+    verified: &Verified,
+    out: &Path,
+    taken: &mut HashSet<PathBuf>,
+) -> PathBuf {
     let name: String = listed
         .common_name
         .chars()
@@ -341,13 +367,21 @@ fn file_name(listed: &Listed) -> String {
         )
         .take(100)
         .collect();
-    let name = name.trim_start_matches('.');
+    let name = name.trim_start_matches(['.', '-']);
     let name = if name.is_empty() { "certificate" } else { name };
-    format!("{name}-{}.pem", listed.expiry.format("%Y-%m-%d"))
+    let date = listed.expiry.format("%Y-%m-%d");
+    let plain = absolute(&out.join(format!("{name}-{date}.pem")));
+    let path = match taken.contains(&plain) {
+        true => absolute(&out.join(format!("{name}-{date}-{}.pem", &verified.info.sha256[..12]))),
+        false => plain,
+    };
+    taken.insert(path.clone());
+    path
 }
 
 /// Staged beside their destinations, recorded (new ones as not yet told to --on-change), then
-/// put in place; gone ones stop being watched. Nothing changed: nothing is written at all.
+/// put in place; gone ones stop being watched (kept until told, with --on-change). Nothing
+/// changed: nothing is written at all.
 fn save(
     plan: &Plan,
     sorted: &Sorted,
@@ -355,7 +389,9 @@ fn save(
     ctx: &Context,
 ) -> Result<Vec<DatacenterDownload>> {
     let writes: Vec<&Synced> = sorted.new.iter().chain(&sorted.restored).collect();
-    if writes.is_empty() && sorted.gone.is_empty() && settings.is_none() {
+    let keep_gone = plan.on_change.is_some();
+    let gone_changes = sorted.gone.iter().any(|g| !(keep_gone && g.gone_untold));
+    if writes.is_empty() && !gone_changes && sorted.dropped.is_empty() && settings.is_none() {
         return Ok(Vec::new());
     }
     if !writes.is_empty() {
@@ -369,30 +405,20 @@ fn save(
         .iter()
         .map(|s| atomic::stage(&s.path, &s.verified.bytes, 0o644))
         .collect::<Result<Vec<_>>>()?;
-    let state = ctx.store.read()?;
-    let records: Vec<DatacenterDownload> = writes
-        .iter()
-        .map(|synced| {
-            let before = state.synced_downloads(&plan.vendor).into_iter();
-            let pending = before
-                .filter(|r| r.sha256 == synced.verified.info.sha256)
-                .map(|r| r.unannounced)
-                .next();
-            record(
-                plan,
-                synced,
-                pending.unwrap_or(plan.on_change.is_some()),
-                ctx,
-            )
-        })
-        .collect();
+    let records: Vec<DatacenterDownload> = writes.iter().map(|s| record(plan, s, ctx)).collect();
     ctx.store
         .update(|state| {
             for record in &records {
                 state.record_download(record.clone());
             }
             for gone in &sorted.gone {
-                state.drop_synced(&plan.vendor, &gone.sha256);
+                match keep_gone {
+                    true => state.mark_gone_untold(&plan.vendor, &gone.sha256),
+                    false => state.drop_synced(&plan.vendor, &gone.sha256),
+                }
+            }
+            for dropped in &sorted.dropped {
+                state.drop_synced(&plan.vendor, &dropped.sha256);
             }
             if let Some(settings) = settings {
                 state.datacenter_sync = Some(settings.clone());
@@ -407,7 +433,7 @@ fn save(
     Ok(records)
 }
 
-fn record(plan: &Plan, synced: &Synced, unannounced: bool, ctx: &Context) -> DatacenterDownload {
+fn record(plan: &Plan, synced: &Synced, ctx: &Context) -> DatacenterDownload {
     let info = &synced.verified.info;
     DatacenterDownload {
         vendor: plan.vendor.clone(),
@@ -415,14 +441,16 @@ fn record(plan: &Plan, synced: &Synced, unannounced: bool, ctx: &Context) -> Dat
         year: chrono::Datelike::year(&info.not_after),
         name: synced.listed.common_name.clone(),
         path: synced.path.clone(),
-        url: plan.api.first_page(),
+        url: synced.listed.page_url.clone(),
         at: ctx.now,
         sha256: info.sha256.clone(),
         subject: info.subject.clone(),
         not_before: info.not_before,
         not_after: info.not_after,
         synced: true,
-        unannounced,
+        unannounced: synced.untold,
+        forgotten: false,
+        gone_untold: false,
     }
 }
 
@@ -430,40 +458,40 @@ fn record(plan: &Plan, synced: &Synced, unannounced: bool, ctx: &Context) -> Dat
 /// on success they are told. None when there was nothing to tell (or no command).
 fn announce(
     plan: &Plan,
-    gone: &[DatacenterDownload],
+    sorted: &Sorted,
+    written: &[DatacenterDownload],
     timeout: std::time::Duration,
     ctx: &Context,
 ) -> Option<Result<()>> {
     let command = plan.on_change.as_deref()?;
-    let outcome = (|| {
-        let state = ctx.store.read()?;
-        let untold: Vec<&DatacenterDownload> = state
-            .synced_downloads(&plan.vendor)
-            .into_iter()
-            .filter(|r| r.unannounced)
-            .collect();
-        if untold.is_empty() && gone.is_empty() {
-            return Ok(None);
-        }
-        let lines = |records: &mut dyn Iterator<Item = &DatacenterDownload>| -> OsString {
-            let paths: Vec<String> = records.map(|r| r.path.display().to_string()).collect();
-            OsString::from(paths.join("\n"))
-        };
-        let env = [
-            ("MTLSCTL_NEW_FILES", lines(&mut untold.iter().copied())),
-            ("MTLSCTL_GONE_FILES", lines(&mut gone.iter())),
-            ("MTLSCTL_SYNC_DIR", OsString::from(absolute(&plan.out))),
-        ];
-        output::verbose(ctx, &format!("running the --on-change command '{command}'"));
-        crate::deploy::run_hook(command, "--on-change command", &env, timeout)?;
-        let told: Vec<String> = untold.iter().map(|r| r.sha256.clone()).collect();
-        ctx.store.update(|state| {
-            state.mark_announced(&plan.vendor, &told, true);
-            Ok(())
-        })?;
-        Ok(Some(()))
-    })();
-    outcome.transpose()
+    let untold: Vec<&DatacenterDownload> = (written.iter().chain(&sorted.unchanged))
+        .filter(|r| r.unannounced)
+        .collect();
+    if untold.is_empty() && sorted.gone.is_empty() {
+        return None;
+    }
+    let lines = |records: &mut dyn Iterator<Item = &DatacenterDownload>| -> OsString {
+        let paths: Vec<String> = records.map(|r| r.path.display().to_string()).collect();
+        OsString::from(paths.join("\n"))
+    };
+    let env = [
+        ("MTLSCTL_NEW_FILES", lines(&mut untold.iter().copied())),
+        ("MTLSCTL_GONE_FILES", lines(&mut sorted.gone.iter())),
+        ("MTLSCTL_SYNC_DIR", OsString::from(absolute(&plan.out))),
+    ];
+    output::verbose(ctx, &format!("running the --on-change command '{command}'"));
+    let told: Vec<String> = untold.iter().map(|r| r.sha256.clone()).collect();
+    let outcome =
+        crate::deploy::run_hook(command, "--on-change command", &env, timeout).and_then(|()| {
+            ctx.store.update(|state| {
+                state.mark_announced(&plan.vendor, &told, true);
+                for gone in &sorted.gone {
+                    state.drop_synced(&plan.vendor, &gone.sha256);
+                }
+                Ok(())
+            })
+        });
+    Some(outcome)
 }
 
 /// One certificate as the sync's JSON shows it.
@@ -571,8 +599,9 @@ fn message(
     let gone_tail = " (no longer listed: expiry stops watching it; the file stays)";
     lines.extend(sorted.gone.iter().map(|r| line("gone", r, gone_tail)));
     lines.push(format!(
-        "{} new, {} unchanged, {} gone, {} failed",
+        "{} new, {} restored, {} unchanged, {} gone, {} failed",
         new.len(),
+        restored.len(),
         sorted.unchanged.len(),
         sorted.gone.len(),
         sorted.failed.len()
@@ -583,4 +612,22 @@ fn message(
         None => {}
     }
     lines.join("\n")
+}
+
+/// Saved certificates that are expired or expire soon are said at once (the vendor lists them;
+/// `expiry` will report them).
+fn warn_about(written: &[DatacenterDownload], ctx: &Context) {
+    for record in written {
+        let days = days_left(record.not_after, ctx.now);
+        let name = escape_untrusted(&record.id);
+        let when = short_time(record.not_after);
+        match days {
+            ..0 => output::warn(
+                ctx,
+                &format!("the API lists '{name}', which expired on {when}"),
+            ),
+            0..30 => output::warn(ctx, &format!("'{name}' expires in {days} days ({when})")),
+            _ => {}
+        }
+    }
 }

@@ -10,6 +10,16 @@ use chrono::{DateTime, Utc};
 use hyper::Method;
 use serde::Serialize;
 
+mod account;
+mod delivery;
+mod json;
+mod write_out;
+
+use account::*;
+use delivery::*;
+use json::*;
+use write_out::*;
+
 use super::client::*;
 use super::short_time;
 use super::views::{ChainCertJson, chain_text, client_request_text};
@@ -96,7 +106,7 @@ fn prepare(args: &RequestArgs, ctx: &Context) -> Result<Prepared> {
     let identity = load_identity(&args.identity, state.as_ref(), ctx)?;
     let exchange = exchange_of(args)?;
     let trust = server_trust(
-        args.cacert.as_deref(),
+        args.server_ca.cacert.as_deref(),
         args.ca.as_ref(),
         args.insecure,
         state.as_ref(),
@@ -217,7 +227,7 @@ fn follow(
         observed,
         sent,
     } = prepared;
-    let runtime = http::runtime()?;
+    let runtime = crate::runtime::one_thread()?;
     let mut url = shown_url(&args.url);
     let mut redirects = 0u32;
     loop {
@@ -338,85 +348,6 @@ fn report(args: &RequestArgs, done: &Done, streamed: bool, ctx: &Context) -> Res
     })
 }
 
-/// Where `request` puts a body as it arrives, in constant memory: -o FILE (appearing whole,
-/// by rename, once complete) or stdout. Bodies that are read or may be dropped stay in memory:
-/// --json, answers that will be retried, redirects with -L, --fail errors, and the 400 and 403
-/// pages that say why a server refused.
-struct Delivery<'a> {
-    args: &'a RequestArgs,
-    json: bool,
-    out: Option<Out>,
-}
-
-enum Out {
-    File(atomic::Sink),
-    Stdout(std::io::Stdout),
-}
-
-impl Delivery<'_> {
-    fn finish(self) -> Result<()> {
-        match self.out {
-            Some(Out::File(sink)) => sink.finish(),
-            Some(Out::Stdout(mut stdout)) => {
-                use std::io::Write;
-                stdout.flush().context("cannot write the response")
-            }
-            None => Ok(()),
-        }
-    }
-}
-
-impl http::BodySink for Delivery<'_> {
-    fn wants(&mut self, parts: &hyper::http::response::Parts) -> bool {
-        let code = parts.status.as_u16();
-        let kept = self.json
-            || http::RETRY_STATUSES.contains(&code)
-            || (self.args.fail && code >= 400)
-            || code == 400
-            || code == 403
-            || (self.args.location && parts.status.is_redirection());
-        if kept {
-            return false;
-        }
-        let head = (self.args.include || self.args.head)
-            .then(|| head(parts.version, parts.status, &parts.headers));
-        let opened = match &self.args.output {
-            Some(path) => atomic::Sink::open(path, atomic::output_mode(path)).map(Out::File),
-            None => Ok(Out::Stdout(std::io::stdout())),
-        };
-        let Ok(mut out) = opened else {
-            return false;
-        };
-        if let Some(head) = head
-            && write_to(&mut out, head.as_bytes()).is_err()
-        {
-            return false;
-        }
-        self.out = Some(out);
-        true
-    }
-
-    fn write(&mut self, chunk: &[u8]) -> Result<()> {
-        match &mut self.out {
-            Some(out) => write_to(out, chunk),
-            None => Ok(()),
-        }
-    }
-}
-
-fn write_to(out: &mut Out, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    match out {
-        Out::File(sink) => sink.write(bytes),
-        Out::Stdout(stdout) => stdout.write_all(bytes).context("cannot write the response"),
-    }
-}
-
-/// An output that cannot be written is curl's 23.
-fn write_failed(error: anyhow::Error) -> anyhow::Error {
-    transfer(23, format!("{error:#}")).into()
-}
-
 /// The next request of a redirect, as curl makes it: 303 (and 301/302 after a POST) become a
 /// GET without body; credentials are not sent to another host.
 fn redirected(
@@ -443,101 +374,6 @@ fn redirected(
         headers,
         body: if to_get { None } else { exchange.body },
     }
-}
-
-/// curl's --write-out: the common variables, `\n` and `\t`.
-fn write_out(format: &str, response: &http::Response, url: &str, redirects: u32) -> String {
-    let t = &response.timings;
-    let version = match response.version {
-        hyper::Version::HTTP_2 => "2",
-        hyper::Version::HTTP_10 => "1.0",
-        _ => "1.1",
-    };
-    let content_type = response
-        .headers
-        .get(hyper::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(escape_untrusted)
-        .unwrap_or_default();
-    fill_write_out(
-        format,
-        &[
-            ("http_code", format!("{:03}", response.status.as_u16())),
-            ("response_code", format!("{:03}", response.status.as_u16())),
-            ("time_namelookup", format!("{:.6}", t.dns)),
-            ("time_connect", format!("{:.6}", t.connect)),
-            ("time_appconnect", format!("{:.6}", t.tls)),
-            ("time_starttransfer", format!("{:.6}", t.first_byte)),
-            ("time_total", format!("{:.6}", t.total)),
-            ("size_download", response.size.to_string()),
-            ("url_effective", url.to_string()),
-            ("remote_ip", response.peer.ip().to_string()),
-            ("remote_port", response.peer.port().to_string()),
-            ("http_version", version.to_string()),
-            ("content_type", content_type),
-            ("num_redirects", redirects.to_string()),
-        ],
-    )
-}
-
-/// -w when the transfer failed, as curl prints it: status 000, no times.
-fn write_out_failed(format: &str, url: &str) -> String {
-    let zero = || "0.000000".to_string();
-    fill_write_out(
-        format,
-        &[
-            ("http_code", "000".into()),
-            ("response_code", "000".into()),
-            ("time_namelookup", zero()),
-            ("time_connect", zero()),
-            ("time_appconnect", zero()),
-            ("time_starttransfer", zero()),
-            ("time_total", zero()),
-            ("size_download", "0".into()),
-            ("url_effective", url.to_string()),
-            ("remote_ip", String::new()),
-            ("remote_port", String::new()),
-            ("http_version", "0".into()),
-            ("content_type", String::new()),
-            ("num_redirects", "0".into()),
-        ],
-    )
-}
-
-/// curl's -w text: `%{name}` filled in, `%%` a percent sign, `\n`, `\r`, `\t` escapes;
-/// an unknown variable is left out.
-fn fill_write_out(format: &str, values: &[(&str, String)]) -> String {
-    let mut out = String::new();
-    let mut rest = format;
-    while let Some(at) = rest.find(['%', '\\']) {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        let (text, used) = if let Some(inner) = tail.strip_prefix("%{") {
-            match inner.split_once('}') {
-                Some((name, _)) => (
-                    values
-                        .iter()
-                        .find(|(n, _)| *n == name)
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or_default(),
-                    name.len() + 3,
-                ),
-                None => (tail.to_string(), tail.len()),
-            }
-        } else {
-            match tail.get(..2) {
-                Some("%%") => ("%".into(), 2),
-                Some("\\n") => ("\n".into(), 2),
-                Some("\\r") => ("\r".into(), 2),
-                Some("\\t") => ("\t".into(), 2),
-                _ => (tail[..1].to_string(), 1),
-            }
-        };
-        out.push_str(&text);
-        rest = &tail[used..];
-    }
-    out.push_str(rest);
-    out
 }
 
 async fn with_retries(
@@ -591,229 +427,4 @@ fn method(args: &RequestArgs) -> Result<Method> {
     };
     Method::from_bytes(name.as_bytes())
         .map_err(|_| usage(format!("'{name}' is not an HTTP method")).into())
-}
-
-fn head(version: hyper::Version, status: hyper::StatusCode, headers: &hyper::HeaderMap) -> String {
-    let version = match version {
-        hyper::Version::HTTP_2 => "HTTP/2",
-        hyper::Version::HTTP_10 => "HTTP/1.0",
-        hyper::Version::HTTP_3 => "HTTP/3",
-        _ => "HTTP/1.1",
-    };
-    let mut text = format!("{version} {status}\r\n");
-    for (name, value) in headers {
-        text.push_str(&format!(
-            "{name}: {}\r\n",
-            escape_untrusted(&String::from_utf8_lossy(value.as_bytes()))
-        ));
-    }
-    text.push_str("\r\n");
-    text
-}
-
-/// The TLS part of the -v account: version, cipher, the server's chain, the certificate
-/// request, and what was sent.
-fn tls_account(
-    tls: &http::TlsFacts,
-    seen: &Observed,
-    sent: Option<&SentCert>,
-    now: DateTime<Utc>,
-) -> String {
-    let mut text = String::new();
-    text.push_str(&format!(
-        "* {}, cipher {}, ALPN {}\n",
-        tls.version,
-        tls.cipher,
-        tls.alpn.as_deref().unwrap_or("none")
-    ));
-    let chain: Vec<CertInfo> = seen
-        .server_chain
-        .iter()
-        .filter_map(|der| CertInfo::from_der(der).ok())
-        .collect();
-    text.push_str("* server certificate chain:\n");
-    for line in chain_text(&chain, now).lines() {
-        text.push_str(&format!("* {line}\n"));
-    }
-    for line in client_request_text(seen).lines() {
-        text.push_str(&format!("* {line}\n"));
-    }
-    match (sent, seen.client_cert_sent) {
-        (Some(cert), true) => text.push_str(&format!(
-            "* sent client certificate {}{}, expires {}\n",
-            escape_untrusted(&cert.subject),
-            cert.variable
-                .as_deref()
-                .map(|v| format!(" ({v})"))
-                .unwrap_or_default(),
-            short_time(cert.not_after)
-        )),
-        (Some(_), false) => {
-            text.push_str("* the client certificate was not sent (not requested)\n")
-        }
-        (None, _) => text.push_str("* no client certificate given\n"),
-    }
-    text
-}
-
-/// The -v account of the connection, for stderr.
-fn account(
-    response: &http::Response,
-    seen: &Observed,
-    sent: Option<&SentCert>,
-    now: DateTime<Utc>,
-) -> String {
-    let mut text = format!("* connected to {}\n", response.peer);
-    if let Some(tls) = &response.tls {
-        text.push_str(&tls_account(tls, seen, sent, now));
-    }
-    for line in &response.sent {
-        text.push_str(&format!("> {line}\n"));
-    }
-    for line in head(response.version, response.status, &response.headers)
-        .lines()
-        .filter(|l| !l.is_empty())
-    {
-        text.push_str(&format!("< {line}\n"));
-    }
-    text.push_str(&format!(
-        "* dns {:.1} ms, connect {:.1} ms, tls {:.1} ms, first byte {:.1} ms, total {:.1} ms\n",
-        response.timings.dns * 1000.0,
-        response.timings.connect * 1000.0,
-        response.timings.tls * 1000.0,
-        response.timings.first_byte * 1000.0,
-        response.timings.total * 1000.0
-    ));
-    text
-}
-
-/// `request --json`: the answer (status, headers, body), the connection, its timings and TLS,
-/// and where the redirects led.
-#[derive(Serialize)]
-struct ResponseJson<'a> {
-    status: u16,
-    http_version: &'static str,
-    /// A header sent once is a string; one sent several times, the list of its values.
-    headers: BTreeMap<String, HeaderJson>,
-    peer: String,
-    timings: &'a http::Timings,
-    tls: Option<ResponseTlsJson<'a>>,
-    url_effective: &'a str,
-    redirects: u32,
-    /// The body when it is UTF-8 text (and not written to -o).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body: Option<&'a str>,
-    /// The body in base64 when it is not text (and not written to -o).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body_base64: Option<String>,
-}
-
-/// The values of one response header.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum HeaderJson {
-    Once(String),
-    Repeated(Vec<String>),
-}
-
-/// The TLS part of `request --json`: the session, the server's chain, its client-certificate
-/// request, and the certificate sent.
-#[derive(Serialize)]
-struct ResponseTlsJson<'a> {
-    version: &'a str,
-    cipher: &'a str,
-    alpn: Option<&'a str>,
-    server_chain: Vec<ChainCertJson<'a>>,
-    client_certificate_requested: bool,
-    acceptable_cas: &'a [String],
-    client_certificate_sent: Option<SentCertJson<'a>>,
-}
-
-/// The client certificate the server received.
-#[derive(Serialize)]
-struct SentCertJson<'a> {
-    subject: &'a str,
-    variable: Option<&'a str>,
-    not_after: DateTime<Utc>,
-}
-
-impl<'a> ResponseJson<'a> {
-    /// The view of a finished transfer; `body` is None when -o took it.
-    fn of(
-        done: &'a Done,
-        chain: &'a [CertInfo],
-        body: Option<&'a [u8]>,
-        now: DateTime<Utc>,
-    ) -> Self {
-        let response = &done.response;
-        let (body, body_base64) = match body.map(|bytes| (bytes, std::str::from_utf8(bytes))) {
-            None => (None, None),
-            Some((_, Ok(text))) => (Some(text), None),
-            Some((bytes, Err(_))) => {
-                use base64::Engine;
-                let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
-                (None, Some(encoded))
-            }
-        };
-        ResponseJson {
-            status: response.status.as_u16(),
-            http_version: version_name(response.version),
-            headers: headers_json(&response.headers),
-            peer: response.peer.to_string(),
-            timings: &response.timings,
-            tls: response.tls.as_ref().map(|tls| ResponseTlsJson {
-                version: &tls.version,
-                cipher: &tls.cipher,
-                alpn: tls.alpn.as_deref(),
-                server_chain: chain.iter().map(|c| ChainCertJson::of(c, now)).collect(),
-                client_certificate_requested: done.seen.client_cert_requested,
-                acceptable_cas: &done.seen.acceptable_cas,
-                client_certificate_sent: done
-                    .sent
-                    .as_ref()
-                    .filter(|_| done.seen.client_cert_sent)
-                    .map(|c| SentCertJson {
-                        subject: &c.subject,
-                        variable: c.variable.as_deref(),
-                        not_after: c.not_after,
-                    }),
-            }),
-            url_effective: &done.url,
-            redirects: done.redirects,
-            body,
-            body_base64,
-        }
-    }
-}
-
-/// The HTTP version as `request --json` names it: spelled out here, since hyper's Debug text is
-/// not ours to keep stable.
-fn version_name(version: hyper::Version) -> &'static str {
-    match version {
-        hyper::Version::HTTP_09 => "HTTP/0.9",
-        hyper::Version::HTTP_10 => "HTTP/1.0",
-        hyper::Version::HTTP_2 => "HTTP/2.0",
-        hyper::Version::HTTP_3 => "HTTP/3.0",
-        _ => "HTTP/1.1",
-    }
-}
-
-/// Each header by name (lossy UTF-8, as received): one value as a string, several as a list.
-fn headers_json(headers: &hyper::HeaderMap) -> BTreeMap<String, HeaderJson> {
-    headers
-        .keys()
-        .map(|name| {
-            let mut values: Vec<String> = headers
-                .get_all(name)
-                .iter()
-                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
-                .collect();
-            let value = if values.len() == 1 {
-                HeaderJson::Once(values.remove(0))
-            } else {
-                HeaderJson::Repeated(values)
-            };
-            (name.to_string(), value)
-        })
-        .collect()
 }
