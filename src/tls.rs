@@ -65,9 +65,16 @@ impl ServerTrust {
         let mut roots = RootCertStore::empty();
         let found = rustls_native_certs::load_native_certs();
         let (added, _) = roots.add_parsable_certificates(found.certs);
-        if added == 0 {
-            roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        match added {
+            0 => ServerTrust::mozilla(),
+            _ => ServerTrust::Roots(roots),
         }
+    }
+
+    /// Mozilla's roots, built into the binary: nothing is read from disk.
+    pub fn mozilla() -> ServerTrust {
+        let mut roots = RootCertStore::empty();
+        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
         ServerTrust::Roots(roots)
     }
 }

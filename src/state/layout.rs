@@ -259,3 +259,54 @@ fn imply_properties(state: &mut State) {
     }
     state.properties.sort_by(|a, b| a.name.cmp(&b.name));
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+
+    /// A synced certificate (keyed by fingerprint) and the sync's settings have entries of their
+    /// own, and come back from them as they were.
+    #[test]
+    fn synced_certificates_and_sync_settings_round_trip_through_entries() {
+        let now = Utc::now();
+        let synced = |sha: &str| DatacenterDownload {
+            vendor: "platform.adobe.io".into(),
+            id: "Adobe Experience Platform".into(),
+            year: 2027,
+            name: "Adobe Experience Platform".into(),
+            path: "/srv/vendor/a.pem".into(),
+            url: "https://platform.adobe.io/data/core/mtls/v1/certificate/public-certificate"
+                .into(),
+            at: now,
+            sha256: sha.repeat(64),
+            subject: "CN=Adobe Experience Platform".into(),
+            not_before: now,
+            not_after: now,
+            synced: true,
+            unannounced: false,
+            forgotten: false,
+            gone_untold: false,
+        };
+        let state = State {
+            datacenter_downloads: vec![synced("a"), synced("b")],
+            datacenter_sync: Some(SyncSettings {
+                org_id: Some("ORG@AdobeOrg".into()),
+                ..SyncSettings::default()
+            }),
+            ..State::default()
+        };
+        let entries = split(&state).unwrap();
+        assert!(entries.contains_key("settings/datacenter-sync"));
+        assert!(entries.contains_key(
+            "datacenter/platform-adobe-io/adobe-experience-platform-aaaaaaaaaaaaaaaa"
+        ));
+        assert!(entries.contains_key(
+            "datacenter/platform-adobe-io/adobe-experience-platform-bbbbbbbbbbbbbbbb"
+        ));
+        let back = join(&entries, "a test store").unwrap();
+        assert_eq!(back.datacenter_downloads.len(), 2);
+        assert_eq!(back.datacenter_sync, state.datacenter_sync);
+    }
+}

@@ -46,6 +46,9 @@ pub struct VaultBackend {
     namespace: Option<String>,
     client: reqwest::Client,
     runtime: tokio::runtime::Runtime,
+    /// Set once the store answered that it has no SCAN (Vault, OpenBao before 2.2): folders
+    /// are then walked with LIST alone.
+    no_scan: std::sync::atomic::AtomicBool,
 }
 
 /// An entry as read: its JSON (None when absent or deleted) and its version (0 when it never
@@ -66,13 +69,14 @@ impl VaultBackend {
         let runtime = crate::runtime::one_thread()?;
         Ok(VaultBackend {
             api: format!("{}/v1/", url.origin().ascii_serialization()),
-            client: http_client(settings.cacert.as_deref())?,
+            client: http_client(settings.cacert.as_deref(), url.scheme() == "https")?,
             shown: settings.url,
             mount,
             prefix,
             token,
             namespace: settings.namespace,
             runtime,
+            no_scan: Default::default(),
         })
     }
 
@@ -166,6 +170,42 @@ impl VaultBackend {
         }
     }
 
+    /// Every entry name below a folder in one request (OpenBao's recursive SCAN), as paths
+    /// relative to it; None when the store cannot or may not (the caller then walks it with LIST).
+    async fn scan(&self, folder: &str) -> Option<Vec<String>> {
+        use std::sync::atomic::Ordering;
+        if self.no_scan.load(Ordering::Relaxed) {
+            return None;
+        }
+        let scan = Method::from_bytes(b"SCAN").expect("SCAN is a method name");
+        let response = self.request(scan, "metadata", folder).send().await.ok()?;
+        let status = response.status();
+        let body: Value = response.json().await.unwrap_or(Value::Null);
+        match status {
+            StatusCode::OK => body
+                .pointer("/data/keys")
+                .and_then(Value::as_array)
+                .map(|keys| {
+                    keys.iter()
+                        .filter_map(|k| k.as_str().map(str::to_string))
+                        .collect()
+                }),
+            StatusCode::NOT_FOUND if !errors(&body).contains("no handler for route") => {
+                Some(Vec::new())
+            }
+            // Not a method this store knows: never asked again.
+            StatusCode::METHOD_NOT_ALLOWED
+            | StatusCode::BAD_REQUEST
+            | StatusCode::NOT_IMPLEMENTED
+            | StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+                self.no_scan.store(true, Ordering::Relaxed);
+                None
+            }
+            // No scan capability (a policy may grant list alone), or anything else: LIST.
+            _ => None,
+        }
+    }
+
     /// Write an entry if its version is still `version` (0: if it does not exist yet).
     /// Ok(false) when another writer changed it first.
     async fn put(&self, entry: &str, value: &Value, version: u64) -> Result<bool> {
@@ -204,7 +244,20 @@ impl VaultBackend {
         unlisted: &mut Vec<String>,
     ) -> Result<Vec<String>> {
         let mut names = vec!["meta".to_string(), "issuer".to_string()];
-        let mut folders: Vec<String> = top.iter().map(|f| f.to_string()).collect();
+        let mut folders: Vec<String> = Vec::new();
+        let scans = top
+            .iter()
+            .map(|folder| async move { (folder, self.scan(folder).await) });
+        for (folder, scanned) in futures_util::future::join_all(scans).await {
+            match scanned {
+                Some(keys) => names.extend(
+                    (keys.iter())
+                        .filter(|key| !key.ends_with('/'))
+                        .map(|key| format!("{folder}{key}")),
+                ),
+                None => folders.push(folder.to_string()),
+            }
+        }
         // One level at a time, the folders of a level listed together.
         while !folders.is_empty() {
             let level = std::mem::take(&mut folders);
@@ -432,10 +485,13 @@ fn parse_url(given: &str) -> Result<(url::Url, String, String)> {
 }
 
 /// The client: VAULT_CACERT's CA or the system's, HTTP/1.1 kept alive, no redirects.
-fn http_client(cacert: Option<&[u8]>) -> Result<reqwest::Client> {
-    let trust = match cacert {
-        Some(pem) => crate::tls::ServerTrust::from_pem(pem, "VAULT_CACERT")?,
-        None => crate::tls::ServerTrust::system(),
+fn http_client(cacert: Option<&[u8]>, https: bool) -> Result<reqwest::Client> {
+    // A plain-http store (a dev server on this machine) never sees TLS: the system's trust
+    // store is not read for it (that read is most of a small command's time).
+    let trust = match (cacert, https) {
+        (_, false) => crate::tls::ServerTrust::mozilla(),
+        (Some(pem), true) => crate::tls::ServerTrust::from_pem(pem, "VAULT_CACERT")?,
+        (None, true) => crate::tls::ServerTrust::system(),
     };
     let config = crate::tls::client_config(
         crate::tls::ClientOptions {
