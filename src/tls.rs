@@ -262,6 +262,18 @@ const WEBPKI_WORDS: [(&str, &str); 8] = [
     ("InvalidSerialNumber", "its serial number is invalid"),
 ];
 
+/// The rustls error an error is or wraps, through io::Errors nested in io::Errors (as
+/// tokio-rustls and the HTTP clients above it wrap it).
+pub fn rustls_error_in<'a>(
+    error: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a rustls::Error> {
+    if let Some(tls) = error.downcast_ref::<rustls::Error>() {
+        return Some(tls);
+    }
+    let io = error.downcast_ref::<std::io::Error>()?;
+    rustls_error_in(io.get_ref()?)
+}
+
 /// Words for a certificate problem, never a library's Debug text: webpki's own errors, which
 /// rustls wraps in `Other`, by what they mean.
 pub fn certificate_error_text(error: &rustls::CertificateError) -> String {

@@ -59,10 +59,6 @@ pub fn rotate_issuer(
     Ok(state.issuer.clone().expect("the issuer was just set"))
 }
 
-/// An existing CA (mkcert's, step's, your PKI's) becomes the issuer. It must be a CA that may
-/// sign certificates, not expired; the key was matched to it when it was read. Returns the new
-/// issuer and what to warn about (no right to sign CRLs, an intermediate without its chain, a
-/// validity not begun); `after_new_issuer` says the rest.
 /// What to say after the issuer changed: a short-lived issuer refuses certificates that
 /// would outlive it, and a CRL file written before has no CRL of the new one.
 pub fn after_new_issuer(
@@ -89,6 +85,10 @@ pub fn after_new_issuer(
     notes
 }
 
+/// An existing CA (mkcert's, step's, your PKI's) becomes the issuer. It must be a CA that may
+/// sign certificates, not expired; the key was matched to it when it was read. Returns the new
+/// issuer and what to warn about (no right to sign CRLs, an intermediate without its chain, a
+/// validity not begun); `after_new_issuer` says the rest.
 pub fn import_issuer(
     state: &mut State,
     ca: &Identity,

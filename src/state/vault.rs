@@ -310,15 +310,21 @@ impl VaultBackend {
 
     fn unreachable(&self, error: reqwest::Error) -> anyhow::Error {
         let mut cause = String::new();
+        let mut tls = None;
         let mut source: Option<&dyn std::error::Error> = std::error::Error::source(&error);
         while let Some(e) = source {
             cause = e.to_string();
+            tls = tls.or_else(|| crate::tls::rustls_error_in(e));
             source = e.source();
         }
-        let what = if error.is_timeout() {
-            "timed out".to_string()
-        } else {
-            cause
+        let what = match (error.is_timeout(), tls) {
+            (true, _) => "timed out".to_string(),
+            // In the words `request` uses, never the TLS library's names.
+            (false, Some(rustls::Error::InvalidCertificate(problem))) => format!(
+                "its certificate is not trusted: {}",
+                crate::tls::certificate_error_text(problem)
+            ),
+            (false, _) => cause,
         };
         runtime(format!("cannot reach the secret store of {}: {what}", self.shown))
             .hint("check MTLSCTL_STATE and that the server is up (VAULT_CACERT names its CA when it is not publicly trusted)")

@@ -13,6 +13,7 @@ mod deploy;
 mod docs;
 mod expiry;
 mod gateway;
+mod issuer;
 mod json_schemas;
 mod keys;
 mod lifecycle;

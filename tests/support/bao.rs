@@ -11,6 +11,8 @@ pub const ROOT_TOKEN: &str = "mtlsctl-test-root";
 pub struct Bao {
     child: Child,
     pub addr: String,
+    /// With TLS (`-dev-tls`): the CA that signed the server's certificate.
+    pub ca: Option<std::path::PathBuf>,
     _dir: tempfile::TempDir,
 }
 
@@ -30,15 +32,32 @@ pub fn installed() -> bool {
 
 impl Bao {
     pub fn start() -> Bao {
+        Self::start_with(false)
+    }
+
+    /// A dev server on TLS, with a CA of its own (`-dev-tls`): for `vault+https://`.
+    pub fn start_tls() -> Bao {
+        Self::start_with(true)
+    }
+
+    fn start_with(tls: bool) -> Bao {
         let dir = tempfile::tempdir().unwrap();
         let port = super::peers::free_port();
         let addr = format!("127.0.0.1:{port}");
+        let tls_args = match tls {
+            true => vec![
+                "-dev-tls".to_string(),
+                format!("-dev-tls-cert-dir={}", dir.path().display()),
+            ],
+            false => Vec::new(),
+        };
         let child = Command::new("bao")
             .args([
                 "server",
                 "-dev",
                 &format!("-dev-root-token-id={ROOT_TOKEN}"),
             ])
+            .args(&tls_args)
             .arg(format!("-dev-listen-address={addr}"))
             .current_dir(dir.path())
             .env("HOME", dir.path())
@@ -50,6 +69,7 @@ impl Bao {
         let bao = Bao {
             child,
             addr,
+            ca: tls.then(|| dir.path().join("vault-ca.pem")),
             _dir: dir,
         };
         let deadline = Instant::now() + Duration::from_secs(30);
@@ -60,17 +80,28 @@ impl Bao {
         bao
     }
 
-    /// `vault+http://ADDR/secret/PREFIX`
+    /// `vault+http://ADDR/secret/PREFIX` (`vault+https://` with TLS)
     pub fn url(&self, prefix: &str) -> String {
-        format!("vault+http://{}/secret/{prefix}", self.addr)
+        format!("vault+{}/secret/{prefix}", self.origin())
+    }
+
+    fn origin(&self) -> String {
+        match self.ca {
+            Some(_) => format!("https://{}", self.addr),
+            None => format!("http://{}", self.addr),
+        }
     }
 
     /// The bao CLI as root against this server: (success, stdout + stderr).
     pub fn cli(&self, args: &[&str]) -> (bool, String) {
-        let out = Command::new("bao")
+        let mut command = Command::new("bao");
+        if let Some(ca) = &self.ca {
+            command.env("BAO_CACERT", ca).env("VAULT_CACERT", ca);
+        }
+        let out = command
             .args(args)
-            .env("BAO_ADDR", format!("http://{}", self.addr))
-            .env("VAULT_ADDR", format!("http://{}", self.addr))
+            .env("BAO_ADDR", self.origin())
+            .env("VAULT_ADDR", self.origin())
             .env("BAO_TOKEN", ROOT_TOKEN)
             .env("VAULT_TOKEN", ROOT_TOKEN)
             .output()

@@ -338,19 +338,10 @@ pub fn after_handshake(how: &str) -> crate::error::Failure {
 /// The rustls error behind a failure: directly, inside an io::Error (tokio-rustls), or inside
 /// an h2 connection error (hyper's HTTP/2).
 pub fn find_tls_error(error: &anyhow::Error) -> Option<&rustls::Error> {
-    fn in_io(io: &std::io::Error) -> Option<&rustls::Error> {
-        io.get_ref()
-            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
-    }
     error.chain().find_map(|cause| {
-        cause
-            .downcast_ref::<rustls::Error>()
-            .or_else(|| cause.downcast_ref::<std::io::Error>().and_then(in_io))
-            .or_else(|| {
-                cause
-                    .downcast_ref::<h2::Error>()
-                    .and_then(|e| e.get_io())
-                    .and_then(in_io)
-            })
+        crate::tls::rustls_error_in(cause).or_else(|| {
+            let io = cause.downcast_ref::<h2::Error>()?.get_io()?;
+            crate::tls::rustls_error_in(io)
+        })
     })
 }
