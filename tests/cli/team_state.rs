@@ -482,6 +482,40 @@ fn state_copy_file_to_openbao_and_back_keeps_every_id_fingerprint_and_key() {
     assert_eq!(certs(&original), certs(&returned));
     assert_eq!(original["issuer"], returned["issuer"]);
     assert_eq!(original["trusted_cas"], returned["trusted_cas"]);
+    // The same records, in the store's order (by name) rather than the file's.
+    let records = |v: &Value, key: &str| {
+        let mut all: Vec<String> = (v[key].as_array().into_iter().flatten())
+            .map(Value::to_string)
+            .collect();
+        all.sort();
+        all
+    };
+    for key in [
+        "properties",
+        "environments",
+        "domains",
+        "datacenter_downloads",
+    ] {
+        assert_eq!(records(&original, key), records(&returned, key), "{key}");
+    }
+
+    // The other way round: a file state given the store's with --from.
+    let pulled = team.w.path("pulled.json");
+    let out = team
+        .cmd(ROOT_TOKEN)
+        .env("MTLSCTL_STATE", &pulled)
+        .args(["state", "copy", "--from", &team.url])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pulled: Value = serde_json::from_slice(&std::fs::read(&pulled).unwrap()).unwrap();
+    assert_eq!(certs(&original), certs(&pulled));
+    let environments = |v: &Value| records(v, "environments");
+    assert_eq!(environments(&original), environments(&pulled));
 }
 
 #[test]
