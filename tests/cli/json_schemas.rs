@@ -246,6 +246,13 @@ const SCHEMAS: &[(&str, &[&str], &str, &[&str])] = &[
         "",
         &["subject", "key_type", "not_after", "sha256", "trusted"],
     ),
+    // Last: it renews shop/dev for real, and its hook fails.
+    (
+        "cert renew failed",
+        &["cert", "renew", "--deploy"],
+        "/failed/0",
+        &["environment", "step", "error"],
+    ),
 ];
 
 #[test]
@@ -264,6 +271,7 @@ fn every_json_schema_has_exactly_its_documented_keys() {
         "2026-01-01T00:00:00Z",
         &["env", "create", "shop/dev", "--validity", "10d"],
     );
+    w.ok(&["env", "set", "shop/dev", "--deploy-hook", "exit 7"]);
     w.ok(&["cert", "rotate", "shop/staging"]);
     let csr = rcgen::CertificateParams::default()
         .serialize_request(&rcgen::KeyPair::generate().unwrap())
