@@ -153,15 +153,7 @@ impl VaultBackend {
         let status = response.status();
         let body: Value = response.json().await.unwrap_or(Value::Null);
         match status {
-            StatusCode::OK => Ok(body
-                .pointer("/data/keys")
-                .and_then(Value::as_array)
-                .map(|keys| {
-                    keys.iter()
-                        .filter_map(|k| k.as_str().map(str::to_string))
-                        .collect()
-                })
-                .unwrap_or_default()),
+            StatusCode::OK => Ok(keys_of(&body).unwrap_or_default()),
             StatusCode::NOT_FOUND if errors(&body).contains("no handler for route") => {
                 Err(self.no_engine())
             }
@@ -182,14 +174,7 @@ impl VaultBackend {
         let status = response.status();
         let body: Value = response.json().await.unwrap_or(Value::Null);
         match status {
-            StatusCode::OK => body
-                .pointer("/data/keys")
-                .and_then(Value::as_array)
-                .map(|keys| {
-                    keys.iter()
-                        .filter_map(|k| k.as_str().map(str::to_string))
-                        .collect()
-                }),
+            StatusCode::OK => keys_of(&body),
             StatusCode::NOT_FOUND if !errors(&body).contains("no handler for route") => {
                 Some(Vec::new())
             }
@@ -516,6 +501,16 @@ fn http_client(cacert: Option<&[u8]>, https: bool) -> Result<reqwest::Client> {
         .user_agent(concat!("mtlsctl/", env!("CARGO_PKG_VERSION")))
         .build()
         .context("cannot build the secret store's HTTP client")
+}
+
+/// The names a LIST or SCAN answered with.
+fn keys_of(body: &Value) -> Option<Vec<String>> {
+    let keys = body.pointer("/data/keys")?.as_array()?;
+    Some(
+        keys.iter()
+            .filter_map(|k| k.as_str().map(str::to_string))
+            .collect(),
+    )
 }
 
 fn missing_path(url: &str) -> Failure {
