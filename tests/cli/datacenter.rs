@@ -65,8 +65,19 @@ fn files_in(dir: &Path) -> Vec<String> {
     names
 }
 
-#[test]
-fn download_one_and_all_saves_verified_files_and_expiry_watches_them() {
+/// A vendor's HTTPS server publishing us, eu (ending in 20 days) and azure for 2026 and an
+/// expired us for 2025, and a catalog of them that pins us 2026.
+struct VendorSite {
+    w: World,
+    _server: TestServer,
+    catalog: String,
+    /// The server's CA, for --cacert.
+    ca: String,
+    us: Published,
+    pin: String,
+}
+
+fn vendor_site() -> VendorSite {
     let w = World::new();
     let vendor = TestCa::new("Vendor CA");
     let us = publish(&vendor, "us", 2026, -10, 300);
@@ -92,34 +103,46 @@ fn download_one_and_all_saves_verified_files_and_expiry_watches_them() {
         ],
     );
     let ca = w.write("server-ca.pem", &server.ca_pem);
-    let ca = ca.to_str().unwrap();
+    let ca = ca.to_str().unwrap().to_string();
+    VendorSite {
+        w,
+        _server: server,
+        catalog,
+        ca,
+        us,
+        pin,
+    }
+}
 
-    let one = w.path("us.pem");
-    let saved = w.json(&[
+/// `datacenter download us` (2026) to us.pem: its --json answer.
+fn download_us(site: &VendorSite) -> Value {
+    let one = site.w.path("us.pem");
+    site.w.json(&[
         "datacenter",
         "download",
         "us",
         "--catalog",
-        &catalog,
+        &site.catalog,
         "--cacert",
-        ca,
+        &site.ca,
         "--out",
         one.to_str().unwrap(),
-    ]);
-    assert_eq!(saved[0]["sha256"], pin);
-    assert_eq!(fs::read_to_string(&one).unwrap(), us.pem);
+    ])
+}
 
-    let dir = w.path("certs");
-    let out = w
+/// `datacenter download` of these words (an id or all, and flags) into certs/; must succeed.
+fn download_to_certs(site: &VendorSite, what: &[&str]) -> std::process::Output {
+    let dir = site.w.path("certs");
+    let out = site
+        .w
         .cmd()
+        .args(["datacenter", "download"])
+        .args(what)
         .args([
-            "datacenter",
-            "download",
-            "all",
             "--catalog",
-            &catalog,
+            &site.catalog,
             "--cacert",
-            ca,
+            &site.ca,
             "--out",
             dir.to_str().unwrap(),
         ])
@@ -130,8 +153,26 @@ fn download_one_and_all_saves_verified_files_and_expiry_watches_them() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    out
+}
+
+#[test]
+fn download_one_saves_the_certificate_the_catalog_pins() {
+    let site = vendor_site();
+    let saved = download_us(&site);
+    assert_eq!(saved[0]["sha256"], site.pin);
     assert_eq!(
-        files_in(&dir),
+        fs::read_to_string(site.w.path("us.pem")).unwrap(),
+        site.us.pem
+    );
+}
+
+#[test]
+fn download_all_saves_each_current_certificate_and_warns_of_one_ending_soon() {
+    let site = vendor_site();
+    let out = download_to_certs(&site, &["all"]);
+    assert_eq!(
+        files_in(&site.w.path("certs")),
         [
             "fusion-prod-azure-mtls-certificate-2026.pem",
             "fusion-prod-eu-mtls-certificate-2026.pem",
@@ -141,7 +182,7 @@ fn download_one_and_all_saves_verified_files_and_expiry_watches_them() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains("subject: CN=fusion-prod-eu")
-            && stdout.contains(&format!("sha256:  {pin}")),
+            && stdout.contains(&format!("sha256:  {}", site.pin)),
         "{stdout}"
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -149,30 +190,12 @@ fn download_one_and_all_saves_verified_files_and_expiry_watches_them() {
         stderr.contains("the eu 2026 certificate expires in 19 days"),
         "{stderr}"
     );
+}
 
-    // An older year warns that it is expired and names the newer one.
-    let out = w
-        .cmd()
-        .args([
-            "datacenter",
-            "download",
-            "us",
-            "--year",
-            "2025",
-            "--catalog",
-            &catalog,
-            "--cacert",
-            ca,
-            "--out",
-            dir.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+#[test]
+fn downloading_an_older_year_warns_that_it_expired_and_names_the_newer_one() {
+    let site = vendor_site();
+    let out = download_to_certs(&site, &["us", "--year", "2025"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("the us 2025 certificate expired on"),
@@ -182,8 +205,16 @@ fn download_one_and_all_saves_verified_files_and_expiry_watches_them() {
         stderr.contains("a newer us certificate exists (2026)"),
         "{stderr}"
     );
+}
 
-    let list = w.json(&["datacenter", "list", "--catalog", &catalog]);
+#[test]
+fn datacenter_list_recommends_the_current_year_and_shows_where_it_was_last_saved() {
+    let site = vendor_site();
+    download_us(&site);
+    download_to_certs(&site, &["all"]);
+    let list = site
+        .w
+        .json(&["datacenter", "list", "--catalog", &site.catalog]);
     let us_2026 = list
         .as_array()
         .unwrap()
@@ -191,15 +222,22 @@ fn download_one_and_all_saves_verified_files_and_expiry_watches_them() {
         .find(|e| e["id"] == "us" && e["year"] == 2026)
         .unwrap();
     assert_eq!(us_2026["recommended"], true);
-    assert_eq!(us_2026["downloaded"]["sha256"], pin);
+    assert_eq!(us_2026["downloaded"]["sha256"], site.pin);
     assert!(
         us_2026["downloaded"]["path"]
             .as_str()
             .unwrap()
             .ends_with("certs/fusion-prod-us-mtls-certificate-2026.pem")
     );
+}
 
-    let (report, code) = w.json_with_code(&["expiry"]);
+#[test]
+fn expiry_watches_every_downloaded_certificate_and_an_expired_one_is_critical() {
+    let site = vendor_site();
+    download_us(&site);
+    download_to_certs(&site, &["all"]);
+    download_to_certs(&site, &["us", "--year", "2025"]);
+    let (report, code) = site.w.json_with_code(&["expiry"]);
     assert_eq!(code, 2, "the expired 2025 download is critical: {report}");
     let names: Vec<&str> = report["items"]
         .as_array()
@@ -212,14 +250,10 @@ fn download_one_and_all_saves_verified_files_and_expiry_watches_them() {
     assert!(names.contains(&"eu 2026") && names.contains(&"us 2025"));
 }
 
-#[test]
-fn every_bad_download_is_refused_and_leaves_nothing_behind() {
-    let w = World::new();
-    w.ok(&["property", "create", "shop"]);
-    let vendor = TestCa::new("Vendor CA");
-    let good = publish(&vendor, "us", 2026, -10, 300);
+/// Downloads a vendor could get wrong: (file name, what the server sends, words of the refusal).
+fn bad_downloads(good: &Published) -> Vec<(&'static str, Route, &'static str)> {
     let key = rcgen::KeyPair::generate().unwrap();
-    let cases: Vec<(&str, Route, &str)> = vec![
+    vec![
         (
             "missing",
             Route::Status(404, b"<html>Not Found</html>".to_vec()),
@@ -260,7 +294,24 @@ fn every_bad_download_is_refused_and_leaves_nothing_behind() {
             "did not send a PEM certificate",
         ),
         ("hang", Route::Hang, "timed out"),
-    ];
+    ]
+}
+
+/// A server answering each bad download at /{name}.pem and a good us 2026 at /good.pem, and an
+/// empty out/ directory beside a state with a property.
+struct BadServer {
+    w: World,
+    server: TestServer,
+    good: Published,
+    cases: Vec<(&'static str, Route, &'static str)>,
+}
+
+fn bad_server() -> BadServer {
+    let w = World::new();
+    w.ok(&["property", "create", "shop"]);
+    let vendor = TestCa::new("Vendor CA");
+    let good = publish(&vendor, "us", 2026, -10, 300);
+    let cases = bad_downloads(&good);
     let server = TestServer::serving(
         cases
             .iter()
@@ -271,16 +322,40 @@ fn every_bad_download_is_refused_and_leaves_nothing_behind() {
             )))
             .collect(),
     );
-    let base = server.url("");
-    let base = base.trim_end_matches('/');
-    let ca = w.write("server-ca.pem", &server.ca_pem);
-    let out = w.path("out");
-    fs::create_dir(&out).unwrap();
-    let before = w.state_bytes();
-    let check = |catalog_entry: Value, extra: &[&str], code: i32, message: &str| {
+    w.write("server-ca.pem", &server.ca_pem);
+    fs::create_dir(w.path("out")).unwrap();
+    BadServer {
+        w,
+        server,
+        good,
+        cases,
+    }
+}
+
+impl BadServer {
+    fn base(&self) -> String {
+        self.server.url("").trim_end_matches('/').to_string()
+    }
+
+    fn ca(&self) -> String {
+        self.w.path("server-ca.pem").display().to_string()
+    }
+
+    /// A catalog entry for us 2026 at this path, valid from and to these days.
+    fn entry(&self, path: &str, from: &str, to: &str, pin: Option<&str>) -> Value {
+        json!({"id": "us", "name": "US", "year": 2026, "valid_from": from, "valid_to": to,
+               "path": path, "sha256": pin})
+    }
+
+    /// Downloading this entry fails with this code and message, leaving no file in out/ and the
+    /// state as it was.
+    fn assert_refused(&self, catalog_entry: Value, extra: &[&str], code: i32, message: &str) {
+        let w = &self.w;
+        let out = w.path("out");
+        let before = w.state_bytes();
         let file = w.write(
             "catalog.json",
-            json!({"base_url": base, "entries": [catalog_entry]}).to_string(),
+            json!({"base_url": self.base(), "entries": [catalog_entry]}).to_string(),
         );
         let mut args = vec![
             "datacenter",
@@ -304,42 +379,78 @@ fn every_bad_download_is_refused_and_leaves_nothing_behind() {
             files_in(&out)
         );
         assert_eq!(w.state_bytes(), before, "the state changed");
-    };
-    let entry = |path: &str, from: &str, to: &str, pin: Option<&str>| json!({"id": "us", "name": "US", "year": 2026, "valid_from": from, "valid_to": to, "path": path, "sha256": pin});
-    let ca_flag = ["--cacert", ca.to_str().unwrap()];
-    for (name, _, message) in &cases {
-        check(
-            entry(&format!("/{name}.pem"), &good.from, &good.to, None),
-            &ca_flag,
+    }
+}
+
+#[test]
+fn a_missing_html_keyed_doubled_damaged_truncated_garbled_or_hanging_download_is_refused() {
+    let s = bad_server();
+    let ca = s.ca();
+    for (name, _, message) in &s.cases {
+        s.assert_refused(
+            s.entry(&format!("/{name}.pem"), &s.good.from, &s.good.to, None),
+            &["--cacert", &ca],
             1,
             message,
         );
     }
-    // A validity window that disagrees with the catalog, then allowed.
-    check(
-        entry("/good.pem", "2020-01-01", "2021-01-01", None),
-        &ca_flag,
+}
+
+#[test]
+fn a_validity_that_disagrees_with_the_catalog_is_refused_unless_allowed() {
+    let s = bad_server();
+    let ca = s.ca();
+    s.assert_refused(
+        s.entry("/good.pem", "2020-01-01", "2021-01-01", None),
+        &["--cacert", &ca],
         1,
         "but the catalog publishes 2020-01-01 to 2021-01-01",
     );
-    // A wrong pin.
+    let out = s.w.path("out");
+    let file = s.w.write("catalog.json", json!({"base_url": s.base(), "entries": [s.entry("/good.pem", "2020-01-01", "2021-01-01", None)]}).to_string());
+    s.w.ok(&[
+        "datacenter",
+        "download",
+        "us",
+        "--catalog",
+        file.to_str().unwrap(),
+        "--cacert",
+        &ca,
+        "--out",
+        out.to_str().unwrap(),
+        "--allow-mismatch",
+    ]);
+    assert_eq!(files_in(&out).len(), 1);
+}
+
+#[test]
+fn a_certificate_other_than_the_catalog_pins_is_refused() {
+    let s = bad_server();
     let wrong_pin = "00".repeat(32);
-    check(
-        entry("/good.pem", &good.from, &good.to, Some(&wrong_pin)),
-        &ca_flag,
+    s.assert_refused(
+        s.entry("/good.pem", &s.good.from, &s.good.to, Some(&wrong_pin)),
+        &["--cacert", &s.ca()],
         1,
         "but the catalog pins",
     );
-    // A server the client does not trust.
-    check(
-        entry("/good.pem", &good.from, &good.to, None),
+}
+
+#[test]
+fn a_download_server_the_client_does_not_trust_is_refused() {
+    let s = bad_server();
+    s.assert_refused(
+        s.entry("/good.pem", &s.good.from, &s.good.to, None),
         &[],
         1,
         "not trusted",
     );
-    // Plain HTTP needs --allow-http.
-    let file = w.write("catalog.json", json!({"base_url": "http://127.0.0.1:9", "entries": [entry("/good.pem", &good.from, &good.to, None)]}).to_string());
-    let err = w.fails(
+}
+
+#[test]
+fn a_plain_http_catalog_is_refused_without_allow_http() {
+    let s = bad_server();
+    let file = s.w.write("catalog.json", json!({"base_url": "http://127.0.0.1:9", "entries": [s.entry("/good.pem", &s.good.from, &s.good.to, None)]}).to_string());
+    let err = s.w.fails(
         &[
             "datacenter",
             "download",
@@ -350,21 +461,6 @@ fn every_bad_download_is_refused_and_leaves_nothing_behind() {
         2,
     );
     assert!(err.contains("plain HTTP"), "{err}");
-
-    let file = w.write("catalog.json", json!({"base_url": base, "entries": [entry("/good.pem", "2020-01-01", "2021-01-01", None)]}).to_string());
-    w.ok(&[
-        "datacenter",
-        "download",
-        "us",
-        "--catalog",
-        file.to_str().unwrap(),
-        "--cacert",
-        ca.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--allow-mismatch",
-    ]);
-    assert_eq!(files_in(&out).len(), 1);
 }
 
 #[test]

@@ -244,20 +244,33 @@ fn names(list: &Value) -> Vec<String> {
     names
 }
 
-#[test]
-fn every_page_is_saved_then_a_second_sync_writes_nothing_and_a_new_one_is_told_once() {
+/// An API listing seven certificates, and an empty world to sync them into.
+fn seven_published() -> (World, Api) {
     let w = World::new();
     let api = Api::start();
     for n in 1..=7 {
         api.publish(&format!("fusion-prod-{n}.example"), 300 + n);
     }
+    (w, api)
+}
+
+/// A sync into vendor/, three to a page, with these flags after; it must succeed.
+fn sync_by_threes(w: &World, api: &Api, extra: &[&str]) -> Value {
     let out = w.path("vendor");
-    let (first, code, stderr) = sync(
-        &w,
-        &api,
-        &["--out", out.to_str().unwrap(), "--page-size", "3"],
-    );
+    let mut args = vec!["--out", out.to_str().unwrap(), "--page-size", "3"];
+    args.extend_from_slice(extra);
+    let (json, code, stderr) = sync(w, api, &args);
     assert_eq!(code, 0, "{stderr}");
+    json
+}
+
+const TELL_NEW_FILES: &str = "printf '%s\\n' \"$MTLSCTL_NEW_FILES\" >> told.txt";
+
+#[test]
+fn every_page_is_saved_and_reported_in_the_documented_json() {
+    let (w, api) = seven_published();
+    let out = w.path("vendor");
+    let first = sync_by_threes(&w, &api, &[]);
     assert_keys(
         &first,
         &[
@@ -294,33 +307,25 @@ fn every_page_is_saved_then_a_second_sync_writes_nothing_and_a_new_one_is_told_o
         let text = fs::read_to_string(path).unwrap();
         assert!(text.starts_with("-----BEGIN CERTIFICATE-----"), "{text}");
     }
+}
 
+#[test]
+fn a_second_sync_of_an_unchanged_list_writes_nothing() {
+    let (w, api) = seven_published();
+    sync_by_threes(&w, &api, &[]);
     let state = w.state_bytes();
-    let (second, code, stderr) = sync(
-        &w,
-        &api,
-        &["--out", out.to_str().unwrap(), "--page-size", "3"],
-    );
-    assert_eq!(code, 0, "{stderr}");
+    let second = sync_by_threes(&w, &api, &[]);
     assert_eq!(second["new"], json!([]));
     assert_eq!(second["unchanged"].as_array().unwrap().len(), 7);
     assert_eq!(w.state_bytes(), state, "an unchanged sync writes nothing");
+}
 
+#[test]
+fn a_new_certificate_is_told_to_on_change_once() {
+    let (w, api) = seven_published();
+    sync_by_threes(&w, &api, &[]);
     api.publish("fusion-prod-new.example", 400);
-    let hook = "printf '%s\\n' \"$MTLSCTL_NEW_FILES\" >> told.txt";
-    let (third, code, stderr) = sync(
-        &w,
-        &api,
-        &[
-            "--out",
-            out.to_str().unwrap(),
-            "--page-size",
-            "3",
-            "--on-change",
-            hook,
-        ],
-    );
-    assert_eq!(code, 0, "{stderr}");
+    let third = sync_by_threes(&w, &api, &["--on-change", TELL_NEW_FILES]);
     assert_eq!(names(&third["new"]), ["fusion-prod-new.example"]);
     assert_eq!(third["on_change"]["ok"], true);
     assert_keys(&third["on_change"], &["ok", "error"]);
@@ -329,19 +334,7 @@ fn every_page_is_saved_then_a_second_sync_writes_nothing_and_a_new_one_is_told_o
         fs::read_to_string(w.path("told.txt")).unwrap(),
         format!("{new_path}\n")
     );
-    let (_, code, _) = sync(
-        &w,
-        &api,
-        &[
-            "--out",
-            out.to_str().unwrap(),
-            "--page-size",
-            "3",
-            "--on-change",
-            hook,
-        ],
-    );
-    assert_eq!(code, 0);
+    sync_by_threes(&w, &api, &["--on-change", TELL_NEW_FILES]);
     assert_eq!(
         fs::read_to_string(w.path("told.txt"))
             .unwrap()
@@ -350,7 +343,14 @@ fn every_page_is_saved_then_a_second_sync_writes_nothing_and_a_new_one_is_told_o
         1,
         "--on-change runs once for a new certificate"
     );
+}
 
+#[test]
+fn expiry_watches_a_new_certificate_a_sync_saved() {
+    let (w, api) = seven_published();
+    sync_by_threes(&w, &api, &[]);
+    api.publish("fusion-prod-new.example", 400);
+    sync_by_threes(&w, &api, &["--on-change", TELL_NEW_FILES]);
     let expiry = w.json(&["expiry", "--format", "json"]);
     let watched = expiry["items"].as_array().unwrap().iter().filter(|i| {
         i["name"]

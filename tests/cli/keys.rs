@@ -10,15 +10,9 @@ const KEY_TYPES: [&str; 6] = [
     "ec-p256", "ec-p384", "ed25519", "rsa-2048", "rsa-3072", "rsa-4096",
 ];
 
-#[test]
-fn openssl_curl_and_nginx_load_every_key_type_mtlsctl_writes() {
-    if !has_openssl() {
-        eprintln!("skipped: openssl is not installed");
-        return;
-    }
-    let w = World::new();
-    let password = w.write("password.txt", "s3cret\n");
-    let issuer = w.path("issuer.pem");
+/// For each key type, a property k-{type} whose production environment is deployed to
+/// deployed-{type}/.
+fn deployed_every_key_type(w: &World) {
     for key_type in KEY_TYPES {
         let property = format!("k-{key_type}");
         let dir = w.path(&format!("deployed-{key_type}"));
@@ -33,18 +27,42 @@ fn openssl_curl_and_nginx_load_every_key_type_mtlsctl_writes() {
             dir.to_str().unwrap(),
         ]);
         w.ok(&["cert", "deploy", &format!("{property}/prod")]);
-        let key = dir.join("key.pem");
+    }
+}
+
+#[test]
+fn openssl_reads_the_deployed_key_of_every_key_type() {
+    if !has_openssl() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let w = World::new();
+    deployed_every_key_type(&w);
+    for key_type in KEY_TYPES {
+        let key = w.path(&format!("deployed-{key_type}")).join("key.pem");
         let (ok, text) = openssl(
             &["pkey", "-in", key.to_str().unwrap(), "-noout"],
             w.dir.path(),
         );
         assert!(ok, "{key_type}: openssl pkey: {text}");
+    }
+}
 
+#[test]
+fn openssl_opens_the_pkcs12_export_of_every_key_type() {
+    if !has_openssl() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let w = World::new();
+    deployed_every_key_type(&w);
+    let password = w.write("password.txt", "s3cret\n");
+    for key_type in KEY_TYPES {
         let out = w.path(&format!("p12-{key_type}"));
         w.ok(&[
             "cert",
             "export",
-            &format!("{property}/prod"),
+            &format!("k-{key_type}/prod"),
             "--format",
             "p12",
             "--password-file",
@@ -75,13 +93,19 @@ fn openssl_curl_and_nginx_load_every_key_type_mtlsctl_writes() {
             "{key_type}: openssl pkcs12: {text}"
         );
     }
-    w.ok(&["issuer", "export", "--out", issuer.to_str().unwrap()]);
+}
 
+#[test]
+fn nginx_accepts_curl_and_mtlsctl_presenting_every_key_type() {
     // nginx requires a client certificate from the issuer; curl presents each deployed pair.
     if peers::nginx_binary().is_none() {
-        eprintln!("nginx part skipped: nginx is not installed (.ci/run installs it)");
+        eprintln!("skipped: nginx is not installed (.ci/run installs it)");
         return;
     }
+    let w = World::new();
+    deployed_every_key_type(&w);
+    let issuer = w.path("issuer.pem");
+    w.ok(&["issuer", "export", "--out", issuer.to_str().unwrap()]);
     let pki = ServerPki::write(w.dir.path());
     let nginx = peers::nginx(
         w.dir.path(),

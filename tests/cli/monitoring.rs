@@ -549,10 +549,8 @@ fn a_certificate_not_yet_valid_is_imported_without_being_used_and_named_when_ref
     assert_eq!(err.matches("not valid until").count(), 2, "{err}");
 }
 
-#[test]
-fn a_check_that_cannot_start_still_answers_and_report_files_keep_their_mode() {
-    use std::os::unix::fs::PermissionsExt;
-    let w = World::new();
+/// shop/prod, and its expiry report written once as a Prometheus file: the file.
+fn shop_with_a_report_file(w: &World) -> std::path::PathBuf {
     w.ok(&["property", "create", "shop"]);
     w.ok(&["env", "create", "shop/prod"]);
     let prom = w.path("mtlsctl.prom");
@@ -563,8 +561,23 @@ fn a_check_that_cannot_start_still_answers_and_report_files_keep_their_mode() {
         "--output",
         prom.to_str().unwrap(),
     ]);
+    prom
+}
+
+fn assert_report_says_the_check_failed(prom: &std::path::Path) {
+    assert!(
+        std::fs::read_to_string(prom)
+            .unwrap()
+            .contains("mtlsctl_expiry_status 3")
+    );
+}
+
+#[test]
+fn a_clock_that_cannot_be_read_marks_the_report_file_failed_and_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = World::new();
+    let prom = shop_with_a_report_file(&w);
     std::fs::set_permissions(&prom, std::fs::Permissions::from_mode(0o640)).unwrap();
-    // A clock that cannot be read: the file says the check failed, the nagios line says why.
     let out = w
         .cmd()
         .env("MTLSCTL_NOW", "garbage")
@@ -578,18 +591,18 @@ fn a_check_that_cannot_start_still_answers_and_report_files_keep_their_mode() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
-    assert!(
-        std::fs::read_to_string(&prom)
-            .unwrap()
-            .contains("mtlsctl_expiry_status 3")
-    );
+    assert_report_says_the_check_failed(&prom);
     assert_eq!(
         std::fs::metadata(&prom).unwrap().permissions().mode() & 0o777,
         0o640
     );
-    // A bad flag too: the file and the nagios line say the check failed.
+}
+
+#[test]
+fn a_bad_flag_before_or_after_the_format_marks_the_report_file_failed() {
+    let w = World::new();
+    let prom = shop_with_a_report_file(&w);
     let prom_path = prom.to_str().unwrap();
-    w.ok(&["expiry", "--format", "prometheus", "--output", prom_path]);
     w.fails(
         &[
             "expiry",
@@ -602,17 +615,7 @@ fn a_check_that_cannot_start_still_answers_and_report_files_keep_their_mode() {
         ],
         3,
     );
-    assert!(
-        std::fs::read_to_string(&prom)
-            .unwrap()
-            .contains("mtlsctl_expiry_status 3")
-    );
-    let out = w
-        .cmd()
-        .args(["expiry", "--format", "nagios", "-w", "abc"])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("MTLSCTL UNKNOWN"));
+    assert_report_says_the_check_failed(&prom);
     // Whichever comes first: a bad flag or value before --format and --output too.
     for bad in [["-w", "abc"], ["--bogus", "--quiet"]] {
         w.ok(&["expiry", "--format", "prometheus", "--output", prom_path]);
@@ -620,12 +623,20 @@ fn a_check_that_cannot_start_still_answers_and_report_files_keep_their_mode() {
         args.extend(bad);
         args.extend(["--format=prometheus", "--output", prom_path]);
         w.fails(&args, 3);
-        assert!(
-            std::fs::read_to_string(&prom)
-                .unwrap()
-                .contains("mtlsctl_expiry_status 3")
-        );
+        assert_report_says_the_check_failed(&prom);
     }
+}
+
+#[test]
+fn the_nagios_line_says_unknown_for_a_bad_flag_and_names_an_unreadable_clock() {
+    let w = World::new();
+    shop_with_a_report_file(&w);
+    let out = w
+        .cmd()
+        .args(["expiry", "--format", "nagios", "-w", "abc"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("MTLSCTL UNKNOWN"));
     let out = w
         .cmd()
         .env("MTLSCTL_NOW", "garbage")
@@ -634,7 +645,12 @@ fn a_check_that_cannot_start_still_answers_and_report_files_keep_their_mode() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("MTLSCTL UNKNOWN - MTLSCTL_NOW"));
-    // `--output -` is stdout, and a day is one day.
+}
+
+#[test]
+fn output_dash_is_stdout_and_a_day_left_reads_one_day() {
+    let w = World::new();
+    shop_with_a_report_file(&w);
     let out = w
         .cmd()
         .env(

@@ -28,21 +28,18 @@ fn echo(out: &str) -> Value {
     serde_json::from_str(out).unwrap_or_else(|e| panic!("{e}: {out}"))
 }
 
+/// `mtlsctl request URL --env shop/prod --cacert CA` with these flags after; must succeed.
+fn request_as_shop(w: &World, url: &str, ca: &str, extra: &[&str]) -> String {
+    let mut args = vec!["request", url, "--env", "shop/prod", "--cacert", ca];
+    args.extend_from_slice(extra);
+    w.ok(&args)
+}
+
 #[test]
-fn get_and_post_with_headers_bodies_and_outputs() {
+fn a_get_sends_the_headers_given_and_the_environments_certificate() {
     let (w, server, ca) = setup(false);
     let url = server.url("/hello?x=1");
-
-    let got = echo(&w.ok(&[
-        "request",
-        &url,
-        "--env",
-        "shop/prod",
-        "--cacert",
-        &ca,
-        "-H",
-        "X-Trace: abc",
-    ]));
+    let got = echo(&request_as_shop(&w, &url, &ca, &["-H", "X-Trace: abc"]));
     assert_eq!(got["method"], "GET");
     assert_eq!(got["path"], "/hello");
     assert_eq!(got["headers"]["x-trace"], "abc");
@@ -51,43 +48,48 @@ fn get_and_post_with_headers_bodies_and_outputs() {
         got["client_subject"],
         "CN=shop/production, O=shop, OU=production"
     );
+}
 
-    let posted = echo(&w.ok(&[
-        "request",
-        &url,
-        "--env",
-        "shop/prod",
-        "--cacert",
-        &ca,
-        "-d",
-        "a=1&b=2",
-    ]));
+#[test]
+fn data_is_posted_as_a_form() {
+    let (w, server, ca) = setup(false);
+    let url = server.url("/hello?x=1");
+    let posted = echo(&request_as_shop(&w, &url, &ca, &["-d", "a=1&b=2"]));
     assert_eq!(posted["method"], "POST");
     assert_eq!(posted["body"], "a=1&b=2");
     assert_eq!(
         posted["headers"]["content-type"],
         "application/x-www-form-urlencoded"
     );
+}
 
+#[test]
+fn a_put_sends_a_file_as_the_body_with_the_content_type_given() {
+    let (w, server, ca) = setup(false);
+    let url = server.url("/hello?x=1");
     let file = w.write("order.json", "{\"order\": 42}\n");
-    let put = echo(&w.ok(&[
-        "request",
+    let put = echo(&request_as_shop(
+        &w,
         &url,
-        "--env",
-        "shop/prod",
-        "--cacert",
         &ca,
-        "-X",
-        "PUT",
-        "-H",
-        "Content-Type: application/json",
-        "-d",
-        &format!("@{}", file.display()),
-    ]));
+        &[
+            "-X",
+            "PUT",
+            "-H",
+            "Content-Type: application/json",
+            "-d",
+            &format!("@{}", file.display()),
+        ],
+    ));
     assert_eq!(put["method"], "PUT");
     assert_eq!(put["body"], "{\"order\": 42}\n");
     assert_eq!(put["headers"]["content-type"], "application/json");
+}
 
+#[test]
+fn data_at_dash_sends_stdin_as_the_body() {
+    let (w, server, ca) = setup(false);
+    let url = server.url("/hello?x=1");
     let out = w
         .cmd()
         .args([
@@ -108,52 +110,34 @@ fn get_and_post_with_headers_bodies_and_outputs() {
         echo(&String::from_utf8_lossy(&out.stdout))["body"],
         "from stdin"
     );
+}
 
+#[test]
+fn output_saves_the_body_to_a_file_and_prints_nothing() {
+    let (w, server, ca) = setup(false);
+    let url = server.url("/hello?x=1");
     let saved = w.path("saved.json");
-    let stdout = w.ok(&[
-        "request",
-        &url,
-        "--env",
-        "shop/prod",
-        "--cacert",
-        &ca,
-        "-o",
-        saved.to_str().unwrap(),
-    ]);
+    let stdout = request_as_shop(&w, &url, &ca, &["-o", saved.to_str().unwrap()]);
     assert!(stdout.is_empty());
     assert_eq!(echo(&fs::read_to_string(&saved).unwrap())["method"], "GET");
+}
 
-    let included = w.ok(&[
-        "request",
-        &url,
-        "--env",
-        "shop/prod",
-        "--cacert",
-        &ca,
-        "-i",
-        "--http1.1",
-    ]);
+#[test]
+fn include_prints_the_status_line_and_headers_before_the_body() {
+    let (w, server, ca) = setup(false);
+    let url = server.url("/hello?x=1");
+    let included = request_as_shop(&w, &url, &ca, &["-i", "--http1.1"]);
     assert!(included.starts_with("HTTP/1.1 200 OK\r\n"), "{included}");
     assert!(included.contains("x-test-server: yes\r\n"));
-    let h2 = echo(&w.ok(&[
-        "request",
-        &url,
-        "--env",
-        "shop/prod",
-        "--cacert",
-        &ca,
-        "--http2",
-    ]));
+}
+
+#[test]
+fn http2_and_http1_1_choose_the_protocol_version() {
+    let (w, server, ca) = setup(false);
+    let url = server.url("/hello?x=1");
+    let h2 = echo(&request_as_shop(&w, &url, &ca, &["--http2"]));
     assert_eq!(h2["version"], "HTTP/2.0");
-    let h1 = echo(&w.ok(&[
-        "request",
-        &url,
-        "--env",
-        "shop/prod",
-        "--cacert",
-        &ca,
-        "--http1.1",
-    ]));
+    let h1 = echo(&request_as_shop(&w, &url, &ca, &["--http1.1"]));
     assert_eq!(h1["version"], "HTTP/1.1");
 }
 
@@ -793,12 +777,21 @@ fn a_key_the_server_does_not_accept_is_named_not_called_missing() {
     assert!(!err.contains("none was given"), "{err}");
 }
 
-#[test]
-fn identity_files_in_the_forms_curl_takes_them() {
-    if !has_openssl() {
-        eprintln!("openssl not installed: skipped");
-        return;
-    }
+/// shop/prod exported with its key to out/, and `openssl s_server` requiring a certificate
+/// from the issuer.
+struct IdentityFiles {
+    w: World,
+    /// The leaf and the issuer, PEM.
+    cert: std::path::PathBuf,
+    /// The key, PKCS#8 PEM.
+    key: std::path::PathBuf,
+    url: String,
+    /// The server's CA, for --cacert.
+    ca: String,
+    _server: peers::Peer,
+}
+
+fn identity_files() -> IdentityFiles {
     let (w, issuer) = shop_with_issuer();
     let out = w.path("out");
     w.ok(&[
@@ -809,43 +802,57 @@ fn identity_files_in_the_forms_curl_takes_them() {
         out.to_str().unwrap(),
         "--include-key",
     ]);
-    let cert = out.join("shop_production_v1.chain.pem");
-    let key = out.join("shop_production_v1.key.pem");
-    let run = |args: &[&str]| crate::support::openssl(args, w.dir.path());
-    let (ok, text) = run(&[
-        "x509",
-        "-in",
-        cert.to_str().unwrap(),
-        "-outform",
-        "DER",
-        "-out",
-        "cert.der",
-    ]);
-    assert!(ok, "{text}");
-    let (ok, text) = run(&[
-        "pkey",
-        "-in",
-        key.to_str().unwrap(),
-        "-outform",
-        "DER",
-        "-out",
-        "key.der",
-    ]);
-    assert!(ok, "{text}");
-    let combined = w.write(
+    let pki = ServerPki::write(w.dir.path());
+    let server = peers::openssl_s_server(&pki, &issuer);
+    IdentityFiles {
+        cert: out.join("shop_production_v1.chain.pem"),
+        key: out.join("shop_production_v1.key.pem"),
+        url: format!("https://localhost:{}/", server.port),
+        ca: pki.ca.display().to_string(),
+        _server: server,
+        w,
+    }
+}
+
+impl IdentityFiles {
+    /// openssl with these arguments in the world's directory; it must succeed.
+    fn openssl(&self, args: &[&str]) {
+        let (ok, text) = crate::support::openssl(args, self.w.dir.path());
+        assert!(ok, "{text}");
+    }
+
+    /// `request` to the server, trusting it, with these flags after.
+    fn request(&self, extra: &[&str]) -> Vec<String> {
+        let mut args = vec!["request", self.url.as_str(), "--cacert", self.ca.as_str()];
+        args.extend_from_slice(extra);
+        args.iter().map(|a| a.to_string()).collect()
+    }
+}
+
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn a_der_certificate_and_key_and_a_combined_pem_are_sent_as_the_identity() {
+    if !has_openssl() {
+        eprintln!("openssl not installed: skipped");
+        return;
+    }
+    let f = identity_files();
+    let (cert, key) = (f.cert.to_str().unwrap(), f.key.to_str().unwrap());
+    f.openssl(&["x509", "-in", cert, "-outform", "DER", "-out", "cert.der"]);
+    f.openssl(&["pkey", "-in", key, "-outform", "DER", "-out", "key.der"]);
+    let combined = f.w.write(
         "combined.pem",
         format!(
             "{}{}",
-            fs::read_to_string(&cert).unwrap(),
-            fs::read_to_string(&key).unwrap()
+            fs::read_to_string(&f.cert).unwrap(),
+            fs::read_to_string(&f.key).unwrap()
         ),
     );
-    let pki = ServerPki::write(w.dir.path());
-    let server = peers::openssl_s_server(&pki, &issuer);
-    let url = format!("https://localhost:{}/", server.port);
-    let ca = pki.ca.to_str().unwrap();
-    let der_cert = w.path("cert.der");
-    let der_key = w.path("key.der");
+    let der_cert = f.w.path("cert.der");
+    let der_key = f.w.path("key.der");
     for identity in [
         vec![
             "--cert",
@@ -855,39 +862,42 @@ fn identity_files_in_the_forms_curl_takes_them() {
         ],
         vec!["--cert", combined.to_str().unwrap()],
     ] {
-        let mut args = vec!["request", url.as_str(), "--cacert", ca];
-        args.extend(identity.iter().copied());
-        assert!(w.ok(&args).contains("s_server"), "{identity:?}");
+        let args = f.request(&identity);
+        assert!(f.w.ok(&strs(&args)).contains("s_server"), "{identity:?}");
     }
-    // An encrypted PKCS#8 key opens with --pass file:… or --password-file, as curl's --pass.
-    let password = w.write("key-password", "k3y-pass\n");
-    let (ok, text) = run(&[
+}
+
+// An encrypted PKCS#8 key opens with --pass file:… or --password-file, as curl's --pass.
+#[test]
+fn an_encrypted_key_opens_with_pass_or_password_file_and_not_without_or_with_a_wrong_one() {
+    if !has_openssl() {
+        eprintln!("openssl not installed: skipped");
+        return;
+    }
+    let f = identity_files();
+    let password = f.w.write("key-password", "k3y-pass\n");
+    f.openssl(&[
         "pkcs8",
         "-topk8",
         "-v2",
         "aes-256-cbc",
         "-in",
-        key.to_str().unwrap(),
+        f.key.to_str().unwrap(),
         "-out",
         "enc.key",
         "-passout",
         &format!("file:{}", password.display()),
     ]);
-    assert!(ok, "{text}");
-    let enc = w.path("enc.key");
+    let enc = f.w.path("enc.key");
     let with_key = |extra: &[&str]| {
         let mut args = vec![
-            "request",
-            url.as_str(),
-            "--cacert",
-            ca,
             "--cert",
-            cert.to_str().unwrap(),
+            f.cert.to_str().unwrap(),
             "--key",
             enc.to_str().unwrap(),
         ];
         args.extend_from_slice(extra);
-        w.run(&args)
+        f.w.run(&strs(&f.request(&args)))
     };
     let pass = format!("file:{}", password.display());
     let out = with_key(&["--pass", &pass]);
@@ -904,40 +914,52 @@ fn identity_files_in_the_forms_curl_takes_them() {
     let out = with_key(&[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("encrypted private key"));
-    let wrong = w.write("wrong-password", "nope\n");
+    let wrong = f.w.write("wrong-password", "nope\n");
     let out = with_key(&["--password-file", wrong.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("wrong password"));
-    // A file that is something else says what it is.
-    let (ok, text) = run(&[
-        "req",
-        "-new",
-        "-key",
-        key.to_str().unwrap(),
-        "-subj",
-        "/CN=x",
-        "-out",
-        "req.pem",
+}
+
+// A file that is something else says what it is.
+#[test]
+fn a_certificate_signing_request_is_named_as_one() {
+    if !has_openssl() {
+        eprintln!("openssl not installed: skipped");
+        return;
+    }
+    let f = identity_files();
+    let key = f.key.to_str().unwrap();
+    f.openssl(&[
+        "req", "-new", "-key", key, "-subj", "/CN=x", "-out", "req.pem",
     ]);
-    assert!(ok, "{text}");
-    let err = w.fails(&["inspect", w.path("req.pem").to_str().unwrap()], 2);
+    let err =
+        f.w.fails(&["inspect", f.w.path("req.pem").to_str().unwrap()], 2);
     assert!(err.contains("certificate signing request"), "{err}");
-    let err = w.fails(
-        &[
-            "request",
-            url.as_str(),
-            "--cacert",
-            ca,
-            "--cert",
-            cert.to_str().unwrap(),
-        ],
-        2,
-    );
+}
+
+#[test]
+fn a_cert_file_without_a_key_asks_for_key() {
+    if !has_openssl() {
+        eprintln!("openssl not installed: skipped");
+        return;
+    }
+    let f = identity_files();
+    let err =
+        f.w.fails(&strs(&f.request(&["--cert", f.cert.to_str().unwrap()])), 2);
     assert!(
         err.contains("holds no private key") && err.contains("--key"),
         "{err}"
     );
-    let (ok, text) = run(&[
+}
+
+#[test]
+fn a_dsa_key_is_refused_by_name() {
+    if !has_openssl() {
+        eprintln!("openssl not installed: skipped");
+        return;
+    }
+    let f = identity_files();
+    f.openssl(&[
         "genpkey",
         "-genparam",
         "-algorithm",
@@ -947,48 +969,43 @@ fn identity_files_in_the_forms_curl_takes_them() {
         "-out",
         "dsa.param",
     ]);
-    assert!(ok, "{text}");
-    let (ok, text) = run(&["genpkey", "-paramfile", "dsa.param", "-out", "dsa.key"]);
-    assert!(ok, "{text}");
-    let err = w.fails(
-        &[
-            "request",
-            url.as_str(),
-            "--cacert",
-            ca,
-            "--cert",
-            cert.to_str().unwrap(),
-            "--key",
-            w.path("dsa.key").to_str().unwrap(),
-        ],
-        2,
-    );
+    f.openssl(&["genpkey", "-paramfile", "dsa.param", "-out", "dsa.key"]);
+    let dsa = f.w.path("dsa.key");
+    let args = f.request(&[
+        "--cert",
+        f.cert.to_str().unwrap(),
+        "--key",
+        dsa.to_str().unwrap(),
+    ]);
+    let err = f.w.fails(&strs(&args), 2);
     assert!(err.contains("DSA key"), "{err}");
 }
 
-#[test]
-fn curl_flags_users_type() {
-    let (w, server, ca) = setup(false);
-    let base = |path: &str| server.url(path);
-    let id = ["--env", "shop/prod", "--cacert", ca.as_str()];
-    let with = |extra: &[&str]| {
-        let mut args: Vec<&str> = vec!["request"];
-        args.extend_from_slice(extra);
-        args.extend_from_slice(&id);
-        args.iter().map(|s| s.to_string()).collect::<Vec<_>>()
-    };
-    let run = |args: Vec<String>| w.cmd().args(&args).output().unwrap();
+/// `request` with these words first, then shop/prod's identity and the server's CA.
+fn request_with_identity(w: &World, ca: &str, words: &[&str]) -> std::process::Output {
+    let mut args: Vec<&str> = vec!["request"];
+    args.extend_from_slice(words);
+    args.extend_from_slice(&["--env", "shop/prod", "--cacert", ca]);
+    w.cmd().args(&args).output().unwrap()
+}
 
-    // -L follows (POST becomes GET after 303), --max-redirs stops with 47.
-    let url = base("/redirect/3");
-    let out = run(with(&[
-        "-L",
-        url.as_str(),
-        "-d",
-        "x=1",
-        "-w",
-        "\\n%{http_code} %{num_redirects} %{url_effective}",
-    ]));
+// -L follows (POST becomes GET after 303).
+#[test]
+fn location_follows_redirects_and_write_out_reports_them() {
+    let (w, server, ca) = setup(false);
+    let url = server.url("/redirect/3");
+    let out = request_with_identity(
+        &w,
+        &ca,
+        &[
+            "-L",
+            url.as_str(),
+            "-d",
+            "x=1",
+            "-w",
+            "\\n%{http_code} %{num_redirects} %{url_effective}",
+        ],
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -998,61 +1015,88 @@ fn curl_flags_users_type() {
     let (body, written) = text.rsplit_once('\n').unwrap();
     assert_eq!(echo(body)["path"], "/done");
     assert_eq!(echo(body)["method"], "GET");
-    assert_eq!(written, format!("200 4 {}", base("/done")));
-    let out = run(with(&["-L", "--max-redirs", "2", url.as_str()]));
-    assert_eq!(out.status.code(), Some(47));
-    let out = run(with(&[url.as_str(), "-w", "%{http_code}"]));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "302");
+    assert_eq!(written, format!("200 4 {}", server.url("/done")));
+}
 
-    // -I, -A, --data-binary, -m and --connect-timeout in seconds.
-    let hello = base("/hello");
-    let out = run(with(&["-I", hello.as_str()]));
+#[test]
+fn max_redirs_stops_with_47_and_without_location_a_redirect_is_the_answer() {
+    let (w, server, ca) = setup(false);
+    let url = server.url("/redirect/3");
+    let out = request_with_identity(&w, &ca, &["-L", "--max-redirs", "2", url.as_str()]);
+    assert_eq!(out.status.code(), Some(47));
+    let out = request_with_identity(&w, &ca, &[url.as_str(), "-w", "%{http_code}"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "302");
+}
+
+#[test]
+fn head_prints_the_headers_and_no_body() {
+    let (w, server, ca) = setup(false);
+    let hello = server.url("/hello");
+    let out = request_with_identity(&w, &ca, &["-I", hello.as_str()]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.starts_with("HTTP/") && text.contains("x-test-server: yes"),
         "{text}"
     );
     assert!(!text.contains("\"method\""), "{text}");
-    let out = run(with(&[
-        hello.as_str(),
-        "-A",
-        "probe/1.0",
-        "--data-binary",
-        "@-",
-        "-m",
-        "10",
-        "--connect-timeout",
-        "2.5",
-    ]));
+}
+
+// -A, --data-binary, -m and --connect-timeout in seconds.
+#[test]
+fn user_agent_data_binary_and_timeouts_in_seconds_are_taken() {
+    let (w, server, ca) = setup(false);
+    let hello = server.url("/hello");
+    let out = request_with_identity(
+        &w,
+        &ca,
+        &[
+            hello.as_str(),
+            "-A",
+            "probe/1.0",
+            "--data-binary",
+            "@-",
+            "-m",
+            "10",
+            "--connect-timeout",
+            "2.5",
+        ],
+    );
     let seen = echo(&String::from_utf8_lossy(&out.stdout));
     assert_eq!(seen["headers"]["user-agent"], "probe/1.0");
     assert_eq!(seen["method"], "POST");
+}
 
-    // -s says nothing on errors, -sS says them; the exit code stays.
+// -s says nothing on errors, -sS says them; the exit code stays.
+#[test]
+fn silent_hides_errors_and_show_error_shows_them_with_the_same_exit_code() {
+    let (w, server, _) = setup(false);
+    let hello = server.url("/hello");
     let missing = w.path("missing.pem");
-    let out = run(vec![
-        "request".into(),
-        hello.clone(),
-        "-s".into(),
-        "--cacert".into(),
-        missing.display().to_string(),
-    ]);
+    let run = |silence: &str| {
+        w.cmd()
+            .args(["request", &hello, silence, "--cacert"])
+            .arg(&missing)
+            .output()
+            .unwrap()
+    };
+    let out = run("-s");
     assert_eq!(out.status.code(), Some(77));
     assert!(
         out.stderr.is_empty(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = run(vec![
-        "request".into(),
-        hello.clone(),
-        "-sS".into(),
-        "--cacert".into(),
-        missing.display().to_string(),
-    ]);
+    let out = run("-sS");
     assert_eq!(out.status.code(), Some(77));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.pem"));
-    // An unreadable --cert is the user's to fix: 2, as documented.
+}
+
+// An unreadable --cert is the user's to fix: 2, as documented.
+#[test]
+fn an_unreadable_cert_exits_2_naming_the_file() {
+    let (w, server, ca) = setup(false);
+    let hello = server.url("/hello");
+    let missing = w.path("missing.pem");
     let err = w.fails(
         &[
             "request",
@@ -1065,8 +1109,13 @@ fn curl_flags_users_type() {
         2,
     );
     assert!(err.contains("missing.pem"), "{err}");
+}
 
-    // --cert F --cert-type P12 with --pass file:…, as curl takes a PKCS#12.
+// --cert F --cert-type P12 with --pass file:…, as curl takes a PKCS#12.
+#[test]
+fn a_pkcs12_given_as_cert_type_p12_with_pass_is_sent() {
+    let (w, server, ca) = setup(false);
+    let hello = server.url("/hello");
     let password = w.write("p12-password", "s3cret\n");
     let dir = w.path("p12");
     w.ok(&[

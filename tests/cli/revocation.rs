@@ -5,7 +5,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::serve::{curl, serve, setup};
+use crate::serve::{Setup, curl, serve, setup};
 use crate::support::peers::{self, ServerPki};
 use crate::support::{World, has_openssl};
 
@@ -29,30 +29,47 @@ fn export(w: &World, cert: &str) -> String {
         .to_string()
 }
 
-#[test]
-fn a_revoked_certificate_is_refused_by_openssl_nginx_and_serve() {
-    if !has_openssl() || peers::nginx_binary().is_none() {
-        eprintln!("skipped: openssl or nginx is not installed");
-        return;
-    }
+const REVOKED: &str = "shop_production_v1";
+
+/// serve's setup (enforce) with shop/prod rotated: v1 and the live v2 exported with their keys
+/// into the test directory. Returns the setup and the live certificate's variable.
+fn rotated_setup() -> (Setup, String) {
     let s = setup("enforce");
+    s.w.ok(&["cert", "rotate", "shop/prod"]);
+    let live = export(&s.w, "shop/prod");
+    (s, live)
+}
+
+/// `rotated_setup` with v1 revoked for key compromise.
+fn revoked_setup() -> (Setup, String) {
+    let (s, live) = rotated_setup();
+    s.w.json(&["cert", "revoke", REVOKED, "--reason", "key-compromise"]);
+    (s, live)
+}
+
+#[test]
+fn the_current_certificate_is_revoked_only_with_rotate_and_an_older_one_is_listed_revoked() {
+    let (s, _) = rotated_setup();
     let w = &s.w;
-    w.ok(&["cert", "rotate", "shop/prod"]);
-    let live = export(w, "shop/prod");
-    let revoked = "shop_production_v1";
     // The current certificate is refused without --rotate; an older one is revoked.
     let before = w.state_bytes();
     let err = w.fails(&["cert", "revoke", "shop/prod"], 2);
     assert!(err.contains("--rotate"), "{err}");
     assert_eq!(w.state_bytes(), before);
-    let done = w.json(&["cert", "revoke", revoked, "--reason", "key-compromise"]);
+    let done = w.json(&["cert", "revoke", REVOKED, "--reason", "key-compromise"]);
     assert_eq!(
         (done["changed"].clone(), done["in_crl"].clone()),
         (Value::Bool(true), Value::Bool(true))
     );
     let listed = w.json(&["cert", "list", "shop/prod", "--status", "revoked"]);
-    assert_eq!(listed[0]["variable"], revoked);
-    let err = w.fails(&["cert", "select", "shop/prod", revoked], 2);
+    assert_eq!(listed[0]["variable"], REVOKED);
+}
+
+#[test]
+fn a_revoked_certificate_cannot_be_selected_or_imported_again() {
+    let (s, live) = revoked_setup();
+    let w = &s.w;
+    let err = w.fails(&["cert", "select", "shop/prod", REVOKED], 2);
     assert!(err.contains("was revoked"), "{err}");
     // Nor does it come back as an import.
     w.ok(&[
@@ -72,15 +89,24 @@ fn a_revoked_certificate_is_refused_by_openssl_nginx_and_serve() {
             "import",
             "shop/dev",
             "--cert",
-            &format!("{revoked}.chain.pem"),
+            &format!("{REVOKED}.chain.pem"),
             "--key",
-            &format!("{revoked}.key.pem"),
+            &format!("{REVOKED}.key.pem"),
         ],
         2,
     );
     assert!(err.contains("was revoked"), "{err}");
+}
 
-    // The CRL: signed by the issuer, numbered upward, listing the revoked certificate only.
+// The CRL: signed by the issuer, numbered upward, listing the revoked certificate only.
+#[test]
+fn the_crl_is_numbered_upward_and_openssl_verifies_it_and_refuses_only_the_revoked_one() {
+    if !has_openssl() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let (s, live) = revoked_setup();
+    let w = &s.w;
     let first = w.json(&["issuer", "crl", "--out", "crl.pem"]);
     let second = w.json(&["issuer", "crl", "--out", "crl.pem"]);
     assert_eq!(
@@ -96,34 +122,36 @@ fn a_revoked_certificate_is_refused_by_openssl_nginx_and_serve() {
         ],
     );
     assert!(ok && text.contains("verify OK"), "{text}");
-    let (ok, text) = openssl_in(
-        w,
-        &[
-            "verify",
-            "-crl_check",
-            "-CRLfile",
-            "crl.pem",
-            "-CAfile",
-            issuer,
-            &format!("{revoked}.pem"),
-        ],
-    );
+    let verify = |variable: &str| {
+        openssl_in(
+            w,
+            &[
+                "verify",
+                "-crl_check",
+                "-CRLfile",
+                "crl.pem",
+                "-CAfile",
+                issuer,
+                &format!("{variable}.pem"),
+            ],
+        )
+    };
+    let (ok, text) = verify(REVOKED);
     assert!(!ok && text.contains("certificate revoked"), "{text}");
-    let (ok, text) = openssl_in(
-        w,
-        &[
-            "verify",
-            "-crl_check",
-            "-CRLfile",
-            "crl.pem",
-            "-CAfile",
-            issuer,
-            &format!("{live}.pem"),
-        ],
-    );
+    let (ok, text) = verify(&live);
     assert!(ok, "{text}");
+}
 
-    // nginx with ssl_crl: the revoked client is refused, the live one served.
+// nginx with ssl_crl: the revoked client is refused, the live one served.
+#[test]
+fn nginx_with_the_crl_refuses_the_revoked_client_and_serves_the_live_one() {
+    if peers::nginx_binary().is_none() {
+        eprintln!("skipped: nginx is not installed");
+        return;
+    }
+    let (s, live) = revoked_setup();
+    let w = &s.w;
+    w.json(&["issuer", "crl", "--out", "crl.pem"]);
     let pki = ServerPki::write(w.dir.path());
     let crl = w.path("crl.pem");
     let locations = format!(
@@ -155,10 +183,16 @@ fn a_revoked_certificate_is_refused_by_openssl_nginx_and_serve() {
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let server_ca = pki.ca.to_str().unwrap();
-    assert_eq!(status(revoked, nginx.port, server_ca), "400");
+    assert_eq!(status(REVOKED, nginx.port, server_ca), "400");
     assert_eq!(status(&live, nginx.port, server_ca), "200");
+}
 
-    // serve (enforce) refuses it in the handshake; permissive shows why, as nginx says it.
+// serve (enforce) refuses it in the handshake; permissive shows why, as nginx says it.
+#[test]
+fn serve_refuses_a_revoked_certificate_and_permissive_mode_says_it_was_revoked() {
+    let (s, live) = revoked_setup();
+    let w = &s.w;
+    let issuer = s.issuer.to_str().unwrap();
     let server = serve(w, "api.test", &[]);
     let client = |variable: &str, port: u16| {
         let cert = w.path(&format!("{variable}.chain.pem"));
@@ -177,12 +211,12 @@ fn a_revoked_certificate_is_refused_by_openssl_nginx_and_serve() {
             ],
         )
     };
-    assert_ne!(client(revoked, server.port).0, 0);
+    assert_ne!(client(REVOKED, server.port).0, 0);
     assert_eq!(client(&live, server.port).0, 0);
     drop(server);
     w.ok(&["domain", "set", "api.test", "--mode", "permissive"]);
     let server = serve(w, "api.test", &[]);
-    let (code, body) = client(revoked, server.port);
+    let (code, body) = client(REVOKED, server.port);
     assert_eq!(code, 0, "{body}");
     let echo: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(
@@ -376,12 +410,8 @@ fn issuer_import_takes_a_ca_made_with_openssl_and_refuses_what_is_not_one() {
     assert!(err.contains("already an issuer"), "{err}");
 }
 
-#[test]
-fn cert_sign_certifies_a_key_made_elsewhere_and_refuses_a_forged_csr() {
-    if !has_openssl() {
-        eprintln!("skipped: openssl is not installed");
-        return;
-    }
+/// shop/prod, and a CSR for a key made by openssl (device.key, device.csr, CN=device-42).
+fn device_csr() -> World {
     let w = World::new();
     w.ok(&["property", "create", "shop"]);
     w.ok(&["env", "create", "shop/prod"]);
@@ -404,6 +434,16 @@ fn cert_sign_certifies_a_key_made_elsewhere_and_refuses_a_forged_csr() {
         ],
     );
     assert!(ok, "{text}");
+    w
+}
+
+#[test]
+fn cert_sign_certifies_a_key_made_elsewhere_for_the_environment() {
+    if !has_openssl() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let w = device_csr();
     let signed = w.ok(&["cert", "sign", "shop/prod", "--csr", "device.csr"]);
     w.write("signed.pem", &signed);
     w.ok(&["issuer", "export", "--out", "issuer.pem"]);
@@ -431,30 +471,30 @@ fn cert_sign_certifies_a_key_made_elsewhere_and_refuses_a_forged_csr() {
     assert_eq!(from_cert, from_key);
     let show = w.json(&["cert", "show", "shop/prod"]);
     assert_eq!(show["subject"], "CN=shop/production, O=shop, OU=production");
-    // Its key is not in the store: an export with the key is refused, clearly.
+}
+
+// Its key is not in the store: an export with the key is refused, clearly.
+#[test]
+fn a_certificate_signed_from_a_csr_is_not_exported_with_a_key() {
+    if !has_openssl() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let w = device_csr();
+    w.ok(&["cert", "sign", "shop/prod", "--csr", "device.csr"]);
     let err = w.fails(&["cert", "export", "shop/prod", "--include-key"], 2);
     assert!(err.contains("signed from a CSR"), "{err}");
+}
 
-    // A CSR whose signature does not verify (one byte of it changed) is refused.
-    let (ok, text) = openssl_in(
-        &w,
-        &[
-            "req",
-            "-in",
-            "device.csr",
-            "-outform",
-            "DER",
-            "-out",
-            "device.der",
-        ],
-    );
-    assert!(ok, "{text}");
-    let mut der = std::fs::read(w.path("device.der")).unwrap();
-    let last = der.len() - 3;
-    der[last] ^= 0x01;
-    w.write("forged.der", der);
+// A key of a curve clients refuse is named as such, not as a forgery.
+#[test]
+fn a_csr_for_a_curve_clients_refuse_is_named_as_such_and_changes_nothing() {
+    if !has_openssl() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let w = device_csr();
     let before = w.state_bytes();
-    // A key of a curve clients refuse is named as such, not as a forgery.
     let (ok, text) = openssl_in(
         &w,
         &[
@@ -479,6 +519,35 @@ fn cert_sign_certifies_a_key_made_elsewhere_and_refuses_a_forged_csr() {
         err.contains("curve") && !err.contains("does not verify"),
         "{err}"
     );
+    assert_eq!(w.state_bytes(), before);
+}
+
+// A CSR whose signature does not verify (one byte of it changed) is refused.
+#[test]
+fn a_forged_csr_is_refused_by_name_and_changes_nothing() {
+    if !has_openssl() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let w = device_csr();
+    let (ok, text) = openssl_in(
+        &w,
+        &[
+            "req",
+            "-in",
+            "device.csr",
+            "-outform",
+            "DER",
+            "-out",
+            "device.der",
+        ],
+    );
+    assert!(ok, "{text}");
+    let mut der = std::fs::read(w.path("device.der")).unwrap();
+    let last = der.len() - 3;
+    der[last] ^= 0x01;
+    w.write("forged.der", der);
+    let before = w.state_bytes();
     let err = w.fails(&["cert", "sign", "shop/prod", "--csr", "forged.der"], 2);
     assert!(
         err.contains("does not verify") && err.contains("forged.der"),

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -153,59 +153,26 @@ pub(crate) fn setup(mode: &str) -> Setup {
     }
 }
 
-#[test]
-fn enforce_mode_requires_a_certificate_from_the_domains_ca() {
-    let s = setup("enforce");
-    let server = serve(&s.w, "api.test", &[]);
-    let ca = s.issuer.to_str().unwrap();
-    let (code, body) = curl(
-        "api.test",
-        server.port,
-        "/orders?id=7",
-        &[
-            "--cacert",
-            ca,
-            "--cert",
-            s.cert.to_str().unwrap(),
-            "--key",
-            s.key.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(code, 0);
-    let echo: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(echo["path"], "/orders");
-    assert_eq!(echo["query"], "id=7");
-    assert_eq!(echo["variables"]["ssl_client_verify"], "SUCCESS");
-    assert_eq!(echo["variables"]["client_certificate_validation"], "true");
-    assert_eq!(
-        echo["variables"]["ssl_client_s_dn_parsed"],
-        "shop/production"
-    );
-    assert_eq!(echo["variables"]["hostname"], "api.test");
+/// curl to api.test on `port` at `path`, trusting the issuer, presenting this certificate and
+/// key if any, with these flags after.
+fn curl_as(
+    s: &Setup,
+    port: u16,
+    path: &str,
+    identity: Option<(&Path, &Path)>,
+    extra: &[&str],
+) -> (i32, String) {
+    let mut args = vec!["--cacert", s.issuer.to_str().unwrap()];
+    if let Some((cert, key)) = identity {
+        args.extend(["--cert", cert.to_str().unwrap()]);
+        args.extend(["--key", key.to_str().unwrap()]);
+    }
+    args.extend_from_slice(extra);
+    curl("api.test", port, path, &args)
+}
 
-    let (code, _) = curl("api.test", server.port, "/", &["--cacert", ca]);
-    assert_ne!(code, 0, "no certificate must fail the handshake");
-
-    let (cert, key) = s.w.stranger_identity();
-    let (code, _) = curl(
-        "api.test",
-        server.port,
-        "/",
-        &[
-            "--cacert",
-            ca,
-            "--cert",
-            cert.to_str().unwrap(),
-            "--key",
-            key.to_str().unwrap(),
-        ],
-    );
-    assert_ne!(
-        code, 0,
-        "a certificate from another CA must fail the handshake"
-    );
-
-    // An expired certificate from the right CA.
+/// shop/dev, issued from 2020-01-01 for 30 days by the domain's CA: its certificate and key.
+fn expired_identity(s: &Setup) -> (PathBuf, PathBuf) {
     s.w.ok_at(
         "2020-01-01T00:00:00Z",
         &["env", "create", "shop/dev", "--validity", "30d"],
@@ -219,20 +186,76 @@ fn enforce_mode_requires_a_certificate_from_the_domains_ca() {
         out.to_str().unwrap(),
         "--include-key",
     ]);
-    let (code, _) = curl(
-        "api.test",
+    (
+        out.join("shop_development_v1.pem"),
+        out.join("shop_development_v1.key.pem"),
+    )
+}
+
+#[test]
+fn enforce_mode_serves_a_certificate_from_the_domains_ca_with_its_variables() {
+    let s = setup("enforce");
+    let server = serve(&s.w, "api.test", &[]);
+    let (code, body) = curl_as(
+        &s,
         server.port,
-        "/",
-        &[
-            "--cacert",
-            ca,
-            "--cert",
-            out.join("shop_development_v1.pem").to_str().unwrap(),
-            "--key",
-            out.join("shop_development_v1.key.pem").to_str().unwrap(),
-        ],
+        "/orders?id=7",
+        Some((&s.cert, &s.key)),
+        &[],
     );
+    assert_eq!(code, 0);
+    let echo: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(echo["path"], "/orders");
+    assert_eq!(echo["query"], "id=7");
+    assert_eq!(echo["variables"]["ssl_client_verify"], "SUCCESS");
+    assert_eq!(echo["variables"]["client_certificate_validation"], "true");
+    assert_eq!(
+        echo["variables"]["ssl_client_s_dn_parsed"],
+        "shop/production"
+    );
+    assert_eq!(echo["variables"]["hostname"], "api.test");
+}
+
+#[test]
+fn enforce_mode_fails_the_handshake_without_a_certificate_or_with_one_from_another_ca() {
+    let s = setup("enforce");
+    let server = serve(&s.w, "api.test", &[]);
+    let (code, _) = curl_as(&s, server.port, "/", None, &[]);
+    assert_ne!(code, 0, "no certificate must fail the handshake");
+    let (cert, key) = s.w.stranger_identity();
+    let (code, _) = curl_as(&s, server.port, "/", Some((&cert, &key)), &[]);
+    assert_ne!(
+        code, 0,
+        "a certificate from another CA must fail the handshake"
+    );
+}
+
+#[test]
+fn enforce_mode_rejects_an_expired_certificate_from_the_domains_ca() {
+    let s = setup("enforce");
+    let server = serve(&s.w, "api.test", &[]);
+    let (cert, key) = expired_identity(&s);
+    let (code, _) = curl_as(&s, server.port, "/", Some((&cert, &key)), &[]);
     assert_ne!(code, 0, "an expired certificate must be rejected");
+}
+
+#[test]
+fn serve_logs_each_request_and_never_key_material() {
+    let s = setup("enforce");
+    let server = serve(&s.w, "api.test", &[]);
+    // A served request, then each kind of refused one.
+    curl_as(
+        &s,
+        server.port,
+        "/orders?id=7",
+        Some((&s.cert, &s.key)),
+        &[],
+    );
+    curl_as(&s, server.port, "/", None, &[]);
+    let (cert, key) = s.w.stranger_identity();
+    curl_as(&s, server.port, "/", Some((&cert, &key)), &[]);
+    let (cert, key) = expired_identity(&s);
+    curl_as(&s, server.port, "/", Some((&cert, &key)), &[]);
 
     let log = server.stdout.recv_timeout(Duration::from_secs(5)).unwrap();
     assert!(
@@ -257,57 +280,46 @@ fn enforce_mode_requires_a_certificate_from_the_domains_ca() {
 }
 
 #[test]
-fn permissive_mode_lets_rules_decide() {
+fn in_permissive_mode_a_deny_rule_answers_403_to_no_or_an_untrusted_certificate() {
     let s = setup("permissive");
     require_valid_cert(&s.w, "require-valid-cert");
     let server = serve(&s.w, "api.test", &["--log-format", "json"]);
-    let ca = s.issuer.to_str().unwrap();
-
-    let (code, body) = curl(
-        "api.test",
+    let (code, body) = curl_as(
+        &s,
         server.port,
         "/",
-        &["--cacert", ca, "-o", "/dev/null", "-w", "%{http_code}"],
+        None,
+        &["-o", "/dev/null", "-w", "%{http_code}"],
     );
     assert_eq!((code, body.as_str()), (0, "403"));
-
-    let (code, body) = curl(
-        "api.test",
-        server.port,
-        "/",
-        &[
-            "--cacert",
-            ca,
-            "--cert",
-            s.cert.to_str().unwrap(),
-            "--key",
-            s.key.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(code, 0);
-    let echo: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(echo["variables"]["ssl_client_verify"], "SUCCESS");
-
     let (cert, key) = s.w.stranger_identity();
-    let (code, body) = curl(
-        "api.test",
+    let (code, body) = curl_as(
+        &s,
         server.port,
         "/",
-        &[
-            "--cacert",
-            ca,
-            "--cert",
-            cert.to_str().unwrap(),
-            "--key",
-            key.to_str().unwrap(),
-            "-w",
-            "%{http_code}",
-        ],
+        Some((&cert, &key)),
+        &["-w", "%{http_code}"],
     );
     assert_eq!(code, 0);
     assert!(body.ends_with("403"), "{body}");
+}
 
-    // Without the deny rule, the failure is visible to the request.
+#[test]
+fn in_permissive_mode_a_valid_certificate_passes_the_deny_rule() {
+    let s = setup("permissive");
+    require_valid_cert(&s.w, "require-valid-cert");
+    let server = serve(&s.w, "api.test", &["--log-format", "json"]);
+    let (code, body) = curl_as(&s, server.port, "/", Some((&s.cert, &s.key)), &[]);
+    assert_eq!(code, 0);
+    let echo: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(echo["variables"]["ssl_client_verify"], "SUCCESS");
+}
+
+/// Permissive api.test whose deny rule was removed again, with a rule that passes the verdict
+/// on as X-Verify, served with JSON logs.
+fn permissive_without_the_deny_rule() -> (Setup, Serve) {
+    let s = setup("permissive");
+    require_valid_cert(&s.w, "require-valid-cert");
     s.w.ok(&["rule", "remove", "api.test", "require-valid-cert"]);
     s.w.ok(&[
         "rule",
@@ -317,21 +329,16 @@ fn permissive_mode_lets_rules_decide() {
         "--behavior",
         "add-request-header X-Verify ${ssl_client_verify}",
     ]);
-    drop(server);
     let server = serve(&s.w, "api.test", &["--log-format", "json"]);
-    let (code, body) = curl(
-        "api.test",
-        server.port,
-        "/",
-        &[
-            "--cacert",
-            ca,
-            "--cert",
-            cert.to_str().unwrap(),
-            "--key",
-            key.to_str().unwrap(),
-        ],
-    );
+    (s, server)
+}
+
+// Without the deny rule, the failure is visible to the request.
+#[test]
+fn in_permissive_mode_an_untrusted_certificates_failure_reaches_the_request_and_the_log() {
+    let (s, server) = permissive_without_the_deny_rule();
+    let (cert, key) = s.w.stranger_identity();
+    let (code, body) = curl_as(&s, server.port, "/", Some((&cert, &key)), &[]);
     assert_eq!(code, 0);
     let echo: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(
@@ -344,12 +351,6 @@ fn permissive_mode_lets_rules_decide() {
         "FAILED:unable to verify the first certificate"
     );
     assert_eq!(echo["rules_matched"][0], "tag");
-    let (code, body) = curl("api.test", server.port, "/", &["--cacert", ca]);
-    assert_eq!(code, 0);
-    let echo: Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(echo["variables"]["ssl_client_verify"], "NONE");
-    assert_eq!(echo["variables"]["ssl_client_s_dn"], "");
-
     let log: Value =
         serde_json::from_str(&server.stdout.recv_timeout(Duration::from_secs(5)).unwrap()).unwrap();
     assert_eq!(log["status"], 200);
@@ -357,6 +358,16 @@ fn permissive_mode_lets_rules_decide() {
         log["ssl_client_verify"],
         "FAILED:unable to verify the first certificate"
     );
+}
+
+#[test]
+fn in_permissive_mode_no_certificate_is_verify_none_with_an_empty_subject() {
+    let (s, server) = permissive_without_the_deny_rule();
+    let (code, body) = curl_as(&s, server.port, "/", None, &[]);
+    assert_eq!(code, 0);
+    let echo: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(echo["variables"]["ssl_client_verify"], "NONE");
+    assert_eq!(echo["variables"]["ssl_client_s_dn"], "");
 }
 
 #[test]

@@ -463,47 +463,11 @@ fn state_copy_file_to_openbao_and_back_keeps_every_id_fingerprint_and_key() {
         String::from_utf8_lossy(&out.stderr)
     );
     let original: Value = serde_json::from_slice(&std::fs::read(&w.state).unwrap()).unwrap();
-    let returned: Value = serde_json::from_slice(&std::fs::read(&back).unwrap()).unwrap();
-    let certs = |v: &Value| {
-        let mut c: Vec<String> = v["certificates"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} {} {} {}",
-                    c["id"], c["sha256"], c["key_pem"], c["revoked"]
-                )
-            })
-            .collect();
-        c.sort();
-        c
-    };
-    assert_eq!(certs(&original), certs(&returned));
-    assert_eq!(original["issuer"], returned["issuer"]);
-    assert_eq!(original["trusted_cas"], returned["trusted_cas"]);
-    // The same records, in the store's order (by name) rather than the file's.
-    let records = |v: &Value, key: &str| {
-        let mut all: Vec<String> = (v[key].as_array().into_iter().flatten())
-            .map(Value::to_string)
-            .collect();
-        all.sort();
-        all
-    };
-    for key in [
-        "properties",
-        "environments",
-        "domains",
-        "datacenter_downloads",
-    ] {
-        assert_eq!(records(&original, key), records(&returned, key), "{key}");
-    }
+    assert_same_state(&original, &back);
 
     // The other way round: a file state given the store's with --from.
     let pulled = team.w.path("pulled.json");
-    let out = team
-        .cmd(ROOT_TOKEN)
-        .env("MTLSCTL_STATE", &pulled)
+    let out = (team.cmd(ROOT_TOKEN).env("MTLSCTL_STATE", &pulled))
         .args(["state", "copy", "--from", &team.url])
         .output()
         .unwrap();
@@ -512,10 +476,38 @@ fn state_copy_file_to_openbao_and_back_keeps_every_id_fingerprint_and_key() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let pulled: Value = serde_json::from_slice(&std::fs::read(&pulled).unwrap()).unwrap();
-    assert_eq!(certs(&original), certs(&pulled));
-    let environments = |v: &Value| records(v, "environments");
-    assert_eq!(environments(&original), environments(&pulled));
+    assert_same_state(&original, &pulled);
+}
+
+/// The state file at `copy` holds what `original` holds: the same certificates (ids,
+/// fingerprints, keys, revocations), issuer, CAs, and the same records in the store's order (by
+/// name) rather than the file's.
+fn assert_same_state(original: &Value, copy: &std::path::Path) {
+    let copy: Value = serde_json::from_slice(&std::fs::read(copy).unwrap()).unwrap();
+    let records = |v: &Value, key: &str| {
+        let mut all: Vec<String> = (v[key].as_array().into_iter().flatten())
+            .map(|r| match key {
+                "certificates" => format!(
+                    "{} {} {} {}",
+                    r["id"], r["sha256"], r["key_pem"], r["revoked"]
+                ),
+                _ => r.to_string(),
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    assert_eq!(original["issuer"], copy["issuer"]);
+    assert_eq!(original["trusted_cas"], copy["trusted_cas"]);
+    for key in [
+        "certificates",
+        "properties",
+        "environments",
+        "domains",
+        "datacenter_downloads",
+    ] {
+        assert_eq!(records(original, key), records(&copy, key), "{key}");
+    }
 }
 
 #[test]
