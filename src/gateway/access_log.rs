@@ -67,6 +67,8 @@ impl AccessLog {
         }
     }
 
+    // A log line's time is when it happened, so the log reads the real clock (Utc::now), not
+    // MTLSCTL_NOW: that clock answers what is valid when, and stays the verifier's.
     pub fn request(&self, line: &RequestLine<'_>) {
         let text = match self.format {
             LogFormat::Off => return,
