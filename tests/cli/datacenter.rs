@@ -940,3 +940,42 @@ fn download_all_saves_what_verified_and_reports_each_failure() {
     assert_eq!(saved[0]["id"], "us");
     assert_eq!(files_in(&out), ["fusion-prod-us-mtls-certificate-2026.pem"]);
 }
+
+/// On a terminal the progress bar names the file and shows its size (and, while it runs, the
+/// rate and time left); piped, it is not drawn at all.
+#[test]
+fn the_progress_bar_on_a_terminal_names_the_file_and_its_size() {
+    let has_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: script (bsdutils) is not installed");
+        return;
+    }
+    let site = vendor_site();
+    let binary = assert_cmd::cargo::cargo_bin("mtlsctl");
+    let dir = site.w.path("certs");
+    let line = format!(
+        "'{}' datacenter download us --catalog '{}' --cacert '{}' --out '{}'",
+        binary.display(),
+        site.catalog,
+        site.ca,
+        dir.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("MTLSCTL_STATE", &site.w.state)
+        .current_dir(site.w.dir.path())
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    let size = site.us.pem.len();
+    assert!(
+        shown.contains("us 2026 [") && shown.contains(&format!("{size} B/{size} B")),
+        "{shown:?}"
+    );
+    let piped = download_to_certs(&site, &["us"]);
+    assert!(!String::from_utf8_lossy(&piped.stderr).contains("us 2026 ["));
+}
