@@ -307,6 +307,16 @@ fn after_issuer_rotate_old_and_new_certificates_both_verify() {
     w.ok(&["issuer", "export", "--out", "issuers.pem"]);
     let both = std::fs::read_to_string(w.path("issuers.pem")).unwrap();
     assert_eq!(both.matches("BEGIN CERTIFICATE").count(), 2);
+    // The current issuer comes first: new certificates chain to it alone, old ones do not.
+    let end = "-----END CERTIFICATE-----\n";
+    let current = &both[..both.find(end).unwrap() + end.len()];
+    w.write("new-issuer.pem", current);
+    let alone = |leaf: &str| openssl_in(&w, &["verify", "-CAfile", "new-issuer.pem", leaf]).0;
+    assert!(
+        alone(&format!("{new}.pem")),
+        "the new certificate chains to the new issuer"
+    );
+    assert!(!alone(&format!("{old}.pem")), "the old one does not");
     for variable in [&old, &new] {
         let (ok, text) = openssl_in(
             &w,
