@@ -191,16 +191,16 @@ pub fn join(entries: &BTreeMap<String, Value>, what: &str) -> Result<State> {
         match folder {
             "meta" => {}
             "issuer" => {
-                let entry: IssuerEntry = serde_json::from_value(value.clone()).map_err(bad)?;
+                let entry = IssuerEntry::deserialize(value).map_err(bad)?;
                 state.issuer = entry.issuer;
                 state.previous_issuers = entry.previous_issuers;
                 state.crl = entry.crl;
             }
             "properties" => state
                 .properties
-                .push(serde_json::from_value::<Property>(value.clone()).map_err(bad)?),
+                .push(Property::deserialize(value).map_err(bad)?),
             "environments" => {
-                let entry: EnvironmentEntry = serde_json::from_value(value.clone()).map_err(bad)?;
+                let entry = EnvironmentEntry::deserialize(value).map_err(bad)?;
                 check_placed(&entry, name, what)?;
                 state.environments.push(entry.environment);
                 state.certificates.extend(entry.certificates);
@@ -208,16 +208,16 @@ pub fn join(entries: &BTreeMap<String, Value>, what: &str) -> Result<State> {
             }
             "cas" => state
                 .trusted_cas
-                .push(serde_json::from_value::<TrustedCa>(value.clone()).map_err(bad)?),
+                .push(TrustedCa::deserialize(value).map_err(bad)?),
             "domains" => state
                 .domains
-                .push(serde_json::from_value::<Domain>(value.clone()).map_err(bad)?),
+                .push(Domain::deserialize(value).map_err(bad)?),
             "datacenter" => state
                 .datacenter_downloads
-                .push(serde_json::from_value::<DatacenterDownload>(value.clone()).map_err(bad)?),
+                .push(DatacenterDownload::deserialize(value).map_err(bad)?),
             "settings" if name == SYNC_SETTINGS => {
                 state.datacenter_sync =
-                    Some(serde_json::from_value::<SyncSettings>(value.clone()).map_err(bad)?);
+                    Some(SyncSettings::deserialize(value).map_err(bad)?);
             }
             _ => {}
         }
