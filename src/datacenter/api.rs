@@ -347,14 +347,7 @@ impl Api {
                 escape_untrusted(href)
             )))
         })?;
-        let origin = |u: &url::Url| {
-            (
-                u.scheme().to_string(),
-                u.host_str().map(str::to_string),
-                u.port_or_known_default(),
-            )
-        };
-        if origin(&next) != origin(&base) || !next.username().is_empty() {
+        if !super::same_origin(&next, &base) || !next.username().is_empty() {
             return Err(FetchError::Answer(
                 runtime(format!(
                     "the API's next link leads to another server ({}); not followed: the token would go with it",

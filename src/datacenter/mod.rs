@@ -86,14 +86,7 @@ impl Entry {
                 self.path
             ))
         })?;
-        let origin = |u: &url::Url| {
-            (
-                u.scheme().to_string(),
-                u.host_str().map(str::to_string),
-                u.port_or_known_default(),
-            )
-        };
-        if origin(&url) != origin(&root) || !url.username().is_empty() {
+        if !same_origin(&url, &root) || !url.username().is_empty() {
             bail!(usage(format!(
                 "the catalog path '{}' leads away from {base}: refusing to contact {url}",
                 self.path
@@ -101,6 +94,18 @@ impl Entry {
         }
         Ok(url.to_string())
     }
+}
+
+/// Whether two URLs have one scheme, host and port (what may be contacted with one's trust).
+pub fn same_origin(a: &url::Url, b: &url::Url) -> bool {
+    let origin = |u: &url::Url| {
+        (
+            u.scheme().to_string(),
+            u.host_str().map(str::to_string),
+            u.port_or_known_default(),
+        )
+    };
+    origin(a) == origin(b)
 }
 
 impl Catalog {

@@ -209,15 +209,12 @@ pub fn join(entries: &BTreeMap<String, Value>, what: &str) -> Result<State> {
             "cas" => state
                 .trusted_cas
                 .push(TrustedCa::deserialize(value).map_err(bad)?),
-            "domains" => state
-                .domains
-                .push(Domain::deserialize(value).map_err(bad)?),
+            "domains" => state.domains.push(Domain::deserialize(value).map_err(bad)?),
             "datacenter" => state
                 .datacenter_downloads
                 .push(DatacenterDownload::deserialize(value).map_err(bad)?),
             "settings" if name == SYNC_SETTINGS => {
-                state.datacenter_sync =
-                    Some(SyncSettings::deserialize(value).map_err(bad)?);
+                state.datacenter_sync = Some(SyncSettings::deserialize(value).map_err(bad)?);
             }
             _ => {}
         }

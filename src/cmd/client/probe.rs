@@ -1,7 +1,6 @@
 //! A TLS connection made only to look: the server's chain and its certificate request.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Result;
@@ -9,10 +8,10 @@ use anyhow::Result;
 use crate::context::Context;
 use crate::error::usage;
 use crate::http::{self, ConnectOptions, HttpVersion, Target};
-use crate::tls::{self, ClientOptions, Observations, Observed};
+use crate::tls::Observed;
 
 use super::diagnose::explain;
-use super::trust::{proxies, server_trust};
+use super::trust::{anonymous_tls, proxies, server_trust};
 
 /// Connect to a TLS server as `inspect --connect` and `expiry --host` do: no client
 /// certificate, every ALPN, and the server's chain recorded even when it does not verify.
@@ -44,24 +43,13 @@ pub fn probe_server(
         }],
         _ => Vec::new(),
     };
-    let trust = server_trust(cacert, None, false, None, ctx)?;
-    let observed: Observations = Arc::default();
-    let config = tls::client_config(
-        ClientOptions {
-            trust,
-            pins: Vec::new(),
-            identity: None,
-            alpn: vec![b"h2".to_vec(), b"http/1.1".to_vec()],
-            record_only: true,
-        },
-        &observed,
-    )?;
+    let (config, observed) = anonymous_tls(server_trust(cacert, None, false, None, ctx)?, true)?;
     let options = ConnectOptions {
         proxies: proxies(None, None, ctx)?,
         resolve,
         connect_timeout: Duration::from_secs(30),
         version: HttpVersion::Auto,
-        tls: Some(Arc::new(config)),
+        tls: Some(config),
     };
     let connected = crate::runtime::one_thread()?.block_on(http::open(&target, &options));
     let seen = observed.lock().unwrap_or_else(|e| e.into_inner()).clone();

@@ -1,6 +1,7 @@
 //! Which servers to trust, which proxy to go through, and the runtime that connects.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
 
@@ -10,7 +11,7 @@ use crate::error::transfer;
 use crate::http::{self};
 use crate::output;
 use crate::state::State;
-use crate::tls::ServerTrust;
+use crate::tls::{Observations, ServerTrust};
 
 /// The proxies to use: --proxy (an empty one means none), else the environment, as curl.
 pub fn proxies(
@@ -48,6 +49,26 @@ pub fn proxies(
         http: parse(&env.http, "http_proxy")?.or(all),
         no_proxy,
     })
+}
+
+/// A client TLS config that presents no certificate, trusting `trust`, offering h2 and
+/// HTTP/1.1, and what its handshakes saw (`record_only`: record the chain, judge it later).
+pub fn anonymous_tls(
+    trust: ServerTrust,
+    record_only: bool,
+) -> Result<(Arc<rustls::ClientConfig>, Observations)> {
+    let observed: Observations = Arc::default();
+    let config = crate::tls::client_config(
+        crate::tls::ClientOptions {
+            trust,
+            pins: Vec::new(),
+            identity: None,
+            alpn: vec![b"h2".to_vec(), b"http/1.1".to_vec()],
+            record_only,
+        },
+        &observed,
+    )?;
+    Ok((Arc::new(config), observed))
 }
 
 pub fn server_trust(

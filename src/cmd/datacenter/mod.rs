@@ -2,7 +2,6 @@ mod sync;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
@@ -10,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::client::diagnose::explain_download;
-use super::client::trust::proxies;
+use super::client::trust::{anonymous_tls, proxies};
 use super::{Outcome, read_input, short_time};
 use crate::atomic;
 use crate::cli::{CatalogArgs, DatacenterCommand, DatacenterDownloadArgs};
@@ -20,7 +19,7 @@ use crate::error::usage;
 use crate::http::{ConnectOptions, HttpVersion, Retry};
 use crate::output::{self, Column, Report, Styled, Tone, json_of};
 use crate::state::{DatacenterDownload, State, days_left};
-use crate::tls::{self, ClientOptions, Observations, ServerTrust};
+use crate::tls::{Observations, ServerTrust};
 
 /// Warn this long before a downloaded certificate expires.
 const SOON_DAYS: i64 = 30;
@@ -334,23 +333,13 @@ fn connect_options(
         )?,
         None => ServerTrust::system(),
     };
-    let observed: Observations = Arc::default();
-    let config = tls::client_config(
-        ClientOptions {
-            trust,
-            pins: Vec::new(),
-            identity: None,
-            alpn: vec![b"h2".to_vec(), b"http/1.1".to_vec()],
-            record_only: false,
-        },
-        &observed,
-    )?;
+    let (config, observed) = anonymous_tls(trust, false)?;
     let options = ConnectOptions {
         resolve: Vec::new(),
         proxies: proxies(None, None, ctx)?,
         connect_timeout: timeout.min(Duration::from_secs(30)),
         version: HttpVersion::Auto,
-        tls: Some(Arc::new(config)),
+        tls: Some(config),
     };
     Ok((options, observed))
 }
