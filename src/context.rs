@@ -167,12 +167,33 @@ pub fn vault_settings(url: &str) -> Result<crate::state::VaultSettings> {
         ),
         None => None,
     };
+    let https = url.trim_start_matches("vault+").starts_with("https://");
     Ok(crate::state::VaultSettings {
         url: url.to_string(),
         token,
-        cacert,
+        tls: vault_tls(cacert.as_deref(), https)?,
         namespace: non_empty_var("VAULT_NAMESPACE"),
     })
+}
+
+/// The secret store's TLS: VAULT_CACERT's CA or the system's, HTTP/1.1. A plain-http store (a
+/// dev server on this machine) never sees TLS: the system's trust store is not read for it (that
+/// read is most of a small command's time).
+fn vault_tls(cacert: Option<&[u8]>, https: bool) -> Result<rustls::ClientConfig> {
+    use crate::tls::{ClientOptions, ServerTrust};
+    let trust = match (cacert, https) {
+        (_, false) => ServerTrust::mozilla(),
+        (Some(pem), true) => ServerTrust::from_pem(pem, "VAULT_CACERT")?,
+        (None, true) => ServerTrust::system(),
+    };
+    let options = ClientOptions {
+        trust,
+        pins: Vec::new(),
+        identity: None,
+        alpn: vec![b"http/1.1".to_vec()],
+        record_only: false,
+    };
+    crate::tls::client_config(options, &Default::default())
 }
 
 /// COLUMNS when set (as `ls` honours it), else the terminal's own width.

@@ -22,6 +22,7 @@ pub mod runtime;
 pub mod state;
 pub mod text;
 pub mod tls;
+pub mod tls_words;
 
 use crate::cli::{Cli, Command};
 use crate::context::Context;

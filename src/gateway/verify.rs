@@ -251,7 +251,7 @@ fn certificate_problem_text(text: &str) -> String {
 
 /// A certificate error rustls has no short words for, without library Debug text.
 fn certificate_problem(error: &CertificateError) -> String {
-    crate::tls::certificate_error_text(error)
+    crate::tls_words::certificate_error_text(error)
         .trim_start_matches("it ")
         .to_string()
 }

@@ -5,7 +5,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result, anyhow};
@@ -32,7 +31,8 @@ pub struct VaultSettings {
     /// As given: `vault+https://host:8200/secret/mtlsctl`.
     pub url: String,
     pub token: Option<String>,
-    pub cacert: Option<Vec<u8>>,
+    /// How to speak TLS to it (VAULT_CACERT's CA or the system's), built above the store.
+    pub tls: rustls::ClientConfig,
     pub namespace: Option<String>,
 }
 
@@ -69,7 +69,7 @@ impl VaultBackend {
         let runtime = crate::runtime::one_thread()?;
         Ok(VaultBackend {
             api: format!("{}/v1/", url.origin().ascii_serialization()),
-            client: http_client(settings.cacert.as_deref(), url.scheme() == "https")?,
+            client: http_client(settings.tls)?,
             shown: settings.url,
             mount,
             prefix,
@@ -299,7 +299,7 @@ impl VaultBackend {
         let mut source: Option<&dyn std::error::Error> = std::error::Error::source(&error);
         while let Some(e) = source {
             cause = e.to_string();
-            tls = tls.or_else(|| crate::tls::rustls_error_in(e));
+            tls = tls.or_else(|| crate::tls_words::rustls_error_in(e));
             source = e.source();
         }
         let what = match (error.is_timeout(), tls) {
@@ -307,7 +307,7 @@ impl VaultBackend {
             // In the words `request` uses, never the TLS library's names.
             (false, Some(rustls::Error::InvalidCertificate(problem))) => format!(
                 "its certificate is not trusted: {}",
-                crate::tls::certificate_error_text(problem)
+                crate::tls_words::certificate_error_text(problem)
             ),
             (false, _) => cause,
         };
@@ -475,27 +475,10 @@ fn parse_url(given: &str) -> Result<(url::Url, String, String)> {
     }
 }
 
-/// The client: VAULT_CACERT's CA or the system's, HTTP/1.1 kept alive, no redirects.
-fn http_client(cacert: Option<&[u8]>, https: bool) -> Result<reqwest::Client> {
-    // A plain-http store (a dev server on this machine) never sees TLS: the system's trust
-    // store is not read for it (that read is most of a small command's time).
-    let trust = match (cacert, https) {
-        (_, false) => crate::tls::ServerTrust::mozilla(),
-        (Some(pem), true) => crate::tls::ServerTrust::from_pem(pem, "VAULT_CACERT")?,
-        (None, true) => crate::tls::ServerTrust::system(),
-    };
-    let config = crate::tls::client_config(
-        crate::tls::ClientOptions {
-            trust,
-            pins: Vec::new(),
-            identity: None,
-            alpn: vec![b"http/1.1".to_vec()],
-            record_only: false,
-        },
-        &Arc::default(),
-    )?;
+/// The client: HTTP/1.1 kept alive, no redirects.
+fn http_client(tls: rustls::ClientConfig) -> Result<reqwest::Client> {
     reqwest::Client::builder()
-        .tls_backend_preconfigured(config)
+        .tls_backend_preconfigured(tls)
         .timeout(TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())
         .user_agent(concat!("mtlsctl/", env!("CARGO_PKG_VERSION")))
@@ -845,7 +828,10 @@ impl Transaction for VaultTransaction<'_> {
                 if !backend.put(name, value, version).await? {
                     // Someone else was first: wait a little (less alike than the last writer)
                     // and run the change again on what is there now.
-                    let jitter = u64::from(crate::pki::issue::random_bytes::<1>()?[0]) % 40;
+                    let mut byte = [0u8; 1];
+                    aws_lc_rs::rand::fill(&mut byte)
+                        .map_err(|_| anyhow::anyhow!("the system random source failed"))?;
+                    let jitter = u64::from(byte[0]) % 40;
                     tokio::time::sleep(Duration::from_millis(10 + jitter)).await;
                     return Ok(Commit::Conflict);
                 }

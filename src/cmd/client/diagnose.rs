@@ -185,7 +185,7 @@ fn server_certificate_failure(
             60,
             format!(
                 "the server's certificate is not valid: {}",
-                tls::certificate_error_text(other)
+                crate::tls_words::certificate_error_text(other)
             ),
         ),
     }
@@ -339,9 +339,9 @@ pub fn after_handshake(how: &str) -> crate::error::Failure {
 /// an h2 connection error (hyper's HTTP/2).
 pub fn find_tls_error(error: &anyhow::Error) -> Option<&rustls::Error> {
     error.chain().find_map(|cause| {
-        crate::tls::rustls_error_in(cause).or_else(|| {
+        crate::tls_words::rustls_error_in(cause).or_else(|| {
             let io = cause.downcast_ref::<h2::Error>()?.get_io()?;
-            crate::tls::rustls_error_in(io)
+            crate::tls_words::rustls_error_in(io)
         })
     })
 }
