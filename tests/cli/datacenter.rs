@@ -161,6 +161,36 @@ fn download_one_saves_the_certificate_the_catalog_pins() {
     let site = vendor_site();
     let saved = download_us(&site);
     assert_eq!(saved[0]["sha256"], site.pin);
+    // The schema, pinned: exactly the keys the README documents, and the README names them.
+    let documented = [
+        "id",
+        "year",
+        "name",
+        "path",
+        "url",
+        "at",
+        "sha256",
+        "subject",
+        "not_before",
+        "not_after",
+    ];
+    let mut keys: Vec<&str> = saved[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort();
+    let mut want = documented.to_vec();
+    want.sort();
+    assert_eq!(keys, want);
+    let readme = include_str!("../../README.md");
+    let schema = readme.split("`datacenter download --json`").nth(1).unwrap();
+    let schema = &schema[..schema.find("\n- ").unwrap()];
+    assert!(
+        documented.iter().all(|key| schema.contains(key)),
+        "{schema}"
+    );
     assert_eq!(
         fs::read_to_string(site.w.path("us.pem")).unwrap(),
         site.us.pem

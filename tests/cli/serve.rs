@@ -354,6 +354,30 @@ fn in_permissive_mode_an_untrusted_certificates_failure_reaches_the_request_and_
     let log: Value =
         serde_json::from_str(&server.stdout.recv_timeout(Duration::from_secs(5)).unwrap()).unwrap();
     assert_eq!(log["status"], 200);
+    // A request's log line has exactly the keys the README documents.
+    let mut keys: Vec<&str> = log
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort();
+    let mut documented = [
+        "time",
+        "remote",
+        "method",
+        "path",
+        "protocol",
+        "status",
+        "bytes",
+        "ssl_client_verify",
+        "ssl_client_s_dn",
+        "rules_matched",
+        "denied_by",
+        "duration_ms",
+    ];
+    documented.sort();
+    assert_eq!(keys, documented);
     assert_eq!(
         log["ssl_client_verify"],
         "FAILED:unable to verify the first certificate"
