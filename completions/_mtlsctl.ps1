@@ -767,7 +767,7 @@ Register-ArgumentCompleter -Native -CommandName 'mtlsctl' -ScriptBlock {
             [CompletionResult]::new('--on-change', '--on-change', [CompletionResultType]::ParameterName, 'Run this command (sh -c) once when certificates are new or gone')
             [CompletionResult]::new('--page-size', '--page-size', [CompletionResultType]::ParameterName, 'How many certificates to ask for per page [default: 50]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on one request after this long')
-            [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, 'Retry this many times on connection errors, timeouts, 429 and 5xx')
+            [CompletionResult]::new('--retry', '--retry', [CompletionResultType]::ParameterName, 'Retry this many times on connection errors, timeouts, 408, 429, 500, 502, 503 and 504')
             [CompletionResult]::new('--hook-timeout', '--hook-timeout', [CompletionResultType]::ParameterName, 'How long --on-change may run before it (and its process group) is killed')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour output')

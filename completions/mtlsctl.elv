@@ -698,7 +698,7 @@ set edit:completion:arg-completer[mtlsctl] = {|@words|
             cand --on-change 'Run this command (sh -c) once when certificates are new or gone'
             cand --page-size 'How many certificates to ask for per page [default: 50]'
             cand --timeout 'Give up on one request after this long'
-            cand --retry 'Retry this many times on connection errors, timeouts, 429 and 5xx'
+            cand --retry 'Retry this many times on connection errors, timeouts, 408, 429, 500, 502, 503 and 504'
             cand --hook-timeout 'How long --on-change may run before it (and its process group) is killed'
             cand --state 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]'
             cand --color 'When to colour output'

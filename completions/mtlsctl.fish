@@ -548,7 +548,7 @@ complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_s
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l on-change -d 'Run this command (sh -c) once when certificates are new or gone' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l page-size -d 'How many certificates to ask for per page [default: 50]' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l timeout -d 'Give up on one request after this long' -r
-complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l retry -d 'Retry this many times on connection errors, timeouts, 429 and 5xx' -r
+complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l retry -d 'Retry this many times on connection errors, timeouts, 408, 429, 500, 502, 503 and 504' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l hook-timeout -d 'How long --on-change may run before it (and its process group) is killed' -r
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l state -d 'Path of the state file [default: $XDG_DATA_HOME/mtlsctl/state.json, i.e. ~/.local/share/mtlsctl/state.json]' -r -F
 complete -c mtlsctl -n "__fish_mtlsctl_using_subcommand datacenter; and __fish_seen_subcommand_from sync" -l color -d 'When to colour output' -r -f -a "auto\t''

@@ -773,16 +773,20 @@ credentials, then every page of the list), verify each and save it. A certificat
 PEM certificate whose common name and expiry are what the API says of it; one that fails is named and \
 not saved. Saved files are written atomically, recorded, and watched by 'mtlsctl expiry'. The output \
 says what is new, unchanged and gone since the last sync; --on-change runs a command once when \
-something changed (MTLSCTL_NEW_FILES and MTLSCTL_GONE_FILES hold the paths, one a line; a command \
-that fails is run again by the next sync). The client secret is read from --client-secret-file or \
-MTLSCTL_CLIENT_SECRET, never from the command line, and neither it nor the token is ever printed. \
---save-settings keeps every setting but the secret itself, so that a cron line needs no flags.",
+something changed (MTLSCTL_NEW_FILES and MTLSCTL_GONE_FILES hold the paths, one a line, and \
+MTLSCTL_SYNC_DIR the directory; a command that fails is run again by the next sync). The client \
+secret is read from --client-secret-file (- for standard input) or MTLSCTL_CLIENT_SECRET, never from \
+the command line, and neither it nor the token is ever printed. --save-settings keeps the settings \
+named below (not --timeout, --retry or --hook-timeout, and the secret file's path rather than the \
+secret), when the sync succeeds, so that a cron line needs no flags. Connection failures, timeouts, \
+408, 429 and 5xx answers are retried (Retry-After honoured up to a minute).",
         after_help = "Examples:\n  \
 MTLSCTL_CLIENT_SECRET=\"$(cat secret)\" mtlsctl datacenter sync --org-id ORG@AdobeOrg --client-id ID --out ./vendor/\n  \
 mtlsctl datacenter sync --org-id ORG@AdobeOrg --client-id ID --client-secret-file ~/.config/vendor-secret \\\n    \
---out /etc/nginx/vendor/ --on-change 'upload-allow-list \"$MTLSCTL_NEW_FILES\"' --save-settings\n  \
+--out /etc/nginx/vendor/ --on-change 'upload-to-allow-list \"$MTLSCTL_NEW_FILES\"' --save-settings\n  \
 mtlsctl datacenter sync          # cron: the saved settings\n\n\
-Exit status: 0 when every certificate verified and --on-change (if any) succeeded, 1 otherwise."
+Exit status: 0 when every certificate verified and --on-change (if any) succeeded; 1 when one \
+did not, or the vendor or the network failed; 2 for a bad or missing setting."
     )]
     Sync(DatacenterSyncArgs),
     /// Stop watching a downloaded certificate (expiry no longer reports it; the file stays)
@@ -791,7 +795,7 @@ Exit status: 0 when every certificate verified and --on-change (if any) succeede
 mtlsctl datacenter forget eu --catalog other-vendor.json   # that vendor's eu, every year"
     )]
     Forget {
-        /// Datacenter id (us, eu, azure)
+        /// Datacenter id (us, eu, azure), or a synced certificate's common name (with --vendor)
         id: String,
         /// Only this year [default: every year of it]
         #[arg(long)]
@@ -884,7 +888,7 @@ pub struct DatacenterSyncArgs {
     /// Give up on one request after this long
     #[arg(long, value_name = "DURATION", default_value = "30s")]
     pub timeout: HumanDuration,
-    /// Retry this many times on connection errors, timeouts, 429 and 5xx
+    /// Retry this many times on connection errors, timeouts, 408, 429, 500, 502, 503 and 504
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub retry: u32,
     /// How long --on-change may run before it (and its process group) is killed

@@ -244,6 +244,31 @@ impl FromStr for CertRef {
     }
 }
 
+impl CertRef {
+    /// The environment this reference names, when it names one: `shop/prod` itself, or the
+    /// environment of a variable name (`my_shop_production_v3` is my-shop/production: property
+    /// names hold no '_'). An id prefix names none.
+    pub fn environment(&self) -> Option<EnvRef> {
+        environment_of_reference(&self.0)
+    }
+}
+
+/// See `CertRef::environment`.
+pub fn environment_of_reference(text: &str) -> Option<EnvRef> {
+    if text.contains('/') {
+        return text.parse().ok();
+    }
+    let (rest, generation) = text.rsplit_once("_v")?;
+    if generation.is_empty() || !generation.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (property, stage) = rest.rsplit_once('_')?;
+    Some(EnvRef {
+        property: property.replace('_', "-").parse().ok()?,
+        stage: stage.parse().ok()?,
+    })
+}
+
 impl std::ops::Deref for CertRef {
     type Target = str;
 

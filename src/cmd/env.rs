@@ -10,7 +10,7 @@ use crate::output::{Report, Styled, json_of};
 use crate::state::{DeploySettings, Environment};
 
 use super::short_time;
-use super::views::{DeletedJson, EnvJson, deployment_cell, env_table};
+use super::views::{DeletedJson, EnvJson, deployment_cell, env_table, warn_unreadable};
 use crate::lifecycle::{add_imported, add_issued};
 
 pub fn run(command: EnvCommand, ctx: &Context) -> Result<Report> {
@@ -21,6 +21,7 @@ pub fn run(command: EnvCommand, ctx: &Context) -> Result<Report> {
             if let Some(property) = &property {
                 state.property(property)?;
             }
+            warn_unreadable(&state, ctx);
             env_table(&state, property.as_ref(), ctx)
         }
         EnvCommand::Show { env } => show(&env, ctx),

@@ -118,3 +118,16 @@ pub fn warn_if_not_yet_valid(cert: &crate::state::CertRecord, ctx: &Context) {
 }
 
 pub use crate::text::short_time;
+
+/// The state a command about one certificate needs: the environment its reference names (by
+/// PROPERTY/STAGE or variable name) alone, for a secret-store token that may read only that;
+/// else, or when it is not there, the whole state.
+pub fn state_holding(cert: &str, ctx: &Context) -> Result<crate::state::State> {
+    if let Some(env) = crate::model::environment_of_reference(cert) {
+        let state = ctx.store.read_environment(&env)?;
+        if state.resolve_cert(cert).is_ok() {
+            return Ok(state);
+        }
+    }
+    ctx.store.read()
+}

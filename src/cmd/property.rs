@@ -13,7 +13,7 @@ use crate::output::{Column, Report, Styled, json_of};
 use crate::state::{Property, State};
 
 use super::short_time;
-use super::views::{DeletedJson, env_table};
+use super::views::{DeletedJson, env_table, warn_unreadable};
 
 pub fn run(command: PropertyCommand, ctx: &Context) -> Result<Report> {
     match command {
@@ -48,6 +48,7 @@ fn create(name: &PropertyName, ctx: &Context) -> Result<Report> {
 
 fn list(ctx: &Context) -> Result<Report> {
     let state = ctx.store.read()?;
+    warn_unreadable(&state, ctx);
     let mut properties: Vec<&Property> = state.properties.iter().collect();
     properties.sort_by(|a, b| a.name.cmp(&b.name));
     let mut stages_of: HashMap<&PropertyName, Vec<Stage>> = HashMap::new();

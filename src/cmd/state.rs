@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::cli::StateCommand;
 use crate::context::Context;
-use crate::error::usage;
+use crate::error::{runtime, usage};
 use crate::output::{Report, json_of};
 use crate::state::{State, Store};
 
@@ -43,8 +43,8 @@ pub fn run(command: StateCommand, ctx: &Context) -> Result<Report> {
         .into());
     }
     if !state.unreadable.is_empty() {
-        return Err(usage(format!(
-            "cannot copy {}: the token may not read {} of its entries ({})",
+        return Err(runtime(format!(
+            "cannot copy {}: permission denied by the secret store for {} of its entries or folders ({})",
             source.describe(),
             state.unreadable.len(),
             state.unreadable.join(", ")
@@ -52,19 +52,7 @@ pub fn run(command: StateCommand, ctx: &Context) -> Result<Report> {
         .hint("copy with a token that may read the whole state")
         .into());
     }
-    // A copy cut short is written over (it was never a state); anything else is refused.
-    let existing = match destination.read() {
-        Err(error) if error.to_string().contains("unfinished copy") => State::default(),
-        other => other?,
-    };
-    if holds_anything(&existing) {
-        return Err(usage(format!(
-            "{} already holds a state: a copy goes into an empty one",
-            destination.describe()
-        ))
-        .hint("choose another destination (a new file, another prefix), or empty it first")
-        .into());
-    }
+    ensure_empty(destination)?;
     destination.copy_in(&state)?;
     let copied = destination.read()?;
     let expected = summary(&state, source, destination);
@@ -84,6 +72,34 @@ pub fn run(command: StateCommand, ctx: &Context) -> Result<Report> {
         ),
         json: json_of(&expected)?,
     })
+}
+
+/// A copy goes into an empty destination: one cut short is written over (it was never a
+/// state); one that holds anything, or that the token may not wholly see, is refused.
+fn ensure_empty(destination: &Store) -> Result<()> {
+    let existing = match destination.read() {
+        Err(error) if error.to_string().contains("unfinished copy") => State::default(),
+        other => other?,
+    };
+    if !existing.unreadable.is_empty() {
+        return Err(runtime(format!(
+            "cannot tell whether {} is empty: permission denied by the secret store for {} of its entries or folders ({})",
+            destination.describe(),
+            existing.unreadable.len(),
+            existing.unreadable.join(", ")
+        ))
+        .hint("copy with a token that may list and read the whole prefix")
+        .into());
+    }
+    if holds_anything(&existing) {
+        return Err(usage(format!(
+            "{} already holds a state: a copy goes into an empty one",
+            destination.describe()
+        ))
+        .hint("choose another destination (a new file, another prefix), or empty it first")
+        .into());
+    }
+    Ok(())
 }
 
 fn holds_anything(state: &State) -> bool {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::short_time;
 use crate::context::Context;
 use crate::model::{DeploymentStatus, EnvRef, Host, KeyType, PropertyName, Stage};
-use crate::output::{Column, Report, Styled, Tone, json_of};
+use crate::output::{self, Column, Report, Styled, Tone, json_of};
 use crate::pki::cert::CertInfo;
 use crate::state::{DeployRecord, Environment, State};
 use crate::text::escape_untrusted;
@@ -233,5 +233,30 @@ impl<'a> ChainCertJson<'a> {
             sans: &cert.sans,
             sha256: &cert.sha256,
         }
+    }
+}
+
+/// What the secret store would not let this token read: said, never silently left out.
+pub fn warn_unreadable(state: &State, ctx: &Context) {
+    for folder in state.unreadable.iter().filter(|name| name.ends_with('*')) {
+        output::warn(
+            ctx,
+            &format!(
+                "could not list {folder}: permission denied by the secret store (what is there is not shown)"
+            ),
+        );
+    }
+    let environments = state
+        .unreadable
+        .iter()
+        .filter(|name| name.starts_with("environments/") && !name.ends_with('*'))
+        .count();
+    if environments > 0 {
+        output::warn(
+            ctx,
+            &format!(
+                "{environments} environment(s) could not be read: permission denied by the secret store (the token's policy does not grant them)"
+            ),
+        );
     }
 }

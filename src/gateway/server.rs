@@ -446,9 +446,12 @@ struct Tracked {
 
 const TLS12_CERTIFICATE_REQUIRED: [u8; 7] = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 116];
 const TLS12_HANDSHAKE_FAILURE: [u8; 7] = [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 40];
-/// How long, and how much, a closing connection's unread input is drained.
+/// How long, and how much, a closing connection's unread input is drained: long enough for a
+/// client that keeps sending at loopback speed (a refused upload) to read the answer before the
+/// close, as nginx's lingering_time is bounded by time (a megabyte was not: its 413 was lost to
+/// the reset on a loaded machine); the bytes bound the work a client can make the drain do.
 const LINGER_TIME: Duration = Duration::from_secs(2);
-const LINGER_BYTES: usize = 1 << 20;
+const LINGER_BYTES: usize = 128 << 20;
 
 impl Tracked {
     fn stream(&mut self) -> std::io::Result<&mut TcpStream> {

@@ -406,11 +406,13 @@ impl State {
     }
 
     pub fn property(&self, name: &PropertyName) -> anyhow::Result<&Property> {
-        self.ensure_readable(&format!("properties/{name}"))?;
-        self.properties
-            .iter()
-            .find(|p| &p.name == name)
-            .ok_or_else(|| {
+        let entry = format!("properties/{name}");
+        self.ensure_readable(&entry)?;
+        let found = self.properties.iter().find(|p| &p.name == name);
+        if let (None, Some(folder)) = (found, self.unlisted_above(&entry)) {
+            return Err(not_listed(&entry, folder));
+        }
+        found.ok_or_else(|| {
                 usage(format!("there is no property '{name}'"))
                     .hint(format!(
                         "run 'mtlsctl property list', or create it with 'mtlsctl property create {name}'"
@@ -440,10 +442,23 @@ impl State {
     /// An environment that is not there, or that the secret store would not let us read.
     fn missing_environment(&self, env: &EnvRef) -> anyhow::Error {
         let entry = format!("environments/{}/{}", env.property, env.stage);
-        match self.unreadable.contains(&entry) {
-            true => denied(&entry),
-            false => unknown_environment(env),
+        match (
+            self.unreadable.contains(&entry),
+            self.unlisted_above(&entry),
+        ) {
+            (true, _) => denied(&entry),
+            (false, Some(folder)) => not_listed(&entry, folder),
+            (false, None) => unknown_environment(env),
         }
+    }
+
+    /// The folder of the secret store the token could not list that would hold `entry`: then
+    /// "there is none" cannot be said.
+    fn unlisted_above(&self, entry: &str) -> Option<&str> {
+        self.unreadable
+            .iter()
+            .filter_map(|name| name.strip_suffix('*'))
+            .find(|folder| entry.starts_with(folder))
     }
 
     /// Fail when the secret store would not let this token read `entry` (a change that needs
@@ -519,6 +534,12 @@ impl State {
         };
         match matches.as_slice() {
             [cert] => Ok(cert),
+            [] if !self.unreadable.is_empty() => Err(crate::error::runtime(format!(
+                "there is no certificate '{name}' among what this token may read ({} entries or folders of the secret store could not be read)",
+                self.unreadable.len()
+            ))
+            .hint("name it by its environment (PROPERTY/STAGE) or variable name: then its environment alone is read")
+            .into()),
             [] => Err(usage(format!("there is no certificate '{name}'"))
                 .hint("name a certificate by id prefix, variable name (shop_production_v2) or environment (shop/prod); run 'mtlsctl cert list'")
                 .into()),
@@ -588,6 +609,15 @@ fn status_of(
     } else {
         CertStatus::Obsolete
     }
+}
+
+/// An entry in a folder the token may not list: whether it exists cannot be said.
+fn not_listed(entry: &str, folder: &str) -> anyhow::Error {
+    crate::error::runtime(format!(
+        "cannot tell whether {entry} exists: permission denied by the secret store to list {folder}"
+    ))
+    .hint(format!("grant this token 'list' on {folder} (the store's metadata path), or 'read' on the entry and name it as PROPERTY/STAGE"))
+    .into()
 }
 
 /// Environments and certificates by key: one hash lookup instead of a scan per certificate.

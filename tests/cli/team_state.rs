@@ -692,3 +692,89 @@ fn over_tls_in_a_namespace_with_the_token_from_each_place_its_clis_read() {
         "~/.vault-token: {text}"
     );
 }
+
+/// A token that may read one environment and list nothing: what names that environment (by
+/// PROPERTY/STAGE or variable) works; a listing says what it could not list; nothing is ever
+/// called absent or empty when the token simply could not look.
+#[test]
+fn a_token_that_may_not_list_is_never_told_that_something_is_absent() {
+    let Some(team) = Team::start("mtlsctl") else {
+        return;
+    };
+    team.ok(&["property", "create", "shop"]);
+    team.ok(&["env", "create", "shop/staging"]);
+    team.ok(&["env", "create", "shop/production"]);
+    let ci = team.bao.token_with_policy(
+        "ci-staging",
+        "path \"secret/data/mtlsctl/environments/shop/staging\" { capabilities = [\"read\"] }\n\
+         path \"secret/data/copy/*\" { capabilities = [\"create\", \"update\", \"read\"] }\n",
+        team.w.dir.path(),
+    );
+    let run = |args: &[&str]| {
+        let out = team.run_as(&ci, args);
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        (
+            out.status.code(),
+            text + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let out = team.w.path("out");
+    for args in [
+        vec!["cert", "show", "shop_staging_v1"],
+        vec![
+            "cert",
+            "export",
+            "shop/staging",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        vec![
+            "cert",
+            "export",
+            "shop_staging_v1",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ] {
+        let (code, text) = run(&args);
+        assert_eq!(code, Some(0), "{args:?}: {text}");
+    }
+    let (code, text) = run(&["cert", "show", "shop_production_v1"]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("permission denied by the secret store"),
+        "{text}"
+    );
+    let (code, text) = run(&["env", "list", "shop"]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("cannot tell whether properties/shop exists: permission denied"),
+        "{text}"
+    );
+    let (code, text) = run(&["env", "list"]);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(
+        text.contains("could not list environments/*: permission denied"),
+        "{text}"
+    );
+    let file = team.w.path("copy-source.json");
+    team.w.ok(&[
+        "--state",
+        file.to_str().unwrap(),
+        "property",
+        "create",
+        "other",
+    ]);
+    let copy = team
+        .cmd(&ci)
+        .env("MTLSCTL_STATE", &file)
+        .args(["state", "copy", "--to", &team.bao.url("copy")])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&copy.stderr);
+    assert_eq!(copy.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("cannot tell whether") && err.contains("permission denied"),
+        "{err}"
+    );
+}

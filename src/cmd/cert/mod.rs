@@ -20,8 +20,8 @@ mod renew;
 mod revoke;
 
 use super::Outcome;
-use super::views::{WrittenJson, deployment_cell};
-use super::{read_password, short_time};
+use super::views::{WrittenJson, deployment_cell, warn_unreadable};
+use super::{read_password, short_time, state_holding};
 use crate::lifecycle::{add_imported, add_issued};
 
 pub fn run(command: CertCommand, ctx: &Context) -> Result<Outcome> {
@@ -67,31 +67,6 @@ fn listed_state(filter: Option<&Scope>, ctx: &Context) -> Result<crate::state::S
     };
     warn_unreadable(&state, ctx);
     Ok(state)
-}
-
-/// What the secret store would not let this token read: said, never silently left out.
-fn warn_unreadable(state: &crate::state::State, ctx: &Context) {
-    for folder in state.unreadable.iter().filter(|name| name.ends_with('*')) {
-        output::warn(
-            ctx,
-            &format!(
-                "could not list {folder}: permission denied by the secret store (what is there is not shown)"
-            ),
-        );
-    }
-    let environments = state
-        .unreadable
-        .iter()
-        .filter(|name| name.starts_with("environments/") && !name.ends_with('*'))
-        .count();
-    if environments > 0 {
-        output::warn(
-            ctx,
-            &format!(
-                "{environments} environment(s) could not be read: permission denied by the secret store (the token's policy does not grant them)"
-            ),
-        );
-    }
 }
 
 /// One row of `cert list`.
@@ -170,11 +145,7 @@ fn list(filter: Option<Scope>, status: Option<CertStatus>, ctx: &Context) -> Res
 }
 
 fn show(name: &str, ctx: &Context) -> Result<Report> {
-    // An environment's current certificate needs that environment alone.
-    let state = match name.parse::<EnvRef>() {
-        Ok(env) if name.contains('/') => ctx.store.read_environment(&env)?,
-        _ => ctx.store.read()?,
-    };
+    let state = state_holding(name, ctx)?;
     let cert = state.resolve_cert(name)?;
     let status = state.cert_status(cert, ctx.now);
     let deployment = state
@@ -378,7 +349,7 @@ fn deploy(env: &EnvRef, manual: bool, options: deploy::Options, ctx: &Context) -
 }
 
 fn export(args: CertExportArgs, ctx: &Context) -> Result<Report> {
-    let state = ctx.store.read()?;
+    let state = state_holding(&args.cert, ctx)?;
     let cert = state.resolve_cert(&args.cert)?;
     let wants_key = args.include_key || matches!(args.format, ExportFormat::P12);
     if wants_key && cert.key_held_elsewhere() {

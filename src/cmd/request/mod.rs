@@ -99,8 +99,9 @@ fn prepare(args: &RequestArgs, ctx: &Context) -> Result<Prepared> {
     let needs_state =
         args.identity.env.is_some() || args.identity.cert_id.is_some() || args.ca.is_some();
     // --env alone reads that environment alone: a CI runner's token may grant nothing else.
-    let state = match (&args.identity.env, &args.ca) {
-        (Some(env), None) => Some(ctx.store.read_environment(env)?),
+    let state = match (&args.identity.env, &args.identity.cert_id, &args.ca) {
+        (Some(env), _, None) => Some(ctx.store.read_environment(env)?),
+        (None, Some(cert), None) => Some(super::state_holding(cert, ctx)?),
         _ => needs_state.then(|| ctx.store.read()).transpose()?,
     };
     let identity = load_identity(&args.identity, state.as_ref(), ctx)?;
