@@ -43,14 +43,10 @@ pub fn run(command: StateCommand, ctx: &Context) -> Result<Report> {
         .into());
     }
     if !state.unreadable.is_empty() {
-        return Err(runtime(format!(
-            "cannot copy {}: permission denied by the secret store for {} of its entries or folders ({})",
-            source.describe(),
-            state.unreadable.len(),
-            state.unreadable.join(", ")
-        ))
-        .hint("copy with a token that may read the whole state")
-        .into());
+        return Err(unseen(
+            &format!("cannot copy {}", source.describe()),
+            &state,
+        ));
     }
     ensure_empty(destination)?;
     destination.copy_in(&state)?;
@@ -82,14 +78,8 @@ fn ensure_empty(destination: &Store) -> Result<()> {
         other => other?,
     };
     if !existing.unreadable.is_empty() {
-        return Err(runtime(format!(
-            "cannot tell whether {} is empty: permission denied by the secret store for {} of its entries or folders ({})",
-            destination.describe(),
-            existing.unreadable.len(),
-            existing.unreadable.join(", ")
-        ))
-        .hint("copy with a token that may list and read the whole prefix")
-        .into());
+        let doing = format!("cannot tell whether {} is empty", destination.describe());
+        return Err(unseen(&doing, &existing));
     }
     if holds_anything(&existing) {
         return Err(usage(format!(
@@ -100,6 +90,17 @@ fn ensure_empty(destination: &Store) -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// A copy needs the whole state: what the token may not read or list, named.
+fn unseen(doing: &str, state: &State) -> anyhow::Error {
+    runtime(format!(
+        "{doing}: permission denied by the secret store for {} of its entries or folders ({})",
+        state.unreadable.len(),
+        state.unreadable.join(", ")
+    ))
+    .hint("copy with a token that may list and read the whole prefix")
+    .into()
 }
 
 fn holds_anything(state: &State) -> bool {
