@@ -727,6 +727,7 @@ fn bad_settings_are_refused_before_anything_is_sent() {
     let api = Api::start();
     w.ok(&["property", "create", "shop"]);
     let state = w.state_bytes();
+    let secret = w.write("secret", "s3cr3t\n");
     let empty = w.write("empty-secret", "\n");
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["--client-id", CLIENT], "needs --org-id"),
@@ -766,6 +767,19 @@ fn bad_settings_are_refused_before_anything_is_sent() {
                 "/nonexistent/secret",
             ],
             "/nonexistent/secret",
+        ),
+        (
+            vec![
+                "--org-id",
+                ORG,
+                "--client-id",
+                CLIENT,
+                "--client-secret-file",
+                secret.to_str().unwrap(),
+                "--cacert",
+                "/nonexistent/ca.pem",
+            ],
+            "cannot read the CA file /nonexistent/ca.pem",
         ),
     ];
     for (flags, said) in cases {

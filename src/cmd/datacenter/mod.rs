@@ -326,11 +326,18 @@ fn connect_options(
     timeout: Duration,
     ctx: &Context,
 ) -> Result<(ConnectOptions, Observations)> {
+    // A CA file that cannot be read is a bad flag (2), as one that holds no certificate is.
     let trust = match cacert {
-        Some(path) => ServerTrust::from_pem(
-            &read_input(path)?,
-            &format!("the CA file {}", path.display()),
-        )?,
+        Some(path) => {
+            let bytes = read_input(path).map_err(|e| {
+                usage(format!(
+                    "cannot read the CA file {}: {}",
+                    path.display(),
+                    e.root_cause()
+                ))
+            })?;
+            ServerTrust::from_pem(&bytes, &format!("the CA file {}", path.display()))?
+        }
         None => ServerTrust::system(),
     };
     let (config, observed) = anonymous_tls(trust, false)?;
