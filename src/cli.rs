@@ -19,8 +19,10 @@ const STATE_HELP: &str = "Path of the state file \
     version,
     about = "Manage and use mutual-TLS client certificates",
     long_about = "Manage and use mutual-TLS client certificates: environments per property and \
-stage, issuing, rotation, selection and deployment, expiry reminders, and inspection.\n\n\
-All state lives in one local JSON file (see --state)."
+stage, issuing, rotation, renewal, revocation and deployment, expiry reminders, requests, a local \
+mTLS gateway, and vendors' datacenter certificates.\n\n\
+The state lives in one local JSON file (see --state), or in OpenBao/Vault for a team \
+(--state vault+https://HOST/MOUNT/PREFIX)."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -101,7 +103,7 @@ mtlsctl inspect bundle.p12 --password-file pw.txt\n  cat chain.pem | mtlsctl ins
 mtlsctl inspect --connect api.example.com:443")]
     Inspect(InspectArgs),
 
-    /// Show or export the store's local issuing CA
+    /// The store's local issuing CA: show, export, CRLs, import, rotate
     #[command(subcommand)]
     Issuer(IssuerCommand),
 
@@ -124,7 +126,7 @@ mtlsctl request https://api.example.com/ --env shop/prod --json | jq .timings"
     )]
     Request(Box<RequestArgs>),
 
-    /// List and download vendors' datacenter public certificates (US, EU, Azure)
+    /// Vendors' datacenter public certificates: list, download, sync from the vendor's API, forget
     #[command(subcommand)]
     Datacenter(DatacenterCommand),
 

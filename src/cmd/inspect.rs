@@ -120,7 +120,7 @@ fn fields(info: &CertInfo, ctx: &Context) -> Report {
             ("Key type", Styled::plain(info.key_type.clone())),
             ("CA", Styled::plain(if info.is_ca { "yes" } else { "no" })),
             (
-                "Key usage",
+                "Extended key usage",
                 Styled::plain(info.extended_key_usage.join(", ")),
             ),
             ("SHA-256", Styled::plain(info.sha256.clone())),
