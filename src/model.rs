@@ -253,6 +253,18 @@ impl CertRef {
     }
 }
 
+impl EnvRef {
+    /// The variable name of its certificate of `generation`: `my_shop_production_v3` (names
+    /// with '-' turned to '_'); `environment_of_reference` reads it back.
+    pub fn variable(&self, generation: u32) -> String {
+        format!(
+            "{}_{}_v{generation}",
+            self.property.as_str().replace('-', "_"),
+            self.stage
+        )
+    }
+}
+
 /// See `CertRef::environment`.
 pub fn environment_of_reference(text: &str) -> Option<EnvRef> {
     if text.contains('/') {
@@ -445,6 +457,21 @@ impl DeploymentStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_variable_name_names_its_environment_back() {
+        let env: EnvRef = "my-shop/prod".parse().unwrap();
+        assert_eq!(env.variable(3), "my_shop_production_v3");
+        assert_eq!(environment_of_reference(&env.variable(3)), Some(env));
+        for not_one in [
+            "0a1b2c",
+            "shop_production_v",
+            "shop_nowhere_v1",
+            "shop_production_vx",
+        ] {
+            assert_eq!(environment_of_reference(not_one), None, "{not_one}");
+        }
+    }
 
     #[test]
     fn a_secret_is_redacted_as_it_is_and_as_forms_urls_and_json_carry_it() {

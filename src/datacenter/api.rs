@@ -63,7 +63,6 @@ pub struct Listing {
     pub items: Vec<Listed>,
     /// (place, what is wrong) of items without the fields a certificate entry has.
     pub unreadable: Vec<(String, String)>,
-    pub pages: u32,
 }
 
 impl Listing {
@@ -197,7 +196,7 @@ impl Api {
 
     /// Why the token endpoint said no, in its words (escaped, the secret redacted).
     fn token_refused(&self, status: StatusCode, body: &[u8], secret: &Secret) -> anyhow::Error {
-        let said = vendor_words(body, &[secret]);
+        let said = vendor_words(body, secret);
         let error = serde_json::from_slice::<Value>(body)
             .ok()
             .and_then(|v| v.get("error").and_then(Value::as_str).map(str::to_string));
@@ -222,10 +221,10 @@ impl Api {
         }
     }
 
-    /// The first page's URL.
-    pub fn first_page(&self) -> String {
+    /// The URL of page `number` (the first is 0).
+    fn page_url(&self, number: u32) -> String {
         format!(
-            "{}{LIST_PATH}?page=0&limit={}",
+            "{}{LIST_PATH}?page={number}&limit={}",
             self.api_url.trim_end_matches('/'),
             self.page_size
         )
@@ -242,23 +241,18 @@ impl Api {
         let mut listing = Listing {
             items: Vec::new(),
             unreadable: Vec::new(),
-            pages: 0,
         };
         let (mut url, mut seen_urls, mut seen_pems) =
-            (self.first_page(), HashSet::new(), HashSet::new());
+            (self.page_url(0), HashSet::new(), HashSet::new());
         let mut total = None;
-        while listing.pages < MAX_PAGES {
+        for pages in 1..=MAX_PAGES {
             if !seen_urls.insert(url.clone()) {
                 return Err(loop_error(&url));
             }
-            listing.pages += 1;
-            (voices.say)(&format!(
-                "reading page {} of the list: {url}",
-                listing.pages
-            ));
+            (voices.say)(&format!("reading page {pages} of the list: {url}"));
             let page = self.page(fetcher, &url, token, voices).await?;
             let before = listing.items.len();
-            read_items(&page.results, listing.pages, &url, &mut listing);
+            read_items(&page.results, pages, &url, &mut listing);
             let new = listing.items[before..]
                 .iter()
                 .filter(|item| seen_pems.insert(item.pem.clone()))
@@ -268,7 +262,7 @@ impl Api {
                 return Err(loop_error(&url));
             }
             total = page.total.or(total);
-            match self.next_page(&page, &url, listing.listed(), listing.pages)? {
+            match self.next_page(&page, &url, listing.listed(), pages)? {
                 Some(next) => url = next,
                 None => return complete(listing, total),
             }
@@ -304,11 +298,7 @@ impl Api {
         match link {
             Some(href) => self.on_api_host(url, &href).map(Some),
             None if !page.results.is_empty() && page.total.is_some_and(|t| t > listed) => {
-                Ok(Some(format!(
-                    "{}{LIST_PATH}?page={pages}&limit={}",
-                    self.api_url.trim_end_matches('/'),
-                    self.page_size
-                )))
+                Ok(Some(self.page_url(pages)))
             }
             None => Ok(None),
         }
@@ -460,7 +450,7 @@ fn read_item(value: &Value, place: &str, url: &str) -> Result<Listed, String> {
 
 /// Why the API said no, with its own words (escaped, the token redacted).
 fn api_refused(status: StatusCode, url: &str, body: &[u8], token: &Secret) -> anyhow::Error {
-    let said = vendor_words(body, &[token]);
+    let said = vendor_words(body, token);
     match status.as_u16() {
         401 => runtime(format!("the vendor's API refused the token ({status}{said})"))
             .hint("check --org-id and that the credential's project has the mTLS Service API")
@@ -478,8 +468,8 @@ fn api_refused(status: StatusCode, url: &str, body: &[u8], token: &Secret) -> an
 }
 
 /// ": <message>" from a vendor's error answer (its description, message, detail or title),
-/// escaped, bounded and redacted of secrets; empty when it says nothing readable.
-fn vendor_words(body: &[u8], secrets: &[&Secret]) -> String {
+/// escaped, bounded and redacted of the secret sent; empty when it says nothing readable.
+fn vendor_words(body: &[u8], secret: &Secret) -> String {
     let Ok(value) = serde_json::from_slice::<Value>(body) else {
         return String::new();
     };
@@ -487,7 +477,7 @@ fn vendor_words(body: &[u8], secrets: &[&Secret]) -> String {
         .iter()
         .find_map(|key| value.get(key).and_then(Value::as_str))
         .unwrap_or_default();
-    let text = secrets.iter().fold(text.to_string(), |t, s| s.redact(&t));
+    let text = secret.redact(text);
     let text: String = escape_untrusted(&text).chars().take(200).collect();
     match text.is_empty() {
         true => String::new(),

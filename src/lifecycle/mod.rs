@@ -181,11 +181,7 @@ pub fn add_record(
     let record = CertRecord {
         id,
         environment: env.clone(),
-        variable: format!(
-            "{}_{}_v{generation}",
-            env.property.as_str().replace('-', "_"),
-            env.stage
-        ),
+        variable: env.variable(generation),
         name: format!("{} v{generation}", environment.name),
         created: now,
         not_before: info.not_before,

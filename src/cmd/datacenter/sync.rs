@@ -20,7 +20,7 @@ use crate::error::usage;
 use crate::http::Retry;
 use crate::model::Secret;
 use crate::output::{self, Report, json_of};
-use crate::state::{DatacenterDownload, SyncSettings, days_left};
+use crate::state::{DatacenterDownload, State, SyncSettings, days_left};
 use crate::text::escape_untrusted;
 
 /// Everything a sync needs, checked before anything is sent.
@@ -58,13 +58,14 @@ struct Sorted {
 }
 
 pub fn run(args: &DatacenterSyncArgs, ctx: &Context) -> Result<Outcome> {
-    let saved = ctx.store.read()?.datacenter_sync.unwrap_or_default();
+    let state = ctx.store.read()?;
+    let saved = state.datacenter_sync.clone().unwrap_or_default();
     let settings = merged(args, &saved);
     let plan = plan(args, &settings, ctx)?;
     // A state that cannot record the sync stops it before anything is asked.
     ctx.store.check_writable()?;
     let listing = fetch(&plan, args, ctx)?;
-    let sorted = sort(listing, &plan, ctx)?;
+    let sorted = sort(listing, &state, &plan, ctx);
     let keep = (args.save_settings && settings != saved).then_some(&settings);
     let written = save(&plan, &sorted, keep, ctx)?;
     let on_change = announce(&plan, &sorted, &written, args.hook_timeout.std(), ctx);
@@ -88,21 +89,20 @@ fn merged(args: &DatacenterSyncArgs, saved: &SyncSettings) -> SyncSettings {
         flag.clone().or_else(|| saved.clone())
     }
     SyncSettings {
-        out: or(&args.out, &saved.out).map(|p| std::path::absolute(&p).unwrap_or(p)),
+        out: or(&args.out, &saved.out).map(|p| absolute(&p)),
         org_id: or(&args.org_id, &saved.org_id),
         client_id: or(&args.client_id, &saved.client_id),
         // `-` (standard input) stays as it is.
         client_secret_file: or(&args.client_secret_file, &saved.client_secret_file).map(
             |p| match p == Path::new("-") {
                 true => p,
-                false => std::path::absolute(&p).unwrap_or(p),
+                false => absolute(&p),
             },
         ),
         scope: or(&args.scope, &saved.scope),
         ims_url: or(&args.ims_url, &saved.ims_url),
         api_url: or(&args.api_url, &saved.api_url),
-        cacert: or(&args.server_ca.cacert, &saved.cacert)
-            .map(|p| std::path::absolute(&p).unwrap_or(p)),
+        cacert: or(&args.server_ca.cacert, &saved.cacert).map(|p| absolute(&p)),
         on_change: or(&args.on_change, &saved.on_change),
         page_size: or(&args.page_size, &saved.page_size),
     }
@@ -119,16 +119,10 @@ fn plan(args: &DatacenterSyncArgs, settings: &SyncSettings, ctx: &Context) -> Re
         settings.api_url.as_deref().unwrap_or(api::DEFAULT_API_URL),
         "--api-url",
     )?;
+    // host[:port]: https_url refused credentials, so the authority is nothing else.
     let vendor = url::Url::parse(&api_url)
-        .ok()
-        .and_then(|u| {
-            let host = u.host_str()?.to_string();
-            Some(
-                u.port()
-                    .map_or(host.clone(), |port| format!("{host}:{port}")),
-            )
-        })
-        .unwrap_or_else(|| api_url.clone());
+        .map(|u| u.authority().to_string())
+        .unwrap_or_else(|_| api_url.clone());
     let secret_file = match (&args.client_secret_file, &ctx.client_secret) {
         // MTLSCTL_CLIENT_SECRET, set for this run, wins over a saved file; a flag over both.
         (None, Some(_)) => None,
@@ -274,8 +268,7 @@ fn fetch(plan: &Plan, args: &DatacenterSyncArgs, ctx: &Context) -> Result<Listin
 }
 
 /// Each listed certificate verified and sorted against the last sync's records.
-fn sort(listing: Listing, plan: &Plan, ctx: &Context) -> Result<Sorted> {
-    let state = ctx.store.read()?;
+fn sort(listing: Listing, state: &State, plan: &Plan, ctx: &Context) -> Sorted {
     let recorded = state.synced_downloads(&plan.vendor);
     let mut sorted = Sorted {
         failed: listing.unreadable,
@@ -316,7 +309,7 @@ fn sort(listing: Listing, plan: &Plan, ctx: &Context) -> Result<Sorted> {
         }
     }
     (sorted.gone, sorted.dropped) = not_listed(&recorded, &present, &sorted.failed);
-    Ok(sorted)
+    sorted
 }
 
 /// What the last sync recorded and this list does not hold: gone (to tell), or forgotten ones to
