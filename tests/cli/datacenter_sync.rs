@@ -911,3 +911,24 @@ fn an_expired_certificate_the_api_lists_is_saved_and_warned_about() {
         "an expired certificate is never recommended"
     );
 }
+
+#[test]
+fn a_sync_into_another_out_writes_the_files_there_and_tells_on_change() {
+    let w = World::new();
+    let api = Api::start();
+    api.publish("moved.example", 300);
+    let (_, code, _) = sync(&w, &api, &["--out", w.path("first").to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let hook = "printf '%s\\n' \"$MTLSCTL_NEW_FILES\" > told.txt";
+    let second = w.path("second");
+    let out = second.to_str().unwrap();
+    let (report, code, stderr) = sync(&w, &api, &["--out", out, "--on-change", hook]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(names(&report["restored"]), ["moved.example"]);
+    assert_eq!(report["on_change"]["ok"], true, "{report}");
+    let told = fs::read_to_string(w.path("told.txt")).unwrap();
+    assert!(
+        told.starts_with(out) && told.contains("moved.example"),
+        "{told}"
+    );
+}

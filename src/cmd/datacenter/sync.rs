@@ -39,7 +39,7 @@ struct Synced {
     listed: Listed,
     verified: Verified,
     path: PathBuf,
-    /// Whether --on-change is yet to be told of it: a recorded one keeps its flag.
+    /// Whether --on-change is yet to be told of it (when there is one).
     untold: bool,
 }
 
@@ -47,7 +47,8 @@ struct Synced {
 #[derive(Default)]
 struct Sorted {
     new: Vec<Synced>,
-    /// Recorded, but its file was missing or altered (or the directory changed): written again.
+    /// Recorded, but its file was missing or altered, or --out changed: written again (and told
+    /// to --on-change, as a new one is).
     restored: Vec<Synced>,
     unchanged: Vec<DatacenterDownload>,
     gone: Vec<DatacenterDownload>,
@@ -298,7 +299,9 @@ fn sort(listing: Listing, state: &State, plan: &Plan, ctx: &Context) -> Sorted {
             listed,
             verified,
             path,
-            untold: before.map_or(plan.on_change.is_some(), |r| r.unannounced),
+            // A file written, new or written again (elsewhere too: a new --out), is for
+            // --on-change to take.
+            untold: plan.on_change.is_some(),
         };
         match before {
             Some(r) if !r.gone_untold && is_in_place(r, &synced) => {
@@ -447,7 +450,8 @@ fn record(plan: &Plan, synced: &Synced, ctx: &Context) -> DatacenterDownload {
     }
 }
 
-/// Run --on-change once when certificates are new (or still untold from a failed run) or gone;
+/// Run --on-change once when certificates are new or written again (or still untold from a
+/// failed run) or gone;
 /// on success they are told. None when there was nothing to tell (or no command).
 fn announce(
     plan: &Plan,
