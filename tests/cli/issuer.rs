@@ -1,5 +1,4 @@
-//! `issuer import` of CAs made with openssl that it must refuse or warn about, and `cert renew`
-//! leaving a certificate whose key is held elsewhere to its owner.
+//! `issuer import` of CAs made with openssl that it must refuse or warn about.
 
 use crate::support::{World, has_openssl, openssl};
 
@@ -97,56 +96,4 @@ fn a_short_lived_ca_or_one_that_may_not_sign_crls_is_imported_with_a_warning() {
         "a certificate outliving the issuer is refused: {err}"
     );
     w.ok(&["env", "create", "shop/prod", "--validity", "20d"]);
-}
-
-#[test]
-fn renew_leaves_a_certificate_whose_key_is_held_elsewhere_to_its_owner() {
-    if !has_openssl() {
-        eprintln!("skipped: openssl is not installed");
-        return;
-    }
-    let w = World::new();
-    w.ok(&["property", "create", "shop"]);
-    w.ok(&["env", "create", "shop/prod"]);
-    let (ok, text) = openssl(
-        &[
-            "req",
-            "-new",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-            "-keyout",
-            "device.key",
-            "-out",
-            "device.csr",
-            "-subj",
-            "/CN=device-42",
-        ],
-        w.dir.path(),
-    );
-    assert!(ok, "{text}");
-    w.ok(&[
-        "cert",
-        "sign",
-        "shop/prod",
-        "--csr",
-        "device.csr",
-        "--validity",
-        "10d",
-    ]);
-    let before = w.state_bytes();
-    // Nine of its ten days spent: due.
-    let later = (chrono::Utc::now() + chrono::Duration::days(9)).to_rfc3339();
-    let renewal: serde_json::Value =
-        serde_json::from_str(&w.ok_at(&later, &["--json", "cert", "renew"])).unwrap();
-    assert_eq!(renewal["renewed"], serde_json::json!([]), "{renewal}");
-    let skipped = &renewal["skipped"][0];
-    assert_eq!(
-        (skipped["environment"].as_str(), skipped["reason"].as_str()),
-        (Some("shop/production"), Some("key-elsewhere")),
-        "{renewal}"
-    );
-    assert_eq!(w.state_bytes(), before, "nothing was rotated");
 }

@@ -448,6 +448,37 @@ fn device_csr() -> World {
 }
 
 #[test]
+fn renew_leaves_a_certificate_whose_key_is_held_elsewhere_to_its_owner() {
+    if !has_openssl() {
+        eprintln!("skipped: openssl is not installed");
+        return;
+    }
+    let w = device_csr();
+    w.ok(&[
+        "cert",
+        "sign",
+        "shop/prod",
+        "--csr",
+        "device.csr",
+        "--validity",
+        "10d",
+    ]);
+    let before = w.state_bytes();
+    // Nine of its ten days spent: due.
+    let later = (chrono::Utc::now() + chrono::Duration::days(9)).to_rfc3339();
+    let renewal: serde_json::Value =
+        serde_json::from_str(&w.ok_at(&later, &["--json", "cert", "renew"])).unwrap();
+    assert_eq!(renewal["renewed"], serde_json::json!([]), "{renewal}");
+    let skipped = &renewal["skipped"][0];
+    assert_eq!(
+        (skipped["environment"].as_str(), skipped["reason"].as_str()),
+        (Some("shop/production"), Some("key-elsewhere")),
+        "{renewal}"
+    );
+    assert_eq!(w.state_bytes(), before, "nothing was rotated");
+}
+
+#[test]
 fn cert_sign_certifies_a_key_made_elsewhere_for_the_environment() {
     if !has_openssl() {
         eprintln!("skipped: openssl is not installed");
